@@ -1,0 +1,20 @@
+# The two commands of the README: `make build` builds the site into public/,
+# `make test` runs every check and test. Both need only Go; the browser tests
+# also use Chromium when it is installed (see .ci/run).
+
+GO ?= go
+
+.PHONY: build check test clean
+
+build:
+	$(GO) run ./generator build
+
+check:
+	$(GO) run ./generator check
+
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+clean:
+	rm -rf public

@@ -1,0 +1,97 @@
+// Package build runs the whole pipeline: load the content and the theme,
+// make the site model, render every page, and write the output folder in
+// one atomic swap. The commands (build, check, serve) all go through Run.
+package build
+
+import (
+	"errors"
+	"os"
+
+	"explainer/generator/internal/content"
+	"explainer/generator/internal/diag"
+	"explainer/generator/internal/markdown"
+	"explainer/generator/internal/output"
+	"explainer/generator/internal/render"
+	"explainer/generator/internal/site"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Content   string // the content folder
+	Templates string // the theme folder
+	Out       string // the output folder; "" with DryRun
+	BaseURL   string // overrides site.yaml's base_url when not empty
+	Drafts    bool   // publish drafts too
+	// DryRun checks everything and renders every page, but writes nothing.
+	DryRun bool
+}
+
+// Result describes a successful build.
+type Result struct {
+	Site  *site.Site
+	Pages int
+}
+
+// Run builds the site. On failure the error is a diag.Errors listing every
+// problem found in content and templates (or another error if a file could
+// not be written), and the output folder is left as it was.
+func Run(opt Options) (*Result, error) {
+	if opt.BaseURL != "" {
+		u, msg := content.CheckBaseURL(opt.BaseURL)
+		if msg != "" {
+			return nil, errors.New(msg)
+		}
+		opt.BaseURL = u
+	}
+	set, err := content.Load(os.DirFS(opt.Content), opt.Content)
+	if set == nil {
+		return nil, err
+	}
+	var errs diag.List
+	addAll(&errs, err)
+	theme, err := render.LoadTheme(os.DirFS(opt.Templates), opt.Templates, set.Config.Codes())
+	addAll(&errs, err)
+	if err := errs.Err(); err != nil {
+		// Cross-file checks on documents that failed to load would only
+		// repeat what is already reported.
+		return nil, err
+	}
+	s, err := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts})
+	if err != nil {
+		return nil, err
+	}
+
+	var w render.Writer = discard{}
+	var dir *output.Dir
+	if !opt.DryRun {
+		dir, err = output.Begin(opt.Out, opt.Content, opt.Templates, ".")
+		if err != nil {
+			return nil, err
+		}
+		w = dir
+	}
+	pages, err := render.Render(s, theme, w)
+	if err != nil {
+		if dir != nil {
+			dir.Abort()
+		}
+		return nil, err
+	}
+	if dir != nil {
+		if err := dir.Commit(); err != nil {
+			dir.Abort()
+			return nil, err
+		}
+	}
+	return &Result{Site: s, Pages: pages}, nil
+}
+
+func addAll(l *diag.List, err error) {
+	for _, e := range diag.AsList(err) {
+		l.Add(e)
+	}
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }

@@ -1,0 +1,206 @@
+package content
+
+import (
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"explainer/generator/internal/diag"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// Config is content/site.yaml.
+type Config struct {
+	Title       Text
+	Description Text
+	// BaseURL is the absolute address of the site's root, ending in "/".
+	BaseURL    string
+	Languages  []Language // the first is the default
+	ReportYear int
+	Sectors    []Sector
+}
+
+// Text is a reader-visible string in every language, by language code.
+type Text map[string]string
+
+// Language is one of the site's languages.
+type Language struct {
+	Code   string // en
+	Name   string // English, in its own language
+	Locale string // en_US
+}
+
+// Sector groups barriers.
+type Sector struct {
+	ID   string
+	Name Text
+}
+
+// Codes returns the language codes, the default first.
+func (c *Config) Codes() []string {
+	codes := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		codes[i] = l.Code
+	}
+	return codes
+}
+
+// Default is the default language's code.
+func (c *Config) Default() string { return c.Languages[0].Code }
+
+// Sector returns the sector with the id, or nil.
+func (c *Config) Sector(id string) *Sector {
+	i := slices.IndexFunc(c.Sectors, func(s Sector) bool { return s.ID == id })
+	if i < 0 {
+		return nil
+	}
+	return &c.Sectors[i]
+}
+
+// SectorIDs lists the sector ids, sorted.
+func (c *Config) SectorIDs() []string {
+	ids := make([]string, len(c.Sectors))
+	for i, s := range c.Sectors {
+		ids[i] = s.ID
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+var langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// parseConfig decodes site.yaml.
+func parseConfig(path string, src []byte, errs *diag.List) *Config {
+	d := &yamlDoc{path: path, errs: errs}
+	start := diag.Pos{Path: path, Line: 1, Col: 1}
+	if e := checkText(path, src); e != nil {
+		errs.Add(e)
+		return nil
+	}
+	n := errs.Len()
+	entries := d.parse(normalize(src))
+	if errs.Len() > n {
+		return nil
+	}
+	c := &Config{}
+	keys := []string{"title", "description", "base_url", "languages", "report_year", "sectors"}
+	values := make(map[string]*astEntry)
+	for _, mv := range entries {
+		k := mv.Key.GetToken().Value
+		if !slices.Contains(keys, k) {
+			if s := closest(k, keys); s != "" {
+				errs.Addf(d.keyPos(mv), "unknown key %q; did you mean %q?", k, s)
+			} else {
+				errs.Addf(d.keyPos(mv), "unknown key %q; keys are: %s", k, strings.Join(keys, ", "))
+			}
+			continue
+		}
+		values[k] = &astEntry{mv.Value, d.keyPos(mv)}
+	}
+	for _, k := range keys {
+		if values[k] == nil {
+			errs.Addf(start, "missing required key %q", k)
+		}
+	}
+	if errs.Len() > n {
+		return nil
+	}
+
+	// Languages first: every Text is checked against them.
+	items, _ := d.list(values["languages"].node, "languages", "languages")
+	for _, it := range items {
+		o, ok := d.object(it, "a language", []string{"code", "name", "locale"}, []string{"code", "name", "locale"})
+		if !ok {
+			continue
+		}
+		var l Language
+		l.Code, _ = d.str(o["code"], "code")
+		if l.Code != "" && !langRE.MatchString(l.Code) {
+			errs.Addf(d.pos(o["code"]), "language code %q must be two or three lower-case letters, such as en or ko", l.Code)
+		}
+		if slices.ContainsFunc(c.Languages, func(x Language) bool { return x.Code == l.Code }) {
+			errs.Addf(d.pos(o["code"]), "language %q is listed twice", l.Code)
+		}
+		l.Name, _ = d.str(o["name"], "name")
+		l.Locale, _ = d.str(o["locale"], "locale")
+		c.Languages = append(c.Languages, l)
+	}
+	if len(c.Languages) == 0 {
+		errs.Addf(values["languages"].pos, "%q must list at least one language", "languages")
+		return nil
+	}
+
+	c.Title = d.text(values["title"].node, "title", c.Codes())
+	c.Description = d.text(values["description"].node, "description", c.Codes())
+	if s, ok := d.str(values["base_url"].node, "base_url"); ok {
+		if u, err := checkBaseURL(s); err != "" {
+			errs.Addf(d.pos(values["base_url"].node), "%s", err)
+		} else {
+			c.BaseURL = u
+		}
+	}
+	c.ReportYear, _ = d.integer(values["report_year"].node, "report_year")
+
+	items, _ = d.list(values["sectors"].node, "sectors", "sectors")
+	for _, it := range items {
+		o, ok := d.object(it, "a sector", []string{"id", "name"}, []string{"id", "name"})
+		if !ok {
+			continue
+		}
+		var s Sector
+		s.ID, _ = d.str(o["id"], "id")
+		if s.ID != "" && !SlugRE.MatchString(s.ID) {
+			errs.Addf(d.pos(o["id"]), "sector id %q must be lower-case letters and digits joined by hyphens", s.ID)
+		}
+		if c.Sector(s.ID) != nil {
+			errs.Addf(d.pos(o["id"]), "sector %q is listed twice", s.ID)
+		}
+		s.Name = d.text(o["name"], "name", c.Codes())
+		c.Sectors = append(c.Sectors, s)
+	}
+	if errs.Len() > n {
+		return nil
+	}
+	return c
+}
+
+type astEntry struct {
+	node ast.Node
+	pos  diag.Pos
+}
+
+// text decodes a mapping from language code to string, which must name
+// every language.
+func (d *yamlDoc) text(n ast.Node, key string, langs []string) Text {
+	o, ok := d.object(n, "\""+key+"\"", langs, langs)
+	if !ok {
+		return nil
+	}
+	t := make(Text)
+	for _, l := range langs {
+		t[l], _ = d.str(o[l], key+"."+l)
+	}
+	return t
+}
+
+// checkBaseURL validates an absolute http(s) URL and adds the trailing
+// slash the rest of the generator relies on.
+func checkBaseURL(s string) (string, string) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", "base URL " + strconv.Quote(s) + " must be an absolute http:// or https:// address, such as https://example.github.io/site/"
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", "base URL " + strconv.Quote(s) + " must not have a query or #fragment"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String(), ""
+}
+
+// CheckBaseURL validates a base URL given on the command line.
+func CheckBaseURL(s string) (string, string) { return checkBaseURL(s) }

@@ -1,0 +1,277 @@
+package content
+
+import (
+	"slices"
+	"strings"
+
+	"explainer/generator/internal/diag"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// field is one front matter key: which kinds of document take it, whether
+// it must be set, and how its value is decoded into Meta.
+type field struct {
+	name     string
+	kinds    []Kind
+	required bool
+	// translation marks a key that only a translation (a file not in the
+	// default language) may carry.
+	translation bool
+	decode      func(d *yamlDoc, n ast.Node, m *Meta)
+}
+
+var all = []Kind{Summary, Barrier, Page}
+
+// fields lists every front matter key. content/README.md documents them for
+// editors; keep the two in step.
+var fields = []field{
+	{name: "title", kinds: all, required: true, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
+		m.Title, _ = d.str(n, "title")
+	}},
+	{name: "summary", kinds: all, required: true, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
+		m.Summary, _ = d.str(n, "summary")
+	}},
+	{name: "sector", kinds: []Kind{Barrier}, required: true, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
+		m.Sector, _ = d.str(n, "sector")
+		m.SectorPos = d.pos(n)
+	}},
+	{name: "sources", kinds: all, decode: decodeSources},
+	{name: "related", kinds: []Kind{Barrier}, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
+		items, _ := d.list(n, "related", "barrier slugs")
+		for _, it := range items {
+			if s, ok := d.str(it, "related"); ok {
+				m.Related = append(m.Related, Ref{Slug: s, Pos: d.pos(it)})
+			}
+		}
+	}},
+	{name: "law", kinds: []Kind{Barrier}, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
+		m.Law, _ = d.str(n, "law")
+	}},
+	{name: "first_listed", kinds: []Kind{Barrier}, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
+		if y, ok := d.integer(n, "first_listed"); ok {
+			if y < 1985 || y > 2100 {
+				d.errs.Addf(d.pos(n), "%q must be a report year such as 2025, not %d", "first_listed", y)
+			}
+			m.FirstListed = y
+		}
+	}},
+	{name: "updated", kinds: all, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
+		m.Updated, _ = d.date(n, "updated")
+	}},
+	{name: "figures", kinds: []Kind{Barrier, Page}, decode: decodeFigures},
+	{name: "numbers", kinds: []Kind{Summary}, decode: decodeNumbers},
+	{name: "weight", kinds: []Kind{Barrier, Page}, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
+		m.Weight, _ = d.integer(n, "weight")
+	}},
+	{name: "draft", kinds: []Kind{Barrier, Page}, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
+		m.Draft, _ = d.boolean(n, "draft")
+	}},
+	{name: "translated_from", kinds: all, translation: true, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
+		m.TranslatedFrom, _ = d.str(n, "translated_from")
+	}},
+}
+
+// decodeMeta decodes the front matter entries of a document of kind k.
+// translation says whether the document is a translation.
+func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation bool, start diag.Pos) Meta {
+	m := Meta{Start: start}
+	known := knownKeys(k, translation)
+	set := make(map[string]bool)
+	for _, mv := range entries {
+		key := mv.Key.GetToken().Value
+		i := slices.IndexFunc(fields, func(f field) bool { return f.name == key })
+		if i < 0 || !slices.Contains(known, key) {
+			d.errs.Add(unknownKey(d.keyPos(mv), key, k, known))
+			continue
+		}
+		set[key] = true
+		fields[i].decode(d, mv.Value, &m)
+	}
+	for _, f := range fields {
+		if f.required && slices.Contains(f.kinds, k) && !set[f.name] {
+			d.errs.Addf(start, "missing required key %q", f.name)
+		}
+	}
+	if k == Barrier && !set["sources"] {
+		d.errs.Addf(start, "missing required key %q: a barrier must cite at least one source", "sources")
+	}
+	return m
+}
+
+func knownKeys(k Kind, translation bool) []string {
+	var keys []string
+	for _, f := range fields {
+		if slices.Contains(f.kinds, k) && (translation || !f.translation) {
+			keys = append(keys, f.name)
+		}
+	}
+	return keys
+}
+
+func unknownKey(pos diag.Pos, key string, k Kind, known []string) *diag.Error {
+	if i := slices.IndexFunc(fields, func(f field) bool { return f.name == key }); i >= 0 {
+		if fields[i].translation {
+			return diag.Errorf(pos, "key %q belongs in translations only, not in the default-language file", key)
+		}
+		return diag.Errorf(pos, "key %q is not used in a %s; keys are: %s", key, k, strings.Join(known, ", "))
+	}
+	if s := closest(key, known); s != "" {
+		return diag.Errorf(pos, "unknown key %q; did you mean %q?", key, s)
+	}
+	return diag.Errorf(pos, "unknown key %q; keys are: %s", key, strings.Join(known, ", "))
+}
+
+// closest returns the candidate nearest to s by edit distance, if it is near
+// enough to be a likely typo.
+func closest(s string, candidates []string) string {
+	best, bestDist := "", 3
+	if len(s) <= 4 {
+		bestDist = 2
+	}
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// Closest is closest for other packages: the known name nearest to a
+// misspelled one, or "".
+func Closest(s string, candidates []string) string { return closest(s, candidates) }
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// object decodes a mapping whose keys are the given names, reporting
+// unknown and missing ones. It returns the value node of each key set.
+func (d *yamlDoc) object(n ast.Node, what string, keys, required []string) (map[string]ast.Node, bool) {
+	entries, ok := d.mapping(n, what)
+	if !ok {
+		return nil, false
+	}
+	out := make(map[string]ast.Node)
+	for _, mv := range entries {
+		k := mv.Key.GetToken().Value
+		if !slices.Contains(keys, k) {
+			if s := closest(k, keys); s != "" {
+				d.errs.Addf(d.keyPos(mv), "unknown key %q in %s; did you mean %q?", k, what, s)
+			} else {
+				d.errs.Addf(d.keyPos(mv), "unknown key %q in %s; keys are: %s", k, what, strings.Join(keys, ", "))
+			}
+			continue
+		}
+		out[k] = mv.Value
+	}
+	for _, k := range required {
+		if out[k] == nil {
+			d.errs.Addf(d.pos(n), "%s is missing its %q", what, k)
+			ok = false
+		}
+	}
+	return out, ok
+}
+
+func decodeSources(d *yamlDoc, n ast.Node, m *Meta) {
+	items, ok := d.list(n, "sources", "sources, each with a title and a url")
+	if ok && len(items) == 0 {
+		d.errs.Addf(d.pos(n), "%q must list at least one source", "sources")
+	}
+	for _, it := range items {
+		o, ok := d.object(it, "a source", []string{"title", "url", "publisher", "date"}, []string{"title"})
+		if !ok {
+			continue
+		}
+		var s Source
+		s.Title, _ = d.str(o["title"], "title")
+		if o["url"] != nil {
+			if u, ok := d.str(o["url"], "url"); ok {
+				if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+					d.errs.Addf(d.pos(o["url"]), "source url %q must start with https:// or http://", u)
+				}
+				s.URL = u
+			}
+		}
+		if o["publisher"] != nil {
+			s.Publisher, _ = d.str(o["publisher"], "publisher")
+		}
+		if o["date"] != nil {
+			s.Date, _ = d.date(o["date"], "date")
+		}
+		m.Sources = append(m.Sources, s)
+	}
+}
+
+func decodeFigures(d *yamlDoc, n ast.Node, m *Meta) {
+	items, _ := d.list(n, "figures", "figures")
+	for _, it := range items {
+		o, ok := d.object(it, "a figure", []string{"id", "title", "unit", "source", "data"}, []string{"id", "title", "data"})
+		if !ok {
+			continue
+		}
+		var f Figure
+		f.ID, _ = d.str(o["id"], "id")
+		if f.ID != "" && !SlugRE.MatchString(f.ID) {
+			d.errs.Addf(d.pos(o["id"]), "figure id %q must be lower-case letters and digits joined by hyphens", f.ID)
+		}
+		f.Title, _ = d.str(o["title"], "title")
+		if o["unit"] != nil {
+			f.Unit, _ = d.str(o["unit"], "unit")
+		}
+		if o["source"] != nil {
+			f.Source, _ = d.str(o["source"], "source")
+		}
+		data, _ := d.list(o["data"], "data", "bars, each with a label and a value")
+		if len(data) == 0 {
+			d.errs.Addf(d.pos(o["data"]), "figure %q needs at least one bar in %q", f.ID, "data")
+		}
+		for _, b := range data {
+			bo, ok := d.object(b, "a bar", []string{"label", "value"}, []string{"label", "value"})
+			if !ok {
+				continue
+			}
+			var x Datum
+			x.Label, _ = d.str(bo["label"], "label")
+			x.Value, _ = d.number(bo["value"], "value")
+			if x.Value < 0 {
+				d.errs.Addf(d.pos(bo["value"]), "bar value must not be negative, got %v", x.Value)
+			}
+			f.Data = append(f.Data, x)
+		}
+		m.Figures = append(m.Figures, f)
+	}
+}
+
+func decodeNumbers(d *yamlDoc, n ast.Node, m *Meta) {
+	items, _ := d.list(n, "numbers", "key numbers, each with a value and a label")
+	for _, it := range items {
+		o, ok := d.object(it, "a key number", []string{"value", "label"}, []string{"value", "label"})
+		if !ok {
+			continue
+		}
+		var x Number
+		x.Value, _ = d.str(o["value"], "value")
+		x.Label, _ = d.str(o["label"], "label")
+		m.Numbers = append(m.Numbers, x)
+	}
+}

@@ -1,0 +1,191 @@
+// Package content reads the editors' files: content/site.yaml and the
+// markdown documents with their YAML front matter. It turns them into typed
+// values (Config, Doc, Meta) and reports every problem with its file, line
+// and column. It knows nothing of markdown bodies or HTML; package site does.
+//
+// The layout it reads, relative to the content folder:
+//
+//	site.yaml                 the site's configuration (Config)
+//	summary.<lang>.md         the home page (kind Summary)
+//	barriers/<slug>.<lang>.md one barrier (kind Barrier)
+//	pages/<slug>.<lang>.md    another page (kind Page)
+//	README.md                 the editors' guide; not part of the site
+//
+// Front matter keys are listed in fields.go; content/README.md documents
+// them for editors.
+package content
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"explainer/generator/internal/diag"
+)
+
+// ConfigFile is the configuration's name inside the content folder.
+const ConfigFile = "site.yaml"
+
+// Set is everything read from a content folder.
+type Set struct {
+	Config *Config
+	// Docs holds every document, drafts included, sorted by kind, slug and
+	// language (in the order of Config.Languages).
+	Docs []*Doc
+}
+
+// Load reads the content folder fsys. dir is the folder's path as the user
+// named it, used to print paths in messages. All problems found are returned
+// together as a diag.Errors.
+func Load(fsys fs.FS, dir string) (*Set, error) {
+	var errs diag.List
+	show := func(name string) string { return path.Join(displayDir(dir), name) }
+
+	src, err := fs.ReadFile(fsys, ConfigFile)
+	if err != nil {
+		errs.Addf(diag.Pos{Path: show(ConfigFile)}, "cannot read the site configuration: %v", unwrapPathError(err))
+		return nil, errs.Err()
+	}
+	cfg := parseConfig(show(ConfigFile), src, &errs)
+	if cfg == nil {
+		return nil, errs.Err()
+	}
+
+	set := &Set{Config: cfg}
+	names, err := listDocs(fsys, show, &errs)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if d := loadDoc(fsys, name, show(name), cfg, &errs); d != nil {
+			set.Docs = append(set.Docs, d)
+		}
+	}
+	order := cfg.Codes()
+	slices.SortFunc(set.Docs, func(a, b *Doc) int {
+		if a.Kind != b.Kind {
+			return int(a.Kind) - int(b.Kind)
+		}
+		if c := strings.Compare(a.Slug, b.Slug); c != 0 {
+			return c
+		}
+		return slices.Index(order, a.Lang) - slices.Index(order, b.Lang)
+	})
+	return set, errs.Err()
+}
+
+func displayDir(dir string) string {
+	if dir == "" {
+		return "."
+	}
+	return strings.TrimSuffix(strings.ReplaceAll(dir, "\\", "/"), "/")
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// listDocs finds the markdown documents, reporting files that are in the
+// wrong place.
+func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, error) {
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			errs.Addf(diag.Pos{Path: show(name)}, "cannot read: %v", unwrapPathError(err))
+			return nil
+		}
+		base := path.Base(name)
+		if name != "." && strings.HasPrefix(base, ".") {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil // editor and system files: .DS_Store, .swp
+		}
+		dir := path.Dir(name)
+		if e.IsDir() {
+			if name == "." || name == Barrier.Dir() || name == Page.Dir() {
+				return nil
+			}
+			errs.Addf(diag.Pos{Path: show(name)}, "unexpected folder; barriers go in %s/ and other pages in %s/", Barrier.Dir(), Page.Dir())
+			return fs.SkipDir
+		}
+		switch {
+		case dir == "." && (name == ConfigFile || name == "README.md"):
+		case dir == "." && strings.HasPrefix(name, "summary."):
+			names = append(names, name)
+		case dir == Barrier.Dir() || dir == Page.Dir():
+			names = append(names, name)
+		case dir == "." && strings.HasSuffix(name, ".md"):
+			errs.Addf(diag.Pos{Path: show(name)}, "unexpected file; a barrier goes in %s/, another page in %s/", Barrier.Dir(), Page.Dir())
+		default:
+			errs.Addf(diag.Pos{Path: show(name)}, "unexpected file in the content folder")
+		}
+		return nil
+	})
+	return names, err
+}
+
+// loadDoc reads and decodes one document. It returns nil if the document
+// cannot be used at all; problems are added to errs.
+func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc {
+	dir, base := path.Split(name)
+	slug, lang, err := parseName(base, cfg.Codes())
+	if err != nil {
+		errs.Addf(diag.Pos{Path: shown}, "%v", err)
+		return nil
+	}
+	kind := Barrier
+	switch strings.TrimSuffix(dir, "/") {
+	case "":
+		kind = Summary
+		if slug != "summary" {
+			errs.Addf(diag.Pos{Path: shown}, "unexpected file; a barrier goes in %s/, another page in %s/", Barrier.Dir(), Page.Dir())
+			return nil
+		}
+	case Page.Dir():
+		kind = Page
+	}
+
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		errs.Addf(diag.Pos{Path: shown}, "cannot read: %v", unwrapPathError(err))
+		return nil
+	}
+	if e := checkText(shown, raw); e != nil {
+		errs.Add(e)
+		return nil
+	}
+	src := normalize(raw)
+	yamlText, blanked, has, closed := splitFrontMatter(src)
+	start := diag.Pos{Path: shown, Line: 1, Col: 1}
+	if !has {
+		errs.Addf(start, "missing front matter: the file must start with a line \"---\", the YAML keys, and another \"---\"")
+		return nil
+	}
+	if !closed {
+		errs.Addf(start, "front matter is not closed: add a line \"---\" after the last key")
+		return nil
+	}
+	d := &yamlDoc{path: shown, line: 1, errs: errs}
+	entries := d.parse(yamlText)
+	doc := &Doc{
+		Kind:  kind,
+		Slug:  slug,
+		Lang:  lang,
+		Name:  name,
+		Src:   blanked,
+		Lines: diag.NewLines(shown, blanked),
+		Meta:  decodeMeta(d, entries, kind, lang != cfg.Default(), start),
+	}
+	if len(bytes.TrimSpace(blanked)) == 0 && kind != Summary {
+		errs.Addf(start, "the page has front matter but no text")
+	}
+	return doc
+}

@@ -1,0 +1,181 @@
+// Package diag carries the problems found in content and templates, each with
+// the file, line and column it was found at, from the moment it is found to
+// the edge of the program, where it is printed once as
+//
+//	path:line:col: message
+//
+// A build collects every problem in a List instead of stopping at the first,
+// so an editor sees all of them in one run.
+package diag
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Pos is a place in a file. Line and Col count from 1; Col counts characters
+// (not bytes), as editors do. A zero Line means the whole file.
+type Pos struct {
+	Path string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.Path
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+}
+
+// Error is one problem at one place.
+type Error struct {
+	Pos Pos
+	Msg string
+	// Warning marks a problem that does not fail the build.
+	Warning bool
+}
+
+func (e *Error) Error() string {
+	if e.Warning {
+		return e.Pos.String() + ": warning: " + e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
+
+// Errorf returns an Error at pos.
+func Errorf(pos Pos, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// List collects problems. The zero value is ready to use; it is not safe for
+// concurrent use.
+type List struct {
+	errs []*Error
+}
+
+// Add appends the problem.
+func (l *List) Add(e *Error) { l.errs = append(l.errs, e) }
+
+// Addf appends a problem at pos.
+func (l *List) Addf(pos Pos, format string, args ...any) {
+	l.Add(Errorf(pos, format, args...))
+}
+
+// Warnf appends a warning at pos.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	e := Errorf(pos, format, args...)
+	e.Warning = true
+	l.Add(e)
+}
+
+// Merge appends every problem of m.
+func (l *List) Merge(m *List) { l.errs = append(l.errs, m.errs...) }
+
+// Len reports how many problems, warnings included, were collected.
+func (l *List) Len() int { return len(l.errs) }
+
+// All returns the problems sorted by file, line and column.
+func (l *List) All() []*Error {
+	out := slices.Clone(l.errs)
+	slices.SortStableFunc(out, func(a, b *Error) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.Path, b.Pos.Path),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			strings.Compare(a.Msg, b.Msg),
+		)
+	})
+	return slices.CompactFunc(out, func(a, b *Error) bool { return *a == *b })
+}
+
+// Warnings returns the warnings, sorted.
+func (l *List) Warnings() []*Error {
+	return slices.DeleteFunc(l.All(), func(e *Error) bool { return !e.Warning })
+}
+
+// Err returns nil if no error (warnings aside) was collected, and otherwise an
+// error listing the errors, one per line, sorted.
+func (l *List) Err() error {
+	errs := slices.DeleteFunc(l.All(), func(e *Error) bool { return e.Warning })
+	if len(errs) == 0 {
+		return nil
+	}
+	return Errors(errs)
+}
+
+// Errors is the error a failed step returns: every problem it found.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// AsList returns the problems in err: all of them if err is an Errors, the
+// one if it is an *Error, and nil otherwise.
+func AsList(err error) []*Error {
+	var es Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return []*Error{e}
+	}
+	return nil
+}
+
+// Lines maps byte offsets in a file's text to positions.
+type Lines struct {
+	path  string
+	src   []byte
+	start []int // byte offset of the start of each line
+}
+
+// NewLines indexes src, the text of the file at path.
+func NewLines(path string, src []byte) *Lines {
+	start := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			start = append(start, i+1)
+		}
+	}
+	return &Lines{path: path, src: src, start: start}
+}
+
+// Path returns the file's path.
+func (l *Lines) Path() string { return l.path }
+
+// Pos returns the position of the byte at offset.
+func (l *Lines) Pos(offset int) Pos {
+	offset = max(0, min(offset, len(l.src)))
+	i, found := slices.BinarySearch(l.start, offset)
+	if !found {
+		i--
+	}
+	col := utf8.RuneCount(l.src[l.start[i]:offset]) + 1
+	return Pos{Path: l.path, Line: i + 1, Col: col}
+}
+
+// At returns the position at line and byte column col (both from 1), as
+// reported by a parser that counts bytes.
+func (l *Lines) At(line, col int) Pos {
+	if line < 1 || line > len(l.start) {
+		return Pos{Path: l.path, Line: line, Col: col}
+	}
+	return l.Pos(l.start[line-1] + col - 1)
+}

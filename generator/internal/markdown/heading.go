@@ -1,0 +1,111 @@
+package markdown
+
+import (
+	"strings"
+	"unicode"
+
+	"explainer/generator/internal/diag"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// headingIDs gives every heading an id: the one written as {#id}, or one
+// made from its text by HeadingID. It reports duplicates and empty ids.
+type headingIDs struct{}
+
+func (headingIDs) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	src := r.Source()
+	first := make(map[string]diag.Pos)
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		pos := blockPos(h, st.page.Lines)
+		txt := plainText(h, src)
+		var id string
+		if v, ok := h.AttributeString("id"); ok {
+			b, _ := v.([]byte)
+			id = string(b)
+			if id == "" || strings.ContainsAny(id, " \t#") {
+				st.res.Errs = append(st.res.Errs, diag.Errorf(pos, "heading %q: the {#id} must be a word without spaces or #", txt))
+				return ast.WalkSkipChildren, nil
+			}
+		} else {
+			id = HeadingID(txt)
+			if id == "" {
+				st.res.Errs = append(st.res.Errs, diag.Errorf(pos, "heading %q gives an empty anchor; write one after it, like {#name}", txt))
+				return ast.WalkSkipChildren, nil
+			}
+			h.SetAttributeString("id", []byte(id))
+		}
+		if p, dup := first[id]; dup {
+			st.res.Errs = append(st.res.Errs, diag.Errorf(pos, "heading %q has the anchor #%s, already used by the heading at line %d; give one of them another {#id}", txt, id, p.Line))
+			return ast.WalkSkipChildren, nil
+		}
+		first[id] = pos
+		st.res.IDs[id] = true
+		st.res.Headings = append(st.res.Headings, Heading{Level: h.Level, ID: id, Text: txt, Pos: pos})
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// HeadingID makes an anchor from a heading's text as GitHub does: lower
+// case, spaces to hyphens, punctuation dropped, letters of every script
+// (Hangul included) and digits kept.
+func HeadingID(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch {
+		case r == ' ' || r == '-':
+			b.WriteByte('-')
+		case r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// plainText is the text a reader sees in an inline container.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch t := c.(type) {
+			case *ast.Text:
+				b.Write(t.Segment.Value(src))
+				if t.SoftLineBreak() || t.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(t.Value)
+			case *ast.RawHTML:
+				// left out of the page, so out of the text too
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+// blockPos is where a block's first line of text starts.
+func blockPos(n ast.Node, lines *diag.Lines) diag.Pos {
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return lines.Pos(l.At(0).Start)
+	}
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return lines.Pos(t.Segment.Start)
+		}
+	}
+	if p := n.Parent(); p != nil && p.Type() != ast.TypeDocument {
+		return blockPos(p, lines)
+	}
+	return diag.Pos{Path: lines.Path(), Line: 1, Col: 1}
+}

@@ -1,0 +1,161 @@
+package markdown
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"explainer/generator/internal/diag"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// links rewrites links to markdown files into links to the pages made from
+// them, and records them (and #anchor links) in the Result for checking.
+// External links open without giving the new page a handle on this one.
+type links struct{}
+
+func (links) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	src := r.Source()
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			if dest, ok := st.link(string(l.Destination), inlinePos(l, src, st.page.Lines)); ok {
+				l.Destination = []byte(dest)
+			}
+			if isExternal(string(l.Destination)) {
+				l.SetAttributeString("rel", []byte("noopener noreferrer"))
+			}
+		case *ast.AutoLink:
+			if l.AutoLinkType == ast.AutoLinkURL {
+				u := string(l.URL(src))
+				if bad := badScheme(u); bad != "" {
+					st.errorf(inlinePos(l, src, st.page.Lines), "link scheme %q is not allowed; links go to web pages (https://) or to markdown files", bad)
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (st *state) errorf(pos diag.Pos, format string, args ...any) {
+	st.res.Errs = append(st.res.Errs, diag.Errorf(pos, format, args...))
+}
+
+func isExternal(dest string) bool {
+	return strings.HasPrefix(dest, "https://") || strings.HasPrefix(dest, "http://") || strings.HasPrefix(dest, "//")
+}
+
+// badScheme returns the scheme of dest if it is one a page must not link
+// to (javascript:, data:, ...).
+func badScheme(dest string) string {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil || u.Scheme == "" {
+		i := strings.IndexByte(dest, ':')
+		if i > 0 && !strings.ContainsAny(dest[:i], "/?#") {
+			return strings.ToLower(strings.TrimSpace(dest[:i]))
+		}
+		return ""
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto":
+		return ""
+	}
+	return strings.ToLower(u.Scheme)
+}
+
+// link checks one link destination and returns what to write instead, if
+// anything.
+func (st *state) link(dest string, pos diag.Pos) (string, bool) {
+	p := st.page
+	switch {
+	case dest == "":
+		st.errorf(pos, "link has no destination")
+		return "", false
+	case badScheme(dest) != "":
+		st.errorf(pos, "link scheme %q is not allowed; links go to web pages (https://) or to markdown files", badScheme(dest))
+		return "#", true
+	case isExternal(dest) || strings.HasPrefix(dest, "mailto:"):
+		return "", false
+	case strings.HasPrefix(dest, "/"):
+		st.errorf(pos, "link to the site path %q; link to the markdown file instead, such as ../barriers/<slug>.%s.md", dest, p.Lang)
+		return "", false
+	case strings.HasPrefix(dest, "#"):
+		frag := unescape(dest[1:])
+		st.res.Links = append(st.res.Links, Link{Written: dest, Fragment: frag, Pos: pos})
+		return "", false
+	}
+
+	file, frag, _ := strings.Cut(dest, "#")
+	file, _, _ = strings.Cut(file, "?")
+	file = unescape(file)
+	frag = unescape(frag)
+	if !strings.HasSuffix(file, ".md") {
+		st.errorf(pos, "link to %q, which is not a page; link to a page's markdown file, such as %s", dest, sameLangName("glossary.md", p.Lang))
+		return "", false
+	}
+	name := path.Join(path.Dir(p.Name), file)
+	if name == ".." || strings.HasPrefix(name, "../") {
+		st.errorf(pos, "link to %q points outside the content folder", dest)
+		return "", false
+	}
+	l := Link{Name: name, Written: dest, Fragment: frag, Pos: pos}
+	if n := sameLangName(name, p.Lang); n != name {
+		l.Name, l.Neutral = n, true
+	}
+	st.res.Links = append(st.res.Links, l)
+	u := p.URL(l.Name)
+	if u == "" {
+		return "#", true // the caller reports the missing page
+	}
+	if frag != "" {
+		u += "#" + url.PathEscape(frag)
+	}
+	return u, true
+}
+
+// sameLangName turns a language-neutral name (x.md) into the name of the
+// file in lang (x.ko.md); a name with a language is returned as it is.
+func sameLangName(name, lang string) string {
+	stem := strings.TrimSuffix(name, ".md")
+	if strings.Contains(path.Base(stem), ".") {
+		return name
+	}
+	return stem + "." + lang + ".md"
+}
+
+func unescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// inlinePos is where an inline node starts: its first text, less the
+// bracket before a link's text.
+func inlinePos(n ast.Node, src []byte, lines *diag.Lines) diag.Pos {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			off := t.Segment.Start
+			if _, isLink := n.(*ast.Link); isLink && off > 0 && src[off-1] == '[' {
+				off--
+			}
+			if _, isAuto := n.(*ast.AutoLink); isAuto && off > 0 && src[off-1] == '<' {
+				off--
+			}
+			return lines.Pos(off)
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			return blockPos(p, lines)
+		}
+	}
+	return diag.Pos{Path: lines.Path(), Line: 1, Col: 1}
+}

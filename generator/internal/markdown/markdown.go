@@ -1,0 +1,156 @@
+// Package markdown converts a document's body to HTML with goldmark, the one
+// place where the markdown dialect is configured: CommonMark with GitHub's
+// tables, strikethrough, autolinks and task lists, footnotes, definition
+// lists, and {#id} attributes on headings.
+//
+// Three small extensions of its own sit on top of goldmark:
+//
+//   - heading IDs made as GitHub makes them, but keeping Korean letters
+//     (goldmark's own generator drops them); a duplicate or empty ID is an
+//     error (heading.go);
+//   - links to other markdown files rewritten to the address of the page
+//     they become, and recorded so the caller can check that the file and
+//     the #anchor exist (link.go);
+//   - fenced code highlighted by chroma with CSS classes; Stylesheet returns
+//     the matching CSS, light and dark (highlight.go).
+//
+// Raw HTML in markdown is not passed through: goldmark leaves it out.
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+
+	"explainer/generator/internal/diag"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Converter converts markdown bodies. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.DefinitionList,
+		),
+		goldmark.WithParserOptions(
+			parser.WithHeadingAttribute(),
+			parser.WithASTTransformers(
+				util.Prioritized(headingIDs{}, 100),
+				util.Prioritized(links{}, 200),
+			),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(codeBlocks{}, 100)),
+		),
+	)
+	return &Converter{md: md}
+}
+
+// Page tells Convert about the document being converted.
+type Page struct {
+	// Name is the document's path in the content folder (barriers/x.en.md).
+	Name string
+	Lang string
+	// Lines maps offsets in the source to positions, for errors.
+	Lines *diag.Lines
+	// URL returns the address of the page made from the content file name,
+	// or "" if no page is made from it. It is called for every link to a
+	// markdown file.
+	URL func(name string) string
+}
+
+// Heading is a heading of the body.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+	Pos   diag.Pos
+}
+
+// Link is a link from the body to a markdown file, or to an #anchor of the
+// same page.
+type Link struct {
+	// Name is the linked file's path in the content folder, with the
+	// language filled in when the link left it out; "" for an anchor of the
+	// same page.
+	Name string
+	// Written is the destination as the editor wrote it.
+	Written  string
+	Fragment string
+	// Neutral reports that the link named no language (x.md).
+	Neutral bool
+	Pos     diag.Pos
+}
+
+// Result is what Convert learned about a body besides its HTML.
+type Result struct {
+	Headings []Heading
+	// IDs holds every id attribute in the body (headings and footnotes).
+	IDs   map[string]bool
+	Links []Link
+	// Errs holds the problems found: bad headings and links.
+	Errs []*diag.Error
+}
+
+var stateKey = parser.NewContextKey()
+
+type state struct {
+	page *Page
+	res  *Result
+}
+
+// Convert renders src, the whole text of the document (with its front matter
+// blanked), as HTML.
+func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
+	res := &Result{IDs: make(map[string]bool)}
+	ctx := parser.NewContext()
+	ctx.Set(stateKey, &state{page: p, res: res})
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	buf.Grow(len(src) * 3 / 2)
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, nil, err
+	}
+	for id := range footnoteIDs(doc) {
+		res.IDs[id] = true
+	}
+	return buf.Bytes(), res, nil
+}
+
+func stateOf(pc parser.Context) *state {
+	s, _ := pc.Get(stateKey).(*state)
+	return s
+}
+
+// footnoteIDs lists the ids goldmark's footnote renderer gives footnotes
+// and their back references, so links to them can be checked.
+func footnoteIDs(doc ast.Node) map[string]bool {
+	ids := make(map[string]bool)
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch f := n.(type) {
+		case *east.Footnote:
+			ids["fn:"+strconv.Itoa(f.Index)] = true
+		case *east.FootnoteLink:
+			ids["fnref:"+strconv.Itoa(f.Index)] = true
+		}
+		return ast.WalkContinue, nil
+	})
+	return ids
+}

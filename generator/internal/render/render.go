@@ -1,0 +1,148 @@
+package render
+
+import (
+	"html/template"
+	"runtime"
+	"sync"
+
+	"explainer/generator/internal/diag"
+	"explainer/generator/internal/site"
+)
+
+// Writer receives the files of the site.
+type Writer interface {
+	WriteFile(rel string, data []byte) error
+}
+
+// Render writes every page of s, and the theme's static files, to w, and
+// returns how many pages it wrote. All template errors are returned
+// together.
+func Render(s *site.Site, t *Theme, w Writer) (int, error) {
+	pages := Pages(s, t)
+	errs := make([]error, len(pages))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				html, err := t.execute(pages[i])
+				if err == nil {
+					err = w.WriteFile(outName(pages[i].Path), html)
+				}
+				errs[i] = err
+			}
+		})
+	}
+	for i := range pages {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	var list diag.List
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		if es := diag.AsList(err); es != nil {
+			for _, e := range es {
+				list.Add(e)
+			}
+			continue
+		}
+		return 0, err // the output could not be written
+	}
+	if err := list.Err(); err != nil {
+		return 0, err
+	}
+	for name, data := range t.Files {
+		if err := w.WriteFile("assets/"+name, data); err != nil {
+			return 0, err
+		}
+	}
+	return len(pages), nil
+}
+
+// outName is the file a page's address is served from.
+func outName(path string) string {
+	if path == "" || path[len(path)-1] == '/' {
+		return path + "index.html"
+	}
+	return path
+}
+
+// Pages lists every page of the site, in a fixed order.
+func Pages(s *site.Site, t *Theme) []*Page {
+	var pages []*Page
+	add := func(p *Page) *Page {
+		p.Site, p.theme = s, t
+		pages = append(pages, p)
+		return p
+	}
+	add(&Page{Kind: KindRoot, Lang: s.Config.Default(), Path: "", Title: s.Config.Title[s.Config.Default()]})
+	add(&Page{Kind: KindNotFound, Lang: s.Config.Default(), Path: "404.html"})
+	for _, l := range s.Langs {
+		menu := s.Pages[l]
+		groups := groups(s, l)
+		alt := func(path func(lang string) string) []Alternate {
+			var out []Alternate
+			for _, lg := range s.Config.Languages {
+				out = append(out, Alternate{Lang: lg.Code, Name: lg.Name, Locale: lg.Locale, Path: path(lg.Code)})
+			}
+			return out
+		}
+		entry := func(kind string, e *site.Entry) *Page {
+			return add(&Page{
+				Kind: kind, Lang: l, Title: e.Meta.Title, Description: e.Meta.Summary,
+				Path: e.PagePath, Entry: e, Body: template.HTML(e.Body), Menu: menu,
+				Alternates: alt(func(lang string) string { return e.Translations[lang].PagePath }),
+			})
+		}
+		home := entry(KindHome, s.Home[l])
+		home.Groups = groups
+		home.Barriers = s.Barriers[l]
+
+		p := add(&Page{
+			Kind: KindBarriers, Lang: l, Path: l + "/barriers/", Menu: menu,
+			Barriers: s.Barriers[l], Groups: groups,
+			Alternates: alt(func(lang string) string { return lang + "/barriers/" }),
+		})
+		p.Title, _ = p.T("barriers_title")
+		p.Description, _ = p.T("barriers_description")
+
+		for _, e := range s.Barriers[l] {
+			bp := entry(KindBarrier, e)
+			bp.Sector = s.Config.Sector(e.Meta.Sector)
+		}
+		for _, g := range groups {
+			p := add(&Page{
+				Kind: KindSector, Lang: l, Path: l + "/sectors/" + g.Sector.ID + "/", Menu: menu,
+				Title: g.Sector.Name[l], Sector: g.Sector, Barriers: g.Barriers,
+				Alternates: alt(func(lang string) string { return lang + "/sectors/" + g.Sector.ID + "/" }),
+			})
+			p.Description = p.Title
+		}
+		for _, e := range s.Pages[l] {
+			entry(KindPage, e)
+		}
+	}
+	return pages
+}
+
+// groups returns the barriers of language l by sector.
+func groups(s *site.Site, l string) []Group {
+	var out []Group
+	for i := range s.Config.Sectors {
+		sec := &s.Config.Sectors[i]
+		g := Group{Sector: sec}
+		for _, e := range s.Barriers[l] {
+			if e.Meta.Sector == sec.ID {
+				g.Barriers = append(g.Barriers, e)
+			}
+		}
+		if len(g.Barriers) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}

@@ -1,0 +1,205 @@
+// Package render makes the HTML pages of a site.Site with the templates of a
+// theme folder, and the theme's static files with content-hashed names.
+//
+// A theme folder holds:
+//
+//	layout.html     the frame of every page: defines "layout", which calls
+//	                the "main" template of the page's own file
+//	home.html, barrier.html, barriers.html, sector.html, page.html
+//	                one per kind of page, each defining "main"
+//	root.html       the site root, which sends a reader to a language
+//	404.html        the page GitHub Pages shows for a missing address
+//	strings.yaml    every reader-visible string of the templates, in every
+//	                language
+//	static/         CSS, JavaScript and icons, copied to assets/ with the
+//	                hash of their content in their names
+//
+// Templates are html/template; content is never executed as a template.
+// Each template receives a *Page. Its methods are the template functions:
+// .T "key" (a string from strings.yaml in the page's language), .URL and
+// .Abs (addresses below the base URL), .Asset "style.css" (a static file's
+// hashed address), .Text (a site.yaml text in the page's language),
+// .SectorName, .LangName and .Status.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"explainer/generator/internal/content"
+	"explainer/generator/internal/diag"
+	"explainer/generator/internal/markdown"
+)
+
+// Kinds of page, each made with the template file of the same name.
+const (
+	KindHome     = "home"
+	KindBarrier  = "barrier"
+	KindBarriers = "barriers"
+	KindSector   = "sector"
+	KindPage     = "page"
+	KindRoot     = "root"
+	KindNotFound = "404"
+)
+
+var kinds = []string{KindHome, KindBarrier, KindBarriers, KindSector, KindPage, KindRoot, KindNotFound}
+
+// Theme is a parsed theme folder.
+type Theme struct {
+	dir     string // as the user named it, for messages
+	tmpl    map[string]*template.Template
+	strings map[string]content.Text
+	// Assets maps a static file's name (style.css) to its hashed name
+	// (style.0123456789.css); Files holds the content by hashed name.
+	Assets map[string]string
+	Files  map[string][]byte
+}
+
+// LoadTheme parses the theme folder fsys; dir is its path for messages.
+func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
+	var errs diag.List
+	t := &Theme{
+		dir:    strings.TrimSuffix(dir, "/"),
+		tmpl:   make(map[string]*template.Template),
+		Assets: make(map[string]string),
+		Files:  make(map[string][]byte),
+	}
+	src, err := fs.ReadFile(fsys, "strings.yaml")
+	if err != nil {
+		errs.Addf(diag.Pos{Path: t.show("strings.yaml")}, "cannot read the theme's strings: %v", err)
+	} else if t.strings, err = content.ParseStrings(t.show("strings.yaml"), src, langs); err != nil {
+		for _, e := range diag.AsList(err) {
+			errs.Add(e)
+		}
+	}
+
+	var shared [][2]string // name, text
+	for _, name := range []string{"layout.html", "partials.html"} {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs.Addf(diag.Pos{Path: t.show(name)}, "cannot read the theme's %s: %v", name, err)
+			continue
+		}
+		shared = append(shared, [2]string{name, string(b)})
+	}
+	if len(shared) < 2 {
+		return nil, errs.Err()
+	}
+	for _, k := range kinds {
+		name := k + ".html"
+		body, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs.Addf(diag.Pos{Path: t.show(name)}, "cannot read the template for %s pages: %v", k, err)
+			continue
+		}
+		tm := template.New(shared[0][0]).Option("missingkey=error")
+		if !t.parseShared(tm, shared, &errs, k == kinds[0]) {
+			continue
+		}
+		if _, err := tm.New(name).Parse(string(body)); err != nil {
+			errs.Add(t.templateError(err))
+			continue
+		}
+		t.tmpl[k] = tm
+	}
+	if err := t.loadStatic(fsys); err != nil {
+		errs.Addf(diag.Pos{Path: t.show("static")}, "%v", err)
+	}
+	return t, errs.Err()
+}
+
+// parseShared parses the layout and the partials into tm. Their errors are
+// reported once, for the first kind.
+func (t *Theme) parseShared(tm *template.Template, shared [][2]string, errs *diag.List, report bool) bool {
+	for _, f := range shared {
+		target := tm
+		if f[0] != tm.Name() {
+			target = tm.New(f[0])
+		}
+		if _, err := target.Parse(f[1]); err != nil {
+			if report {
+				errs.Add(t.templateError(err))
+			}
+			return false
+		}
+	}
+	return true
+}
+
+func (t *Theme) show(name string) string { return path.Join(t.dir, name) }
+
+// loadStatic reads static/ and names each file by its content. The code
+// highlighting styles are appended to style.css, so a page loads one
+// stylesheet.
+func (t *Theme) loadStatic(fsys fs.FS) error {
+	code, err := markdown.Stylesheet()
+	if err != nil {
+		return err
+	}
+	return fs.WalkDir(fsys, "static", func(name string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(name, "static/")
+		if rel == "style.css" {
+			data = append(append(slices.Clip(data), '\n'), code...)
+		}
+		sum := sha256.Sum256(data)
+		ext := path.Ext(rel)
+		hashed := strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+		t.Assets[rel] = hashed
+		t.Files[hashed] = data
+		return nil
+	})
+}
+
+// text/template reports errors as "template: NAME:LINE: ..." (parsing) or
+// "template: NAME:LINE:COL: ..." (executing), with no structured form.
+var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (?s)(.*)$`)
+
+// templateError turns a template error into one at the template file's
+// line and column.
+func (t *Theme) templateError(err error) *diag.Error {
+	m := templateErrRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return diag.Errorf(diag.Pos{Path: t.dir}, "template error: %v", err)
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	msg := m[4]
+	// Drop the repeated "template: x:1:2: " of nested calls.
+	for {
+		n := templateErrRE.FindStringSubmatch(msg)
+		if n == nil {
+			break
+		}
+		msg = n[4]
+	}
+	return diag.Errorf(diag.Pos{Path: t.show(m[1]), Line: line, Col: col}, "%s", msg)
+}
+
+// execute runs the template of the page's kind.
+func (t *Theme) execute(p *Page) ([]byte, error) {
+	tm := t.tmpl[p.Kind]
+	if tm == nil {
+		return nil, fmt.Errorf("no template for %s pages", p.Kind)
+	}
+	var b bytes.Buffer
+	if err := tm.ExecuteTemplate(&b, "layout.html", p); err != nil {
+		return nil, t.templateError(err)
+	}
+	return b.Bytes(), nil
+}

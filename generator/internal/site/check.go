@@ -1,0 +1,145 @@
+package site
+
+import (
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"explainer/generator/internal/content"
+	"explainer/generator/internal/diag"
+)
+
+// checkDocs checks what front matter says about other files: that every
+// translation exists, sectors and related slugs name something, and page
+// slugs leave the generator's own addresses alone.
+func (s *Site) checkDocs(entries []*Entry, errs *diag.List) {
+	barriers := make(map[string]bool)
+	for _, e := range entries {
+		if e.Kind == content.Barrier {
+			barriers[e.Slug] = true
+		}
+	}
+	slugs := slices.Sorted(maps.Keys(barriers))
+	for _, e := range entries {
+		m := &e.Meta
+		for _, l := range s.Langs {
+			if e.Translations[l] == nil {
+				missing := path.Join(path.Dir(e.Path()), e.Slug+"."+l+".md")
+				errs.Addf(m.Start, "missing translation: %s does not exist; every page needs a version in each language (%s)", missing, strings.Join(s.Langs, ", "))
+			}
+		}
+		if e.Kind == content.Page && slices.Contains(Reserved, e.Slug) {
+			errs.Addf(m.Start, "page slug %q is taken by the site's own %s/ pages; rename the file", e.Slug, e.Slug)
+		}
+		if e.Kind != content.Barrier {
+			continue
+		}
+		if m.Sector != "" && s.Config.Sector(m.Sector) == nil {
+			ids := s.Config.SectorIDs()
+			if near := content.Closest(m.Sector, ids); near != "" {
+				errs.Addf(m.SectorPos, "unknown sector %q; did you mean %q? (sectors are listed in site.yaml)", m.Sector, near)
+			} else {
+				errs.Addf(m.SectorPos, "unknown sector %q; sectors are: %s", m.Sector, strings.Join(ids, ", "))
+			}
+		}
+		seen := make(map[string]bool)
+		for _, r := range m.Related {
+			switch {
+			case r.Slug == e.Slug:
+				errs.Addf(r.Pos, "related names this barrier itself")
+			case seen[r.Slug]:
+				errs.Addf(r.Pos, "related names %q twice", r.Slug)
+			case !barriers[r.Slug]:
+				errs.Add(unknownSlug(r.Pos, "related", r.Slug, slugs))
+			}
+			seen[r.Slug] = true
+		}
+		checkFigureIDs(m, errs)
+	}
+}
+
+func checkFigureIDs(m *content.Meta, errs *diag.List) {
+	seen := make(map[string]bool)
+	for _, f := range m.Figures {
+		if seen[f.ID] {
+			errs.Addf(m.Start, "two figures have the id %q", f.ID)
+		}
+		seen[f.ID] = true
+	}
+}
+
+func unknownSlug(pos diag.Pos, key, slug string, slugs []string) *diag.Error {
+	if near := content.Closest(slug, slugs); near != "" {
+		return diag.Errorf(pos, "%s names %q, which is not a barrier; did you mean %q?", key, slug, near)
+	}
+	return diag.Errorf(pos, "%s names %q, which is not a barrier (no file barriers/%s.<lang>.md)", key, slug, slug)
+}
+
+// checkLinks checks that every link names a page and an anchor that exist,
+// in the linking page's language.
+func (s *Site) checkLinks(entries []*Entry, byName map[string]*Entry, set *content.Set, errs *diag.List) {
+	drafts := make(map[string]bool)
+	for _, d := range set.Docs {
+		if byName[d.Name] == nil {
+			drafts[d.Name] = true
+		}
+	}
+	for _, e := range entries {
+		for _, l := range e.Links {
+			if l.Name == "" {
+				if l.Fragment != "" && !e.IDs[l.Fragment] {
+					errs.Add(missingAnchor(l.Pos, l.Written, "this page", l.Fragment, e.IDs))
+				}
+				continue
+			}
+			t := byName[l.Name]
+			if t == nil {
+				switch {
+				case drafts[l.Name]:
+					errs.Addf(l.Pos, "link to %q: that page is a draft and is not published", l.Written)
+				default:
+					errs.Addf(l.Pos, "link to %q: there is no file %s%s", l.Written, show(e, l.Name), s.suggest(l.Name, byName))
+				}
+				continue
+			}
+			if t.Lang != e.Lang && !l.Neutral {
+				if same := t.Translations[e.Lang]; same != nil {
+					errs.Addf(l.Pos, "link to %q goes to the %s page; link to %s, the page in this page's language", l.Written, t.Lang, path.Base(same.Name))
+					continue
+				}
+			}
+			if l.Fragment != "" && !t.IDs[l.Fragment] {
+				errs.Add(missingAnchor(l.Pos, l.Written, show(e, t.Name), l.Fragment, t.IDs))
+			}
+		}
+	}
+}
+
+// show is the path of the content file name as messages print it, in the
+// same form as the path of e.
+func show(e *Entry, name string) string {
+	root := strings.TrimSuffix(e.Path(), e.Name)
+	return root + name
+}
+
+func (s *Site) suggest(name string, byName map[string]*Entry) string {
+	names := make([]string, 0, len(byName))
+	for n := range byName {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	if near := content.Closest(name, names); near != "" {
+		return fmt.Sprintf("; did you mean %s?", path.Base(near))
+	}
+	return ""
+}
+
+func missingAnchor(pos diag.Pos, written, where, frag string, ids map[string]bool) *diag.Error {
+	have := slices.Sorted(maps.Keys(ids))
+	if near := content.Closest(frag, have); near != "" {
+		return diag.Errorf(pos, "link to %q: %s has no anchor #%s; did you mean #%s?", written, where, frag, near)
+	}
+	return diag.Errorf(pos, "link to %q: %s has no anchor #%s", written, where, frag)
+}

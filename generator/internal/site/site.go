@@ -1,0 +1,207 @@
+// Package site turns the documents that package content read into the model
+// of the website: every page in every language with its address, its body
+// converted to HTML, and its place in the link graph (translations, related
+// barriers, previous and next). It checks everything that needs more than
+// one file to see: missing translations, unknown sectors, related slugs and
+// links that name no page or no anchor.
+//
+// Addresses, relative to the base URL:
+//
+//	<lang>/                    the home page (summary.<lang>.md)
+//	<lang>/barriers/           the list of barriers
+//	<lang>/barriers/<slug>/    one barrier
+//	<lang>/sectors/<id>/       the barriers of one sector
+//	<lang>/<slug>/             another page (pages/<slug>.<lang>.md)
+package site
+
+import (
+	"cmp"
+	"net/url"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"explainer/generator/internal/content"
+	"explainer/generator/internal/diag"
+	"explainer/generator/internal/markdown"
+)
+
+// Reserved lists the page slugs the generator uses for its own pages.
+var Reserved = []string{"barriers", "sectors", "assets", "search"}
+
+// Site is the whole website.
+type Site struct {
+	Config *content.Config
+	// BaseURL is the absolute address of the root, ending in "/"; BasePath
+	// is its path ("/" or "/repo/").
+	BaseURL  string
+	BasePath string
+	Langs    []string
+	// Home, Barriers and Pages hold the documents by language. Barriers
+	// and Pages are in reading order: weight, then slug.
+	Home     map[string]*Entry
+	Barriers map[string][]*Entry
+	Pages    map[string][]*Entry
+
+	byName map[string]*Entry // by content file name
+}
+
+// Entry is one document, converted, with its place in the site.
+type Entry struct {
+	*content.Doc
+	// PagePath is the page's address below the base URL (en/barriers/x/).
+	PagePath string
+	Body     []byte
+	Headings []markdown.Heading
+	IDs      map[string]bool
+	Links    []markdown.Link
+	// Translations maps every language to the entry in it (this one
+	// included).
+	Translations map[string]*Entry
+	// Related are the barriers this one names in related, those that name
+	// it, and those that link to it, in reading order.
+	Related    []*Entry
+	Prev, Next *Entry
+}
+
+// Options change how a site is made.
+type Options struct {
+	// BaseURL overrides site.yaml's base_url when not empty.
+	BaseURL string
+	// Drafts keeps documents marked draft: true.
+	Drafts bool
+}
+
+// Build makes the Site from the content set, converting every body with md.
+// All problems are returned together as a diag.Errors.
+func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error) {
+	cfg := set.Config
+	base := cfg.BaseURL
+	if opt.BaseURL != "" {
+		base = opt.BaseURL
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{
+		Config:   cfg,
+		BaseURL:  base,
+		BasePath: u.EscapedPath(),
+		Langs:    cfg.Codes(),
+		Home:     make(map[string]*Entry),
+		Barriers: make(map[string][]*Entry),
+		Pages:    make(map[string][]*Entry),
+	}
+	var errs diag.List
+	byName := make(map[string]*Entry)
+	s.byName = byName
+	byKey := make(map[content.Key]map[string]*Entry)
+	var entries []*Entry
+	for _, d := range set.Docs {
+		if d.Meta.Draft && !opt.Drafts {
+			continue
+		}
+		e := &Entry{Doc: d, PagePath: pagePath(d)}
+		entries = append(entries, e)
+		byName[d.Name] = e
+		if byKey[d.Key()] == nil {
+			byKey[d.Key()] = make(map[string]*Entry)
+		}
+		byKey[d.Key()][d.Lang] = e
+		e.Translations = byKey[d.Key()]
+	}
+
+	s.checkDocs(entries, &errs)
+	s.convert(entries, md, byName, &errs)
+	s.checkLinks(entries, byName, set, &errs)
+
+	for _, e := range entries {
+		switch e.Kind {
+		case content.Summary:
+			s.Home[e.Lang] = e
+		case content.Barrier:
+			s.Barriers[e.Lang] = append(s.Barriers[e.Lang], e)
+		case content.Page:
+			s.Pages[e.Lang] = append(s.Pages[e.Lang], e)
+		}
+	}
+	for _, l := range s.Langs {
+		slices.SortFunc(s.Barriers[l], byWeight)
+		slices.SortFunc(s.Pages[l], byWeight)
+		if s.Home[l] == nil {
+			errs.Addf(diag.Pos{Path: "summary." + l + ".md"}, "missing the home page's text for language %q", l)
+		}
+	}
+	s.link()
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func byWeight(a, b *Entry) int {
+	return cmp.Or(cmp.Compare(a.Meta.Weight, b.Meta.Weight), strings.Compare(a.Slug, b.Slug))
+}
+
+// pagePath is the address of the page made from d, below the base URL.
+func pagePath(d *content.Doc) string {
+	switch d.Kind {
+	case content.Summary:
+		return d.Lang + "/"
+	case content.Barrier:
+		return d.Lang + "/barriers/" + d.Slug + "/"
+	}
+	return d.Lang + "/" + d.Slug + "/"
+}
+
+// URL is the root-relative address of a path below the base URL.
+func (s *Site) URL(path string) string { return s.BasePath + path }
+
+// AbsURL is the absolute address of a path below the base URL.
+func (s *Site) AbsURL(path string) string { return s.BaseURL + path }
+
+// convert renders every body, on all cores. Results land in the entries,
+// so their order does not depend on scheduling.
+func (s *Site) convert(entries []*Entry, md *markdown.Converter, byName map[string]*Entry, errs *diag.List) {
+	urlOf := func(name string) string {
+		if e := byName[name]; e != nil {
+			return s.URL(e.PagePath)
+		}
+		return ""
+	}
+	found := make([][]*diag.Error, len(entries))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				e := entries[i]
+				html, res, err := md.Convert(e.Src, &markdown.Page{Name: e.Name, Lang: e.Lang, Lines: e.Lines, URL: urlOf})
+				if err != nil {
+					found[i] = []*diag.Error{diag.Errorf(e.Meta.Start, "cannot convert markdown: %v", err)}
+					continue
+				}
+				e.Body, e.Headings, e.IDs, e.Links = html, res.Headings, res.IDs, res.Links
+				found[i] = res.Errs
+				for _, f := range e.Meta.Figures {
+					if e.IDs[f.ID] {
+						found[i] = append(found[i], diag.Errorf(e.Meta.Start, "figure id %q is also a heading's anchor; give the figure another id", f.ID))
+					}
+					e.IDs[f.ID] = true
+				}
+			}
+		})
+	}
+	for i := range entries {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for _, f := range found {
+		for _, e := range f {
+			errs.Add(e)
+		}
+	}
+}

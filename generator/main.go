@@ -1,0 +1,127 @@
+// Command generator builds the bilingual explainer site from the content
+// folder and the templates folder.
+//
+// Usage:
+//
+//	go run ./generator build [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-drafts]
+//	go run ./generator check [-content DIR] [-templates DIR]
+//
+// build writes the site into the output folder (public by default); check
+// does everything build does but writes nothing. Both print every problem
+// found as path:line:col: message and exit 1 if there was any; a usage
+// error exits 2.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"explainer/generator/internal/build"
+	"explainer/generator/internal/content"
+	"explainer/generator/internal/diag"
+)
+
+const usage = `usage: go run ./generator <command> [flags]
+
+commands:
+  build    build the site into the output folder
+  check    check the content and templates; write nothing
+
+Run "go run ./generator <command> -h" for a command's flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the whole program, for tests: it returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr, false)
+	case "check":
+		return cmdBuild(args[1:], stdout, stderr, true)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "generator: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
+	name := "build"
+	if check {
+		name = "check"
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	opt := build.Options{DryRun: check}
+	fs.StringVar(&opt.Content, "content", "content", "the content `folder`")
+	fs.StringVar(&opt.Templates, "templates", "templates", "the templates `folder`")
+	if !check {
+		fs.StringVar(&opt.Out, "out", "public", "the output `folder`")
+		fs.StringVar(&opt.BaseURL, "base-url", "", "the site's address, overriding site.yaml's base_url (`URL`)")
+	}
+	fs.BoolVar(&opt.Drafts, "drafts", false, "include pages marked draft: true")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "generator %s: unexpected argument %q\n", name, fs.Arg(0))
+		return 2
+	}
+	if opt.BaseURL != "" {
+		if _, msg := content.CheckBaseURL(opt.BaseURL); msg != "" {
+			fmt.Fprintf(stderr, "generator %s: -base-url: %s\n", name, msg)
+			return 2
+		}
+	}
+	start := time.Now()
+	res, err := build.Run(opt)
+	if err != nil {
+		return report(stderr, err, check)
+	}
+	if check {
+		fmt.Fprintf(stdout, "ok: %d pages checked\n", res.Pages)
+	} else {
+		fmt.Fprintf(stdout, "built %d pages into %s in %v\n", res.Pages, opt.Out, time.Since(start).Round(time.Millisecond))
+	}
+	return 0
+}
+
+// report prints a failed build's problems, one per line, and returns the
+// exit code: 1 for problems in content or templates and for other failures.
+func report(stderr io.Writer, err error, check bool) int {
+	outcome := "nothing was written"
+	if check {
+		outcome = "fix them and check again"
+	}
+	if es := diag.AsList(err); es != nil {
+		for _, e := range es {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "%d %s; %s\n", len(es), plural(len(es), "problem", "problems"), outcome)
+		return 1
+	}
+	fmt.Fprintf(stderr, "generator: %v\n", err)
+	return 1
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
