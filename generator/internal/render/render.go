@@ -60,6 +60,9 @@ func Render(s *site.Site, t *Theme, w Writer) (int, error) {
 			return 0, err
 		}
 	}
+	if err := writeExtras(s, pages, w); err != nil {
+		return 0, err
+	}
 	return len(pages), nil
 }
 

@@ -113,6 +113,8 @@ func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	}
 	if err := t.loadStatic(fsys); err != nil {
 		errs.Addf(diag.Pos{Path: t.show("static")}, "%v", err)
+	} else if err := t.addGenerated(); err != nil {
+		errs.Addf(diag.Pos{Path: t.show("static")}, "cannot draw the generated pictures: %v", err)
 	}
 	return t, errs.Err()
 }

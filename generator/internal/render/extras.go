@@ -1,0 +1,107 @@
+package render
+
+import (
+	"fmt"
+
+	"explainer/generator/internal/seo"
+	"explainer/generator/internal/site"
+)
+
+// Files written beside the pages, below the base URL.
+const (
+	SitemapPath = "sitemap.xml"
+	RobotsPath  = "robots.txt"
+	// NoJekyllPath tells GitHub Pages to serve the folder as it is,
+	// without running Jekyll over it (which would hide files whose names
+	// start with an underscore).
+	NoJekyllPath = ".nojekyll"
+)
+
+// writeExtras writes the files for machines that accompany the pages: the
+// sitemap, robots.txt, one Atom feed per language and .nojekyll.
+func writeExtras(s *site.Site, pages []*Page, w Writer) error {
+	files := map[string][]byte{
+		RobotsPath:   seo.Robots(s.AbsURL(SitemapPath)),
+		NoJekyllPath: {},
+	}
+	sm, err := seo.Sitemap(sitemapPages(s, pages))
+	if err != nil {
+		return err
+	}
+	files[SitemapPath] = sm
+	for _, l := range s.Langs {
+		feed, err := seo.Atom(feedOf(s, l))
+		if err != nil {
+			return err
+		}
+		files[FeedPath(l)] = feed
+	}
+	for _, name := range []string{SitemapPath, RobotsPath, NoJekyllPath} {
+		if err := w.WriteFile(name, files[name]); err != nil {
+			return err
+		}
+	}
+	for _, l := range s.Langs {
+		if err := w.WriteFile(FeedPath(l), files[FeedPath(l)]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sitemapPages lists every page but the 404 page, with the same language
+// versions as the hreflang links of its head.
+func sitemapPages(s *site.Site, pages []*Page) []seo.SitemapPage {
+	var out []seo.SitemapPage
+	for _, p := range pages {
+		if p.Kind == KindNotFound {
+			continue
+		}
+		sp := seo.SitemapPage{URL: s.AbsURL(p.Path)}
+		if p.Entry != nil {
+			sp.Updated = p.Entry.Meta.Updated
+		}
+		for _, a := range p.Alternates {
+			sp.Alternates = append(sp.Alternates, seo.Alternate{Lang: a.Lang, URL: s.AbsURL(a.Path)})
+		}
+		if len(p.Alternates) > 0 {
+			sp.Alternates = append(sp.Alternates, seo.Alternate{Lang: "x-default", URL: s.AbsURL(p.Alternates[0].Path)})
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// feedOf is the feed of language l's barriers.
+func feedOf(s *site.Site, l string) seo.Feed {
+	cfg := s.Config
+	f := seo.Feed{
+		Lang: l, Title: cfg.Title[l], Subtitle: cfg.Description[l],
+		URL: s.AbsURL(FeedPath(l)), Home: s.AbsURL(l + "/"), Author: cfg.Title[l],
+		Fallback: fmt.Sprintf("%04d-01-01", cfg.ReportYear),
+	}
+	for _, e := range s.Barriers[l] {
+		fe := seo.FeedEntry{
+			Title: e.Meta.Title, URL: s.AbsURL(e.PagePath), Summary: e.Meta.Summary,
+			Content: string(e.Body), Updated: entryDate(e),
+		}
+		if sec := cfg.Sector(e.Meta.Sector); sec != nil {
+			fe.Category = sec.Name[l]
+		}
+		f.Entries = append(f.Entries, fe)
+	}
+	return f
+}
+
+// entryDate is when a barrier entry last changed: its updated date, or else
+// the newest date among its sources, or "" when it has neither.
+func entryDate(e *site.Entry) string {
+	if e.Meta.Updated != "" {
+		return e.Meta.Updated
+	}
+	latest := ""
+	for _, src := range e.Meta.Sources {
+		latest = max(latest, src.Date)
+	}
+	return latest
+}
