@@ -20,6 +20,16 @@
 // .Abs (addresses below the base URL), .Asset "style.css" (a static file's
 // hashed address), .Text (a site.yaml text in the page's language),
 // .SectorName, .LangName and .Status.
+//
+// For the head of a page (meta.go): .Feeds (the Atom feeds to link), .Abs
+// and .AbsAsset (absolute addresses, for link previews), .SocialImage and
+// .SocialImageSize (the link-preview picture), .Locale and .OtherLocales
+// (og:locale), and .Article (a barrier page's JSON-LD; nil elsewhere; write
+// it as {{.}} inside <script type="application/ld+json">, where html/template
+// encodes it as JSON). Beside the pages, Render writes sitemap.xml,
+// robots.txt, <lang>/feed.xml and .nojekyll (extras.go), and the theme's
+// assets gain PNG pictures drawn in style.css's colours: social.png,
+// favicon.png and apple-touch-icon.png (images.go).
 package render
 
 import (
