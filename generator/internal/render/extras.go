@@ -20,33 +20,33 @@ const (
 // writeExtras writes the files for machines that accompany the pages: the
 // sitemap, robots.txt, one Atom feed per language and .nojekyll.
 func writeExtras(s *site.Site, pages []*Page, w Writer) error {
-	files := map[string][]byte{
-		RobotsPath:   seo.Robots(s.AbsURL(SitemapPath)),
-		NoJekyllPath: {},
-	}
-	sm, err := seo.Sitemap(sitemapPages(s, pages))
+	sitemap, err := seo.Sitemap(sitemapPages(s, pages))
 	if err != nil {
 		return err
 	}
-	files[SitemapPath] = sm
+	files := []extraFile{
+		{SitemapPath, sitemap},
+		{RobotsPath, seo.Robots(s.AbsURL(SitemapPath))},
+		{NoJekyllPath, nil},
+	}
 	for _, l := range s.Langs {
 		feed, err := seo.Atom(feedOf(s, l))
 		if err != nil {
 			return err
 		}
-		files[FeedPath(l)] = feed
+		files = append(files, extraFile{FeedPath(l), feed})
 	}
-	for _, name := range []string{SitemapPath, RobotsPath, NoJekyllPath} {
-		if err := w.WriteFile(name, files[name]); err != nil {
-			return err
-		}
-	}
-	for _, l := range s.Langs {
-		if err := w.WriteFile(FeedPath(l), files[FeedPath(l)]); err != nil {
+	for _, f := range files {
+		if err := w.WriteFile(f.name, f.data); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+type extraFile struct {
+	name string
+	data []byte
 }
 
 // sitemapPages lists every page but the 404 page, with the same language

@@ -10,7 +10,9 @@ import (
 // (Open Graph and Twitter cards) and, on barrier pages, JSON-LD. These are
 // the template functions for it.
 
-// FeedLink is a page's link to the Atom feed of one language.
+// FeedLink is a page's link to the Atom feed of one language. The link
+// carries no hreflang: search engines would read one as a language version
+// of the page itself.
 type FeedLink struct {
 	Lang  string
 	Title string
