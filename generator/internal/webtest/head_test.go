@@ -51,6 +51,9 @@ func TestLinkPreviewTags(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(rel))); !ok || err != nil {
 			t.Errorf("%s: og:image %q is not a file of the site", h.file, img)
 		}
+		if typ, _ := h.one("og:type"); (typ == "article") != isBarrierFile(h.file) {
+			t.Errorf("%s: og:type %q", h.file, typ)
+		}
 		if v, _ := h.one("twitter:card"); v != "summary_large_image" {
 			t.Errorf("%s: twitter:card %q", h.file, v)
 		}
@@ -65,8 +68,7 @@ func TestArticleJSONLD(t *testing.T) {
 	def := languages(t, dir)[0].Code
 	articles := 0
 	for _, h := range readHeads(t, out) {
-		isBarrier := strings.Contains(h.file, "/barriers/") && h.file != "en/barriers/index.html" && !strings.HasSuffix(h.file, "/barriers/index.html")
-		if !isBarrier {
+		if !isBarrierFile(h.file) {
 			if len(h.ldjson) != 0 {
 				t.Errorf("%s: JSON-LD on a page that is not a barrier", h.file)
 			}
@@ -137,4 +139,11 @@ func TestJSONLDEscaping(t *testing.T) {
 		return
 	}
 	t.Fatal("no page for the barrier")
+}
+
+// isBarrierFile reports whether an output file is a barrier's page:
+// <lang>/barriers/<slug>/index.html.
+func isBarrierFile(f string) bool {
+	parts := strings.Split(f, "/")
+	return len(parts) == 4 && parts[1] == "barriers" && parts[3] == "index.html"
 }
