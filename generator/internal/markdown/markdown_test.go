@@ -149,3 +149,11 @@ func TestRawHTMLLeftOut(t *testing.T) {
 		t.Errorf("raw HTML passed through:\n%s", html)
 	}
 }
+
+func TestTildes(t *testing.T) {
+	html, _ := convert(t, "pages/x.en.md", "2011~2015년과 2016~2020년, ~~struck~~, a~b~c, ~~~three~~~\n")
+	if !strings.Contains(html, "2011~2015년과 2016~2020년") || !strings.Contains(html, "<del>struck</del>") ||
+		!strings.Contains(html, "a~b~c") || strings.Count(html, "<del>") != 1 {
+		t.Errorf("single tildes must stay text and only ~~double~~ strike:\n%s", html)
+	}
+}
