@@ -31,6 +31,8 @@ const ConfigFile = "site.yaml"
 
 // Set is everything read from a content folder.
 type Set struct {
+	// Dir is the content folder as messages print it.
+	Dir    string
 	Config *Config
 	// Docs holds every document, drafts included, sorted by kind, slug and
 	// language (in the order of Config.Languages).
@@ -54,7 +56,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		return nil, errs.Err()
 	}
 
-	set := &Set{Config: cfg}
+	set := &Set{Dir: displayDir(dir), Config: cfg}
 	names, err := listDocs(fsys, show, &errs)
 	if err != nil {
 		return nil, err

@@ -100,7 +100,7 @@ func (s *Site) checkLinks(entries []*Entry, byName map[string]*Entry, set *conte
 				case drafts[l.Name]:
 					errs.Addf(l.Pos, "link to %q: that page is a draft and is not published", l.Written)
 				default:
-					errs.Addf(l.Pos, "link to %q: there is no file %s%s", l.Written, show(e, l.Name), s.suggest(l.Name, byName))
+					errs.Addf(l.Pos, "link to %q: there is no file %s%s", l.Written, show(e, l.Name), suggest(l.Name, e.Lang, byName))
 				}
 				continue
 			}
@@ -124,10 +124,14 @@ func show(e *Entry, name string) string {
 	return root + name
 }
 
-func (s *Site) suggest(name string, byName map[string]*Entry) string {
-	names := make([]string, 0, len(byName))
-	for n := range byName {
-		names = append(names, n)
+// suggest names the page in lang whose file name is nearest to name, as a
+// hint for a misspelled link.
+func suggest(name, lang string, byName map[string]*Entry) string {
+	var names []string
+	for n, e := range byName {
+		if e.Lang == lang {
+			names = append(names, n)
+		}
 	}
 	slices.Sort(names)
 	if near := content.Closest(name, names); near != "" {

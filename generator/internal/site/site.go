@@ -17,6 +17,7 @@ package site
 import (
 	"cmp"
 	"net/url"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -131,7 +132,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 		slices.SortFunc(s.Barriers[l], byWeight)
 		slices.SortFunc(s.Pages[l], byWeight)
 		if s.Home[l] == nil {
-			errs.Addf(diag.Pos{Path: "summary." + l + ".md"}, "missing the home page's text for language %q", l)
+			errs.Addf(diag.Pos{Path: path.Join(set.Dir, "summary."+l+".md")}, "missing the home page's text in %q: this file does not exist", l)
 		}
 	}
 	s.link()
