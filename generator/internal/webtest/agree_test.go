@@ -66,8 +66,10 @@ func readXML(t *testing.T, name string, v any) {
 // TestSitemapAgreesWithPages checks that sitemap.xml lists exactly the
 // pages that have a canonical address, with the same language versions as
 // their heads, and that robots.txt points to it.
-func TestSitemapAgreesWithPages(t *testing.T) {
-	out := buildSite(t, contentDir(t), testBase)
+func TestSitemapAgreesWithPages(t *testing.T) { eachContent(t, checkSitemapAgreesWithPages) }
+
+func checkSitemapAgreesWithPages(t *testing.T, dir string) {
+	out := buildSite(t, dir, testBase)
 	heads := readHeads(t, out)
 	var sm sitemapXML
 	readXML(t, filepath.Join(out, "sitemap.xml"), &sm)
@@ -122,8 +124,9 @@ func TestSitemapAgreesWithPages(t *testing.T) {
 // TestFeedsAgreeWithPages checks each language's Atom feed: it lists
 // exactly the barrier pages of its language, with their titles, summaries
 // and dates, newest first, and every page of the language links to it.
-func TestFeedsAgreeWithPages(t *testing.T) {
-	dir := contentDir(t)
+func TestFeedsAgreeWithPages(t *testing.T) { eachContent(t, checkFeedsAgreeWithPages) }
+
+func checkFeedsAgreeWithPages(t *testing.T, dir string) {
 	out := buildSite(t, dir, testBase)
 	heads := readHeads(t, out)
 	for _, lang := range languages(t, dir) {
@@ -197,8 +200,9 @@ func languages(t *testing.T, dir string) []content.Language {
 
 // TestBuildIsReproducible builds the same content twice: every file must
 // be the same, since dates come from the content, never from the clock.
-func TestBuildIsReproducible(t *testing.T) {
-	dir := contentDir(t)
+func TestBuildIsReproducible(t *testing.T) { eachContent(t, checkBuildIsReproducible) }
+
+func checkBuildIsReproducible(t *testing.T, dir string) {
 	a, b := buildSite(t, dir, testBase), buildSite(t, dir, testBase)
 	fa, fb := files(t, a), files(t, b)
 	if !slices.Equal(fa, fb) {
@@ -215,8 +219,10 @@ func TestBuildIsReproducible(t *testing.T) {
 
 // TestGeneratedPictures checks the pictures drawn at build time: PNGs of
 // the sizes the head announces.
-func TestGeneratedPictures(t *testing.T) {
-	out := buildSite(t, contentDir(t), testBase)
+func TestGeneratedPictures(t *testing.T) { eachContent(t, checkGeneratedPictures) }
+
+func checkGeneratedPictures(t *testing.T, dir string) {
+	out := buildSite(t, dir, testBase)
 	want := map[string][2]int{"social": {1200, 630}, "favicon": {32, 32}, "apple-touch-icon": {180, 180}}
 	for _, f := range files(t, out) {
 		name, ok := strings.CutPrefix(f, "assets/")

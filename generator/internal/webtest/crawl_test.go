@@ -264,8 +264,7 @@ func (c *crawler) report(t *testing.T) {
 
 // crawlSite builds the site for the base path prefix, serves it there the
 // way GitHub Pages would, and crawls it.
-func crawlSite(t *testing.T, prefix string) {
-	dir := contentDir(t)
+func crawlSite(t *testing.T, dir, prefix string) {
 	ln := listen(t)
 	origin := "http://" + ln.Addr().String()
 	out := buildSite(t, dir, origin+prefix)
@@ -298,8 +297,12 @@ func crawlSite(t *testing.T, prefix string) {
 
 // TestCrawlSubpath serves the site as a GitHub Pages project site, under
 // /explainer/, and follows every link, asset and #fragment.
-func TestCrawlSubpath(t *testing.T) { crawlSite(t, "/explainer/") }
+func TestCrawlSubpath(t *testing.T) {
+	eachContent(t, func(t *testing.T, dir string) { crawlSite(t, dir, "/explainer/") })
+}
 
 // TestCrawlRoot serves the site at the root of its host, as on a custom
 // domain.
-func TestCrawlRoot(t *testing.T) { crawlSite(t, "/") }
+func TestCrawlRoot(t *testing.T) {
+	eachContent(t, func(t *testing.T, dir string) { crawlSite(t, dir, "/") })
+}

@@ -5,11 +5,11 @@
 // through an HTML validator; and the deployment workflow checked.
 //
 // The tests build the real templates with a small fixture content set in
-// both languages (testdata/site.txtar), or with the real content folder
-// once it holds the site's text (content/summary.en.md exists), or with any
-// folder given as -content:
+// both languages (testdata/site.txtar), and again, as a second subtest,
+// with the real content folder once it holds the site's text
+// (content/summary.en.md exists), or with any folder given as -content:
 //
-//	go test ./generator/internal/webtest -content ../../../content
+//	go test ./generator/internal/webtest -content /path/to/content
 //
 // The HTML validator is the npm package html-validate, which .ci/run
 // installs into .ci/node_modules. Without it the validator test is skipped,

@@ -13,8 +13,9 @@ import (
 // TestLinkPreviewTags checks the Open Graph and Twitter card tags of every
 // page that has a canonical address: the page's own address, its locale
 // and the others, and a picture that exists.
-func TestLinkPreviewTags(t *testing.T) {
-	dir := contentDir(t)
+func TestLinkPreviewTags(t *testing.T) { eachContent(t, checkLinkPreviewTags) }
+
+func checkLinkPreviewTags(t *testing.T, dir string) {
 	out := buildSite(t, dir, testBase)
 	langs := languages(t, dir)
 	for _, h := range readHeads(t, out) {
@@ -62,8 +63,9 @@ func TestLinkPreviewTags(t *testing.T) {
 
 // TestArticleJSONLD checks that each barrier page, and no other, carries
 // one JSON-LD Article that agrees with the page's head.
-func TestArticleJSONLD(t *testing.T) {
-	dir := contentDir(t)
+func TestArticleJSONLD(t *testing.T) { eachContent(t, checkArticleJSONLD) }
+
+func checkArticleJSONLD(t *testing.T, dir string) {
 	out := buildSite(t, dir, testBase)
 	def := languages(t, dir)[0].Code
 	articles := 0

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-var contentFlag = flag.String("content", "", "build this content folder instead of the fixture")
+var contentFlag = flag.String("content", "", "build this content folder beside the fixture, instead of the real content")
 
 // Paths from this package's folder to the repository's.
 const (
@@ -22,17 +22,19 @@ const (
 	realContent  = repoRoot + "/content"
 )
 
-// contentDir is the content folder the tests build: -content, else the
-// real content once it has the home page's text, else the fixture.
-func contentDir(t *testing.T) string {
-	t.Helper()
-	if *contentFlag != "" {
-		return *contentFlag
+// eachContent runs test on every content folder the tests build, each as a
+// subtest: the fixture, and the real content once it has the home page's
+// text (or the folder given as -content instead).
+func eachContent(t *testing.T, test func(t *testing.T, dir string)) {
+	t.Run("fixture", func(t *testing.T) { test(t, fixture(t, nil)) })
+	dir := *contentFlag
+	if dir == "" {
+		if _, err := os.Stat(filepath.Join(realContent, "summary.en.md")); err != nil {
+			return
+		}
+		dir = realContent
 	}
-	if _, err := os.Stat(filepath.Join(realContent, "summary.en.md")); err == nil {
-		return realContent
-	}
-	return fixture(t, nil)
+	t.Run("content", func(t *testing.T) { test(t, dir) })
 }
 
 // fixture writes testdata/site.txtar into a temporary folder, after edit

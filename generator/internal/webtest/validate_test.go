@@ -42,9 +42,11 @@ func htmlValidate(t *testing.T) string {
 // doctype-style (the HTML standard itself writes <!doctype html> in lower
 // case) and long-title (titles carry the site's name after the page's; how
 // much a search engine shows is its choice).
-func TestHTMLValidates(t *testing.T) {
+func TestHTMLValidates(t *testing.T) { eachContent(t, checkHTMLValidates) }
+
+func checkHTMLValidates(t *testing.T, dir string) {
 	bin := htmlValidate(t)
-	out := buildSite(t, contentDir(t), "http://127.0.0.1/explainer/")
+	out := buildSite(t, dir, "http://127.0.0.1/explainer/")
 	config, err := filepath.Abs("testdata/htmlvalidate.json")
 	if err != nil {
 		t.Fatal(err)

@@ -160,7 +160,7 @@ func buildStep(t *testing.T, j job) *step {
 
 // TestPagesWorkflowBuildStep runs the workflow's build command with bash,
 // as the runner would, in a copy of the repository's layout holding the
-// test content, with base_url as configure-pages reports it for a project
+// fixture content, with base_url as configure-pages reports it for a project
 // site (no trailing slash) and for a custom domain. The pages it writes
 // into public/ must carry the right addresses.
 func TestPagesWorkflowBuildStep(t *testing.T) {
@@ -172,7 +172,7 @@ func TestPagesWorkflowBuildStep(t *testing.T) {
 		t.Skip("no bash")
 	}
 	run := buildStep(t, readWorkflow(t).Jobs["build"]).Run
-	work := workspace(t, contentDir(t))
+	work := workspace(t, fixture(t, nil))
 	for _, base := range []string{"https://octocat.github.io/explainer", "https://www.example.com"} {
 		cmd := exec.Command(bash, "-euo", "pipefail", "-c", run)
 		cmd.Dir = work
