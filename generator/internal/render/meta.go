@@ -91,11 +91,15 @@ func (p *Page) Article() (*seo.Article, error) {
 		a.ArticleSection = p.Sector.Name[p.Lang]
 	}
 	a.IsPartOf = &seo.Thing{Type: "WebSite", Name: p.Site.Config.Title[p.Lang], URL: p.Abs(p.Lang + "/")}
+	// The default language's page is the original; the others are its
+	// translations.
 	def := p.Site.Config.Default()
 	for _, l := range p.Site.Langs {
 		t := e.Translations[l]
+		if t == nil || l == p.Lang {
+			continue
+		}
 		switch {
-		case t == nil || l == p.Lang:
 		case l == def:
 			a.TranslationOfWork = &seo.Ref{ID: p.Abs(t.PagePath)}
 		case p.Lang == def:
