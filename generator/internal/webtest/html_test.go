@@ -64,6 +64,15 @@ var srcAttrs = map[string]string{
 	"a": "href", "area": "href", "link": "href",
 	"script": "src", "img": "src", "iframe": "src", "source": "src",
 	"audio": "src", "video": "src", "track": "src", "embed": "src",
+	"form": "action",
+}
+
+// dataRef reports whether a data-* attribute holds an address the page's
+// scripts will load (a search index, say): one that starts with / or
+// http(s)://.
+func dataRef(a html.Attribute) bool {
+	return strings.HasPrefix(a.Key, "data-") &&
+		(strings.HasPrefix(a.Val, "/") || strings.HasPrefix(a.Val, "http://") || strings.HasPrefix(a.Val, "https://"))
 }
 
 // Meta tags whose content is an address.
@@ -71,8 +80,9 @@ var urlMeta = map[string]bool{"og:image": true, "og:url": true, "twitter:image":
 
 var refreshRE = regexp.MustCompile(`(?i)url\s*=\s*(\S+)`)
 
-// htmlRefs lists every address a page points to: links, assets, link
-// preview addresses, a refresh target and the addresses inside JSON-LD.
+// htmlRefs lists every address a page points to: links, assets, form
+// actions, addresses in data-* attributes, link preview addresses, a
+// refresh target and the addresses inside JSON-LD.
 func htmlRefs(doc *html.Node) []string {
 	var refs []string
 	walk(doc, func(n *html.Node) {
@@ -82,6 +92,11 @@ func htmlRefs(doc *html.Node) []string {
 		if k, ok := srcAttrs[n.Data]; ok {
 			if v, ok := attr(n, k); ok {
 				refs = append(refs, v)
+			}
+		}
+		for _, a := range n.Attr {
+			if dataRef(a) {
+				refs = append(refs, a.Val)
 			}
 		}
 		if v, ok := attr(n, "srcset"); ok {

@@ -20,7 +20,9 @@ type head struct {
 	feeds     []string          // rel=alternate Atom links, as written
 	meta      map[string][]string
 	ldjson    []string // the text of each JSON-LD script
-	scripts   int      // <script> elements of any type
+	// inline holds the text of every other <script> without src: code
+	// that would run.
+	inline []string
 }
 
 // readHeads parses the head of every HTML page of the output folder.
@@ -75,9 +77,11 @@ func readHead(file string, doc *html.Node) *head {
 				h.meta[key] = append(h.meta[key], get("content"))
 			}
 		case "script":
-			h.scripts++
-			if get("type") == "application/ld+json" {
+			switch _, src := attr(n, "src"); {
+			case get("type") == "application/ld+json":
 				h.ldjson = append(h.ldjson, text(n))
+			case !src:
+				h.inline = append(h.inline, text(n))
 			}
 		}
 	})
