@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -199,11 +200,11 @@ func (c *crawler) checkLinks() {
 
 // checkAllReached reports every file of the output folder that no link
 // led to. 404.html is reached through a missing address instead, and
-// .nojekyll is for GitHub Pages, not for readers.
+// hidden files (.nojekyll) are for GitHub Pages and tools, not for readers.
 func (c *crawler) checkAllReached(t *testing.T, out string) {
 	site := c.origin.String() + c.base
 	for _, f := range files(t, out) {
-		if f == "404.html" || f == ".nojekyll" {
+		if f == "404.html" || strings.HasPrefix(path.Base(f), ".") {
 			continue
 		}
 		addr := site + strings.TrimSuffix(f, "index.html")
