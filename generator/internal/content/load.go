@@ -198,11 +198,11 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		Name:  name,
 		Src:   blanked,
 		Lines: diag.NewLines(shown, blanked),
-		// The fingerprint of what translators translate: the file as
-		// its editor sees it.
-		Fingerprint: Fingerprint(src),
-		Meta:        decodeMeta(d, entries, kind, lang != cfg.Default(), start),
+		Meta:  decodeMeta(d, entries, kind, lang != cfg.Default(), start),
 	}
+	// The fingerprint of what translators translate: the file as its
+	// editor sees it.
+	doc.Fingerprint = Fingerprint(src)
 	if len(bytes.TrimSpace(blanked)) == 0 && kind != Summary {
 		errs.Addf(start, "the page has front matter but no text")
 	}
