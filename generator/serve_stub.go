@@ -1,3 +1,0 @@
-package main
-import "io"
-func cmdServe(args []string, stdout, stderr io.Writer) int { return 2 }
