@@ -198,4 +198,3 @@ func (s *Server) problemPage(w http.ResponseWriter, st state) {
 func (s *Server) logf(format string, args ...any) {
 	fmt.Fprintf(s.opt.Log, format+"\n", args...)
 }
-
