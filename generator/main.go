@@ -139,6 +139,9 @@ func report(stderr io.Writer, err error, check bool) int {
 	if check {
 		outcome = "fix them and check again"
 	}
+	if check && len(diag.AsList(err)) == 1 {
+		outcome = "fix it and check again"
+	}
 	if es := diag.AsList(err); es != nil {
 		for _, e := range es {
 			fmt.Fprintln(stderr, e)

@@ -19,7 +19,7 @@ import (
 // testSite writes the build package's test site and a copy of the
 // repository's templates into a temporary folder, and returns the paths
 // of its content and templates folders.
-func testSite(t *testing.T) (string, string) {
+func testSite(t testing.TB) (string, string) {
 	t.Helper()
 	dir := t.TempDir()
 	ar, err := txtar.ParseFile(filepath.Join("..", "build", "testdata", "base.txtar"))
@@ -45,7 +45,7 @@ func testSite(t *testing.T) (string, string) {
 	return filepath.Join(dir, "content"), filepath.Join(dir, "templates")
 }
 
-func write(t *testing.T, p, text string) {
+func write(t testing.TB, p, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
