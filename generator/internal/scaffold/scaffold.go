@@ -81,7 +81,7 @@ func entry(w guide, cfg *content.Config, sector string) string {
 	fmt.Fprintf(&b, "summary: %q   # %s\n", w.Summary, w.SummaryHelp)
 	fmt.Fprintf(&b, "sector: %s   # %s: %s\n", sector, w.SectorHelp, strings.Join(cfg.SectorIDs(), ", "))
 	fmt.Fprintf(&b, "# law: %s\n", w.Law)
-	fmt.Fprintf(&b, "first_listed: %d   # %s\n", cfg.ReportYear, w.FirstListed)
+	fmt.Fprintf(&b, "# first_listed: %d   # %s\n", cfg.ReportYear, w.FirstListed)
 	fmt.Fprintf(&b, "# related: [other-slug]   # %s\n", w.Related)
 	fmt.Fprintf(&b, "draft: true   # %s\n", w.Draft)
 	fmt.Fprintf(&b, "sources:   # %s\n", w.Sources)

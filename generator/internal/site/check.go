@@ -32,6 +32,10 @@ func (s *Site) checkDocs(entries []*Entry, errs *diag.List) {
 		for _, l := range s.Langs {
 			if e.Translations[l] == nil && !s.broken[path.Join(path.Dir(e.Name), e.Slug+"."+l+".md")] {
 				missing := path.Join(path.Dir(e.Path()), e.Slug+"."+l+".md")
+				if other := elsewhere(entries, e, l); other != nil {
+					errs.Addf(m.Start, "missing translation: %s does not exist; %s has the same name in another folder: if it is the translation of this file, put the two in the same folder", missing, other.Path())
+					continue
+				}
 				errs.Addf(m.Start, "missing translation: %s does not exist; every page needs a version in each language (%s)", missing, strings.Join(s.Langs, ", "))
 			}
 		}
@@ -167,4 +171,15 @@ func (s *Site) translationOf(name string, byName map[string]*Entry) string {
 		}
 	}
 	return ""
+}
+
+// elsewhere returns the document in language lang with e's slug in another
+// folder: a translation saved in the wrong place.
+func elsewhere(entries []*Entry, e *Entry, lang string) *Entry {
+	for _, o := range entries {
+		if o.Slug == e.Slug && o.Lang == lang && o.Kind != e.Kind {
+			return o
+		}
+	}
+	return nil
 }
