@@ -6,105 +6,98 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 )
 
-// testSite writes the test site of the build package's testdata/base.txtar
-// into a temporary folder and returns the folder; the content is in its
-// content/ folder. Templates come from the repository's templates/.
-func testSite(t *testing.T) string {
+// minimal writes a one-barrier site (the real theme) into a new folder and
+// returns the folder.
+func minimal(t *testing.T, barrier string) string {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("internal", "build", "testdata", "base.txtar"))
-	if err != nil {
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "templates"), os.DirFS("../templates")); err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+	files := map[string]string{
+		"content/site.yaml": `title: {en: T, ko: T}
+description: {en: D, ko: D}
+base_url: "https://example.org/"
+languages: [{code: en, name: English, locale: en_US}, {code: ko, name: 한국어, locale: ko_KR}]
+report_year: 2025
+sectors: [{id: energy, name: {en: Energy, ko: 에너지}}]
+`,
+		"content/summary.en.md":     "---\ntitle: Home\nsummary: S.\n---\nText.\n",
+		"content/summary.ko.md":     "---\ntitle: 처음\nsummary: S.\n---\n본문.\n",
+		"content/barriers/x.en.md":  barrier,
+		"content/barriers/x.ko.md":  "---\ntitle: 원전\nsummary: S.\nsector: energy\nsources: [{title: s}]\n---\n본문.\n",
+		"content/pages/about.en.md": "---\ntitle: About\nsummary: S.\n---\nText.\n",
+		"content/pages/about.ko.md": "---\ntitle: 소개\nsummary: S.\n---\n본문.\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return dir
 }
 
-func templatesDir(t *testing.T) string {
-	t.Helper()
-	p, err := filepath.Abs(filepath.Join("..", "templates"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+const goodBarrier = "---\ntitle: Nuclear\nsummary: S.\nsector: energy\nsources: [{title: s}]\n---\nText.\n"
 
-// gen runs the generator with args and returns its exit code and output.
-func gen(t *testing.T, args ...string) (int, string, string) {
+func runCLI(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
-func readFile(t *testing.T, p string) string {
-	t.Helper()
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
-func writeText(t *testing.T, p, s string) {
-	t.Helper()
-	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestCheckGitHubAnnotations(t *testing.T) {
-	dir := testSite(t)
-	p := filepath.Join(dir, "content", "barriers", "beef.en.md")
-	writeText(t, p, strings.Replace(readFile(t, p), "sector: agriculture", "sector: agri, food", 1))
-	tmpl := templatesDir(t)
 	t.Chdir(dir)
-	code, out, errOut := gen(t, "check", "-format", "github", "-templates", tmpl)
-	if code != 1 {
-		t.Fatalf("exit code %d, want 1; stderr:\n%s", code, errOut)
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestBuildCommand(t *testing.T) {
+	dir := minimal(t, goodBarrier)
+	code, out, errs := runCLI(t, dir, "build", "-base-url", "https://example.org/sub")
+	if code != 0 || !strings.HasPrefix(out, "built 12 pages into public") || errs != "" {
+		t.Fatalf("build: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
-	want := "::error file=content/barriers/beef.en.md,line=4,col=9::unknown sector \"agri, food\"; sectors are: agriculture, digital\n"
-	if out != want {
-		t.Errorf("stdout:\n%s\nwant:\n%s", out, want)
-	}
-	if !strings.Contains(errOut, "content/barriers/beef.en.md:4:9: unknown sector") {
-		t.Errorf("stderr does not list the problem as text:\n%s", errOut)
+	page, err := os.ReadFile(filepath.Join(dir, "public/en/barriers/x/index.html"))
+	if err != nil || !bytes.Contains(page, []byte(`<link rel="canonical" href="https://example.org/sub/en/barriers/x/">`)) {
+		t.Errorf("the -base-url flag (with its slash added) did not reach the page: %v", err)
 	}
 }
 
-func TestEscapeProperty(t *testing.T) {
-	if got, want := escapeProperty("a,b:c%d\ne"), "a%2Cb%3Ac%25d%0Ae"; got != want {
-		t.Errorf("escapeProperty = %q, want %q", got, want)
+func TestCheckWritesNothing(t *testing.T) {
+	dir := minimal(t, goodBarrier)
+	code, out, _ := runCLI(t, dir, "check")
+	if code != 0 || out != "ok: 12 pages checked\n" {
+		t.Fatalf("check: exit %d, stdout %q", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("check wrote public/")
 	}
 }
 
-func TestCheckMakesNoOutput(t *testing.T) {
-	dir := testSite(t)
-	tmpl := templatesDir(t)
-	t.Chdir(dir)
-	code, out, errOut := gen(t, "check", "-templates", tmpl)
-	if code != 0 {
-		t.Fatalf("check failed: %s", errOut)
+func TestContentErrorsExitOne(t *testing.T) {
+	dir := minimal(t, "---\ntitle: Nuclear\nsumary: S.\nsector: energy\nsources: x\n---\nText.\n")
+	code, out, errs := runCLI(t, dir, "build")
+	want := `content/barriers/x.en.md:3:1: unknown key "sumary"; did you mean "summary"?
+content/barriers/x.en.md:5:10: "sources" must be a list of sources, each with a title and a url, not text ("x")
+2 problems; nothing was written
+`
+	if code != 1 || out != "" || errs != want {
+		t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant:\n%s", code, out, errs, want)
 	}
-	if !strings.HasPrefix(out, "ok: ") {
-		t.Errorf("stdout = %q", out)
-	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if e.Name() != "content" {
-			t.Errorf("check wrote %s", e.Name())
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	dir := minimal(t, goodBarrier)
+	for _, args := range [][]string{
+		{},
+		{"frobnicate"},
+		{"build", "-no-such-flag"},
+		{"build", "extra"},
+		{"build", "-base-url", "ftp://example.org/"},
+		{"check", "-out", "x"},
+	} {
+		if code, _, errs := runCLI(t, dir, args...); code != 2 || errs == "" {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and a message", args, code, errs)
 		}
 	}
 }

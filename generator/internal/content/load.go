@@ -31,9 +31,9 @@ const ConfigFile = "site.yaml"
 
 // Set is everything read from a content folder.
 type Set struct {
+	// Dir is the content folder as messages print it.
+	Dir    string
 	Config *Config
-	// Dir is the content folder's path as messages print it.
-	Dir string
 	// Broken holds the names (barriers/x.en.md) of the documents that are
 	// named well but could not be loaded (bad YAML, an empty file), so
 	// that checks across files can treat them as present and report
@@ -61,7 +61,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		return nil, errs.Err()
 	}
 
-	set := &Set{Config: cfg, Dir: displayDir(dir), Broken: make(map[string]bool)}
+	set := &Set{Dir: displayDir(dir), Config: cfg, Broken: make(map[string]bool)}
 	names, err := listDocs(fsys, show, &errs)
 	if err != nil {
 		return nil, err

@@ -172,12 +172,3 @@ func (l *Lines) Pos(offset int) Pos {
 	col := utf8.RuneCount(l.src[l.start[i]:offset]) + 1
 	return Pos{Path: l.path, Line: i + 1, Col: col}
 }
-
-// At returns the position at line and byte column col (both from 1), as
-// reported by a parser that counts bytes.
-func (l *Lines) At(line, col int) Pos {
-	if line < 1 || line > len(l.start) {
-		return Pos{Path: l.path, Line: line, Col: col}
-	}
-	return l.Pos(l.start[line-1] + col - 1)
-}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"runtime"
 	"sync"
@@ -120,7 +121,9 @@ func Pages(s *site.Site, t *Theme) []*Page {
 				Title: g.Sector.Name[l], Sector: g.Sector, Barriers: g.Barriers,
 				Alternates: alt(func(lang string) string { return lang + "/sectors/" + g.Sector.ID + "/" }),
 			})
-			p.Description = p.Title
+			if f, err := p.T("sector_description"); err == nil {
+				p.Description = fmt.Sprintf(f, p.Title)
+			}
 		}
 		for _, e := range s.Pages[l] {
 			entry(KindPage, e)

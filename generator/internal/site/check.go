@@ -113,7 +113,7 @@ func (s *Site) checkLinks(entries []*Entry, byName map[string]*Entry, set *conte
 				case s.translationOf(l.Name, byName) != "":
 					errs.Addf(l.Pos, "link to %q: there is no file %s yet; the page exists only as %s, so translate it or link to that file", l.Written, show(e, l.Name), s.translationOf(l.Name, byName))
 				default:
-					errs.Addf(l.Pos, "link to %q: there is no file %s%s", l.Written, show(e, l.Name), s.suggest(l.Name, byName))
+					errs.Addf(l.Pos, "link to %q: there is no file %s%s", l.Written, show(e, l.Name), suggest(l.Name, e.Lang, byName))
 				}
 				continue
 			}
@@ -137,10 +137,14 @@ func show(e *Entry, name string) string {
 	return root + name
 }
 
-func (s *Site) suggest(name string, byName map[string]*Entry) string {
-	names := make([]string, 0, len(byName))
-	for n := range byName {
-		names = append(names, n)
+// suggest names the page in lang whose file name is nearest to name, as a
+// hint for a misspelled link.
+func suggest(name, lang string, byName map[string]*Entry) string {
+	var names []string
+	for n, e := range byName {
+		if e.Lang == lang {
+			names = append(names, n)
+		}
 	}
 	slices.Sort(names)
 	if near := content.Closest(name, names); near != "" {
