@@ -166,3 +166,29 @@ func TestTranslatedRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestRealContentShowsNoStaleNotice builds the real content: translations
+// that were never marked must not show readers the stale notice.
+func TestRealContentShowsNoStaleNotice(t *testing.T) {
+	out := t.TempDir()
+	_, err := build.Run(build.Options{Content: "../content", Templates: "../templates", Out: filepath.Join(out, "public")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	err = filepath.WalkDir(filepath.Join(out, "public"), func(p string, e os.DirEntry, err error) error {
+		if err != nil || filepath.Ext(p) != ".html" {
+			return err
+		}
+		pages++
+		b, err := os.ReadFile(p)
+		if err == nil && strings.Contains(string(b), `class="stale-notice"`) {
+			rel, _ := filepath.Rel(out, p)
+			t.Errorf("%s shows the stale notice", rel)
+		}
+		return err
+	})
+	if err != nil || pages < 10 {
+		t.Fatalf("walked %d pages: %v", pages, err)
+	}
+}
