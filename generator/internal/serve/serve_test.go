@@ -300,3 +300,21 @@ func rawGet(t *testing.T, host, target string) (string, string) {
 	status, rest, _ := strings.Cut(string(b), "\r\n")
 	return status, rest
 }
+
+// TestDrafts checks that drafts are served with Drafts only.
+func TestDrafts(t *testing.T) {
+	content, templates := testSite(t)
+	edit(t, filepath.Join(content, "barriers", "cloud.en.md"), "sector: digital", "sector: digital\ndraft: true")
+	edit(t, filepath.Join(content, "barriers", "cloud.ko.md"), "sector: digital", "sector: digital\ndraft: true")
+	edit(t, filepath.Join(content, "barriers", "beef.en.md"), "related: [cloud]", "")
+	edit(t, filepath.Join(content, "barriers", "beef.ko.md"), "related: [cloud]", "")
+	edit(t, filepath.Join(content, "summary.en.md"), " and [cloud](barriers/cloud.en.md)", "")
+	edit(t, filepath.Join(content, "summary.ko.md"), "와 [클라우드](barriers/cloud.ko.md)", "")
+	for _, drafts := range []bool{false, true} {
+		s := start(t, Options{Content: content, Templates: templates, Drafts: drafts})
+		code, _ := get(t, s.URL()+"en/barriers/cloud/")
+		if want := map[bool]int{false: 404, true: 200}[drafts]; code != want {
+			t.Errorf("Drafts %v: the draft's page answers %d, want %d", drafts, code, want)
+		}
+	}
+}
