@@ -138,9 +138,9 @@ func report(stderr io.Writer, err error, check bool) int {
 	outcome := "nothing was written"
 	if check {
 		outcome = "fix them and check again"
-	}
-	if check && len(diag.AsList(err)) == 1 {
-		outcome = "fix it and check again"
+		if len(diag.AsList(err)) == 1 {
+			outcome = "fix it and check again"
+		}
 	}
 	if es := diag.AsList(err); es != nil {
 		for _, e := range es {
