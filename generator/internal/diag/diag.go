@@ -18,7 +18,9 @@ import (
 )
 
 // Pos is a place in a file. Line and Col count from 1; Col counts characters
-// (not bytes), as editors do. A zero Line means the whole file.
+// (not bytes), as editors do. A zero Line means the whole file; it prints
+// as line 1, column 1, so that editors and CI annotations that expect a
+// line still open the file.
 type Pos struct {
 	Path string
 	Line int
@@ -28,7 +30,7 @@ type Pos struct {
 func (p Pos) String() string {
 	switch {
 	case p.Line == 0:
-		return p.Path
+		return p.Path + ":1:1"
 	case p.Col == 0:
 		return fmt.Sprintf("%s:%d", p.Path, p.Line)
 	}
