@@ -155,7 +155,7 @@ func (t *Theme) loadStatic(fsys fs.FS) error {
 		}
 		rel := strings.TrimPrefix(name, "static/")
 		if rel == "style.css" {
-			data = append(append(slices.Clip(data), '\n'), code...)
+			data = append(append(slices.Clip(data), '\n'), cssComment.ReplaceAll(code, nil)...)
 		}
 		sum := sha256.Sum256(data)
 		ext := path.Ext(rel)
@@ -165,6 +165,10 @@ func (t *Theme) loadStatic(fsys fs.FS) error {
 		return nil
 	})
 }
+
+// cssComment matches the comments chroma writes before each of its rules,
+// dropped to keep the stylesheet within its size budget.
+var cssComment = regexp.MustCompile(`/\* [^*]* \*/ ?`)
 
 // text/template reports errors as "template: NAME:LINE: ..." (parsing) or
 // "template: NAME:LINE:COL: ..." (executing), with no structured form.
