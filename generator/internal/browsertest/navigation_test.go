@@ -160,4 +160,3 @@ func TestSkipLinkAndSwitcherByKeyboard(t *testing.T) {
 		t.Errorf("Enter on the switcher of the Korean home page led to a page in %q, want en", lang)
 	}
 }
-
