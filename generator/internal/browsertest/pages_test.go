@@ -23,8 +23,25 @@ func TestPagesLoadCleanly(t *testing.T) {
 		for _, p := range probs.take() {
 			t.Errorf("%s: %s", path, p)
 		}
+		if strings.HasPrefix(path, "en/") {
+			for _, text := range eval[[]string](t, ctx, unmarkedKorean) {
+				t.Errorf("%s: Korean text without lang=\"ko\": %q", path, text)
+			}
+		}
 	}
 }
+
+// unmarkedKorean lists the visible texts with Hangul whose language, by
+// the nearest lang attribute, is not Korean: a screen reader would read
+// them with the wrong voice.
+const unmarkedKorean = `(() => {
+	const out = [], w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let n; (n = w.nextNode()); ) {
+		if (/\p{Script=Hangul}/u.test(n.data) && !n.parentElement.closest("svg, script")
+			&& n.parentElement.closest("[lang]").lang !== "ko") out.push(n.data.trim().slice(0, 60));
+	}
+	return out;
+})()`
 
 // TestProblemsAreSeen holds the listener to account: a page that breaks
 // every rule must be reported, or the test above proves nothing.

@@ -205,5 +205,8 @@ func (t *Theme) execute(p *Page) ([]byte, error) {
 	if err := tm.ExecuteTemplate(&b, "layout.html", p); err != nil {
 		return nil, t.templateError(err)
 	}
-	return b.Bytes(), nil
+	if p.Kind == KindRoot || p.Kind == KindNotFound {
+		return b.Bytes(), nil // in every language, each part marked
+	}
+	return markLanguages(b.Bytes(), p.Lang), nil
 }
