@@ -19,7 +19,17 @@
 // .T "key" (a string from strings.yaml in the page's language), .URL and
 // .Abs (addresses below the base URL), .Asset "style.css" (a static file's
 // hashed address), .Text (a site.yaml text in the page's language),
-// .SectorName, .LangName and .Status.
+// .SectorName, .LangName and .Status; .Chart draws a front matter figure
+// as an inline SVG bar chart (package chart) and .Number writes a figure's
+// value; .Prose and .Footnotes are the body without and with only its
+// footnotes, so the figures can sit between them; .SearchIndex is the
+// address of the language's search index.
+//
+// Besides the pages, Render writes one search index per language,
+// assets/search.<lang>.<hash>.json (package search), for static/search.js.
+// After a page is executed, text in the other language (Hangul on an
+// English page, an English sentence on a Korean one) is wrapped in
+// <span lang="...">, so screen readers switch voice (langmark.go).
 package render
 
 import (
