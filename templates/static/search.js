@@ -146,7 +146,15 @@
     clearTimeout(timer);
     timer = setTimeout(run, 120);
   });
-  input.addEventListener("focus", load);
+  input.addEventListener("focus", function () {
+    load();
+    list.hidden = !list.firstChild;
+  });
+  // The results drop down over the page: fold them away when focus leaves
+  // the search, and back when it returns.
+  form.addEventListener("focusout", function (e) {
+    if (!form.contains(e.relatedTarget)) list.hidden = true;
+  });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { input.value = ""; run(); }
   });

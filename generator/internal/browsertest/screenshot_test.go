@@ -72,6 +72,31 @@ func TestScreenshots(t *testing.T) {
 	if err := theme(ctx, "light"); err != nil {
 		t.Fatal(err)
 	}
+	// The search box with results, as a reader typing sees it.
+	for _, width := range []int64{375, 1280} {
+		for lang, q := range map[string]string{"en": "cloud", "ko": "클라우드"} {
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+				t.Fatal(err)
+			}
+			if err := open(ctx, lang+"/"); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search-q"), q)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-status").textContent !== ""`)); err != nil {
+				t.Fatal(err)
+			}
+			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(screenshotDir, lang+"-search-"+itoa64(width)+"-light.png")
+			if err := os.WriteFile(file, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }
 
 // TestNoSidewaysScroll loads every page at 320px, the narrowest phone
