@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -71,6 +72,28 @@ func TestScreenshots(t *testing.T) {
 	}
 	if err := theme(ctx, "light"); err != nil {
 		t.Fatal(err)
+	}
+	// The print stylesheet, at a sheet of paper's width.
+	for _, lang := range []string{"en", "ko"} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(800, 1100)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := open(ctx, screenshotPages(t, lang)["barrier"]); err != nil {
+			t.Fatal(err)
+		}
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(screenshotDir, lang+"-barrier-print.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	// The search box with results, as a reader typing sees it.
 	for _, width := range []int64{375, 1280} {
