@@ -2,6 +2,8 @@ package browsertest
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -158,5 +160,43 @@ func TestSkipLinkAndSwitcherByKeyboard(t *testing.T) {
 	}
 	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "en" {
 		t.Errorf("Enter on the switcher of the Korean home page led to a page in %q, want en", lang)
+	}
+}
+
+// TestFootnotesBackAndForth follows the first footnote of every page that
+// has one to its note, and the note's back-link to where it was cited.
+func TestFootnotesBackAndForth(t *testing.T) {
+	ctx, _ := tab(t)
+	found := 0
+	for _, path := range pagePaths(t) {
+		html, err := os.ReadFile(filepath.Join(outDir, filepath.FromSlash(path), "index.html"))
+		if err != nil || !strings.Contains(string(html), `class="footnotes"`) {
+			continue
+		}
+		found++
+		if err := open(ctx, path); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`a[href^="#fn"]:not(.footnote-backref)`))); err != nil {
+			t.Fatalf("%s: clicking the first footnote mark: %v", path, err)
+		}
+		note := eval[bool](t, ctx, `!!document.querySelector(".footnotes :target") && document.querySelector(":target").getBoundingClientRect().top < innerHeight`)
+		if !note {
+			t.Errorf("%s: the footnote mark does not lead to a visible note in the footnotes", path)
+			continue
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.footnotes :target .footnote-backref`))); err != nil {
+			t.Fatalf("%s: clicking the note's back-link: %v", path, err)
+		}
+		back := eval[bool](t, ctx, `(() => { const e = document.querySelector(":target"); return !!e && !e.closest(".footnotes") && e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().top < innerHeight })()`)
+		if !back {
+			t.Errorf("%s: the back-link does not return to the footnote mark", path)
+		}
+	}
+	if found == 0 && fixture {
+		t.Fatal("no page of testdata/site.txtar has footnotes; it should have some")
+	}
+	if found == 0 {
+		t.Skip("the content has no footnotes to follow")
 	}
 }
