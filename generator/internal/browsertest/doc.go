@@ -12,7 +12,8 @@
 //
 //   - budgets (no browser needed): page, CSS and JS sizes, no inline script,
 //     event-handler or style attribute, no request to another host, hashed
-//     asset names (budget_test.go);
+//     asset names (budget_test.go); every page points at its language's
+//     search index and draws its figures as charts (built_test.go);
 //   - every page loads without console errors or failed requests, and
 //     axe-core finds no accessibility violation in the light and the dark
 //     theme (pages_test.go);
