@@ -15,9 +15,13 @@ import (
 var screenshotDir = filepath.Join(repoRoot, "testdata", "screenshots")
 
 // screenshotPages are the pages photographed: the home page, the barrier
-// index, the first barrier with a chart, and the first other page.
+// index, the first barrier with a chart, the first other page, and the
+// "not found" page.
 func screenshotPages(t *testing.T, lang string) map[string]string {
 	out := map[string]string{"home": lang + "/", "barriers": lang + "/barriers/"}
+	if lang == result.Site.Config.Default() {
+		out["404"] = "404.html" // in every language at once
+	}
 	for _, p := range langPages(t, lang) {
 		html, err := os.ReadFile(filepath.Join(outDir, filepath.FromSlash(p), "index.html"))
 		if err != nil {
