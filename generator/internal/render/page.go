@@ -34,6 +34,9 @@ type Page struct {
 	Groups []Group
 	// Menu lists the other pages, for the site's navigation.
 	Menu []*site.Entry
+	// SearchIndex is the address of the search index of the page's
+	// language, for search.js.
+	SearchIndex string
 }
 
 // Alternate is the same page in one language.

@@ -20,6 +20,13 @@ type Writer interface {
 // together.
 func Render(s *site.Site, t *Theme, w Writer) (int, error) {
 	pages := Pages(s, t)
+	index, err := searchIndexes(s)
+	if err != nil {
+		return 0, err
+	}
+	for _, p := range pages {
+		p.SearchIndex = s.URL("assets/" + index[p.Lang].Name)
+	}
 	errs := make([]error, len(pages))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -58,6 +65,11 @@ func Render(s *site.Site, t *Theme, w Writer) (int, error) {
 	}
 	for name, data := range t.Files {
 		if err := w.WriteFile("assets/"+name, data); err != nil {
+			return 0, err
+		}
+	}
+	for _, f := range index {
+		if err := w.WriteFile("assets/"+f.Name, f.Data); err != nil {
 			return 0, err
 		}
 	}
