@@ -93,6 +93,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	if err != nil {
 		return report(stderr, err, check)
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w)
+	}
 	if check {
 		fmt.Fprintf(stdout, "ok: %d pages checked\n", res.Pages)
 	} else {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html"
 	"net/url"
 	"path"
 	"strings"
@@ -32,11 +33,18 @@ func (links) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 			if isExternal(string(l.Destination)) {
 				l.SetAttributeString("rel", []byte("noopener noreferrer"))
 			}
+		case *ast.Image:
+			if bad := badScheme(string(l.Destination)); bad != "" {
+				st.errorf(inlinePos(l, src, st.page.Lines), "image address scheme %q is not allowed; images are files of the site or https:// addresses", bad)
+				l.Destination = nil
+			}
 		case *ast.AutoLink:
 			if l.AutoLinkType == ast.AutoLinkURL {
 				u := string(l.URL(src))
 				if bad := badScheme(u); bad != "" {
 					st.errorf(inlinePos(l, src, st.page.Lines), "link scheme %q is not allowed; links go to web pages (https://) or to markdown files", bad)
+				} else {
+					l.SetAttributeString("rel", []byte("noopener noreferrer"))
 				}
 			}
 		}
@@ -53,9 +61,19 @@ func isExternal(dest string) bool {
 }
 
 // badScheme returns the scheme of dest if it is one a page must not link
-// to (javascript:, data:, ...).
+// to (javascript:, data:, ...). It reads dest as a browser does: tabs and
+// line breaks anywhere are ignored, and so are spaces and control
+// characters around it, and character references are decoded, so
+// "java&#x09;script:" is javascript.
 func badScheme(dest string) string {
-	u, err := url.Parse(strings.TrimSpace(dest))
+	dest = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, html.UnescapeString(dest))
+	dest = strings.TrimFunc(dest, func(r rune) bool { return r <= ' ' })
+	u, err := url.Parse(dest)
 	if err != nil || u.Scheme == "" {
 		i := strings.IndexByte(dest, ':')
 		if i > 0 && !strings.ContainsAny(dest[:i], "/?#") {
@@ -140,11 +158,25 @@ func unescape(s string) string {
 // inlinePos is where an inline node starts: its first text, less the
 // bracket before a link's text.
 func inlinePos(n ast.Node, src []byte, lines *diag.Lines) diag.Pos {
+	if a, ok := n.(*ast.AutoLink); ok {
+		// An autolink keeps its text out of the tree; its label is a
+		// slice of src, which tells where it is.
+		if lbl := a.Label(src); len(lbl) > 0 && cap(lbl) <= cap(src) {
+			off := cap(src) - cap(lbl)
+			if off > 0 && src[off-1] == '<' {
+				off--
+			}
+			return lines.Pos(off)
+		}
+	}
 	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
 		if t, ok := c.(*ast.Text); ok {
 			off := t.Segment.Start
 			if _, isLink := n.(*ast.Link); isLink && off > 0 && src[off-1] == '[' {
 				off--
+			}
+			if _, isImage := n.(*ast.Image); isImage && off > 1 && string(src[off-2:off]) == "![" {
+				off -= 2
 			}
 			if _, isAuto := n.(*ast.AutoLink); isAuto && off > 0 && src[off-1] == '<' {
 				off--
