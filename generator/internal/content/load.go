@@ -44,9 +44,13 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 	var errs diag.List
 	show := func(name string) string { return path.Join(displayDir(dir), name) }
 
-	src, err := fs.ReadFile(fsys, ConfigFile)
-	if err != nil {
-		errs.Addf(diag.Pos{Path: show(ConfigFile)}, "cannot read the site configuration: %v", unwrapPathError(err))
+	if err := checkFile(fsys, ConfigFile); err != nil {
+		errs.Addf(diag.Pos{Path: show(ConfigFile)}, "cannot read the site configuration: %v", err)
+		return nil, errs.Err()
+	}
+	src, e := readLimited(fsys, ConfigFile, show(ConfigFile))
+	if e != nil {
+		errs.Add(e)
 		return nil, errs.Err()
 	}
 	cfg := parseConfig(show(ConfigFile), src, &errs)
@@ -109,6 +113,14 @@ func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, 
 			return nil // editor and system files: .DS_Store, .swp
 		}
 		dir := path.Dir(name)
+		if !e.IsDir() && !e.Type().IsRegular() {
+			// A symbolic link (or a pipe, or a device): read it only if it
+			// is a regular file inside the content folder.
+			if err := checkFile(fsys, name); err != nil {
+				errs.Addf(diag.Pos{Path: show(name)}, "%v", err)
+				return nil
+			}
+		}
 		if e.IsDir() {
 			if name == "." || name == Barrier.Dir() || name == Page.Dir() {
 				return nil
@@ -153,9 +165,9 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		kind = Page
 	}
 
-	raw, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		errs.Addf(diag.Pos{Path: shown}, "cannot read: %v", unwrapPathError(err))
+	raw, e := readLimited(fsys, name, shown)
+	if e != nil {
+		errs.Add(e)
 		return nil
 	}
 	if e := checkText(shown, raw); e != nil {
@@ -173,7 +185,14 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		errs.Addf(start, "front matter is not closed: add a line \"---\" after the last key")
 		return nil
 	}
+	if e := checkBody(blanked, diag.NewLines(shown, blanked)); e != nil {
+		errs.Add(e)
+		return nil
+	}
 	d := &yamlDoc{path: shown, line: 1, errs: errs}
+	if !d.checkYAMLSize(yamlText) {
+		return nil // every key would be reported missing: noise
+	}
 	entries := d.parse(yamlText)
 	doc := &Doc{
 		Kind:  kind,

@@ -51,6 +51,7 @@ func (rawHTML) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 		return ast.WalkContinue, nil
 	})
 	var dropped map[string]int // inline start tags removed whole, by name
+	warned := 0
 	for _, n := range found {
 		var segs *text.Segments
 		var repl ast.Node
@@ -69,6 +70,11 @@ func (rawHTML) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 		frag, starts := joinSegments(segs, src)
 		clean, probs := sanitizeHTML(frag)
 		for _, p := range probs {
+			if !p.fatal {
+				if warned++; warned > maxWarnings {
+					continue
+				}
+			}
 			e := diag.Errorf(st.page.Lines.Pos(sourceOffset(p.off, segs, starts)), "%s", p.msg)
 			e.Warning = !p.fatal
 			st.res.Errs = append(st.res.Errs, e)
@@ -81,7 +87,16 @@ func (rawHTML) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 		}
 		n.Parent().ReplaceChild(n.Parent(), n, repl)
 	}
+	if warned > maxWarnings {
+		e := diag.Errorf(diag.Pos{Path: st.page.Lines.Path()}, "%d more removals from raw HTML in this file", warned-maxWarnings)
+		e.Warning = true
+		st.res.Errs = append(st.res.Errs, e)
+	}
 }
+
+// maxWarnings is how many removals from raw HTML are reported one by one
+// in a file; past that, one line gives the count.
+const maxWarnings = 20
 
 // balance drops the end tag of an inline element whose start tag was
 // removed (a <a href="javascript:..."> leaves its </a> in another node),

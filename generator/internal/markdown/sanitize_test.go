@@ -165,3 +165,16 @@ func TestBadScheme(t *testing.T) {
 		}
 	}
 }
+
+func TestWarningsAreCapped(t *testing.T) {
+	_, probs := convert(t, strings.Repeat("<u style=x>a</u>\n", 25)+"\n<a href=\"javascript:x\">j</a>\n")
+	if len(probs) != 22 {
+		t.Fatalf("%d problems, want 20 warnings, a count and the error:\n%s", len(probs), strings.Join(probs, "\n"))
+	}
+	if want := "x.en.md: warning: 5 more removals from raw HTML in this file"; probs[21] != want {
+		t.Errorf("last problem %q, want %q", probs[21], want)
+	}
+	if want := "x.en.md:27:1: link scheme"; !strings.HasPrefix(probs[20], want) {
+		t.Errorf("the error is not kept: %q", probs[20])
+	}
+}
