@@ -4,6 +4,7 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 
 	"explainer/generator/internal/diag"
@@ -21,6 +22,7 @@ type links struct{}
 func (links) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 	st := stateOf(pc)
 	src := r.Source()
+	var unlink []*ast.AutoLink
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -43,6 +45,7 @@ func (links) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 				u := string(l.URL(src))
 				if bad := badScheme(u); bad != "" {
 					st.errorf(inlinePos(l, src, st.page.Lines), "link scheme %q is not allowed; links go to web pages (https://) or to markdown files", bad)
+					unlink = append(unlink, l)
 				} else {
 					l.SetAttributeString("rel", []byte("noopener noreferrer"))
 				}
@@ -50,6 +53,10 @@ func (links) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, l := range unlink {
+		// goldmark would still write the address: keep only the text.
+		l.Parent().ReplaceChild(l.Parent(), l, ast.NewString(l.Label(src)))
+	}
 }
 
 func (st *state) errorf(pos diag.Pos, format string, args ...any) {
@@ -73,20 +80,19 @@ func badScheme(dest string) string {
 		return r
 	}, html.UnescapeString(dest))
 	dest = strings.TrimFunc(dest, func(r rune) bool { return r <= ' ' })
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme == "" {
-		i := strings.IndexByte(dest, ':')
-		if i > 0 && !strings.ContainsAny(dest[:i], "/?#") {
-			return strings.ToLower(strings.TrimSpace(dest[:i]))
-		}
-		return ""
+	scheme, _, ok := strings.Cut(dest, ":")
+	if !ok || !schemeRE.MatchString(scheme) {
+		return "" // no scheme: a relative address
 	}
-	switch strings.ToLower(u.Scheme) {
+	switch scheme = strings.ToLower(scheme); scheme {
 	case "http", "https", "mailto":
 		return ""
 	}
-	return strings.ToLower(u.Scheme)
+	return scheme
 }
+
+// schemeRE is the grammar of a URL scheme (RFC 3986, section 3.1).
+var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
 
 // link checks one link destination and returns what to write instead, if
 // anything.

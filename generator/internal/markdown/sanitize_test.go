@@ -87,7 +87,7 @@ var hostile = []struct {
 }, {
 	name: "autolinks",
 	src:  "see <javascript:alert(1)> and <JAVASCRIPT:x> but <https://e.org>, www.example.com and https://x.org\n",
-	html: `<p>see <a href="">javascript:alert(1)</a> and <a href="">JAVASCRIPT:x</a> but <a href="https://e.org" rel="noopener noreferrer">https://e.org</a>, <a href="http://www.example.com" rel="noopener noreferrer">www.example.com</a> and <a href="https://x.org" rel="noopener noreferrer">https://x.org</a></p>`,
+	html: `<p>see javascript:alert(1) and JAVASCRIPT:x but <a href="https://e.org" rel="noopener noreferrer">https://e.org</a>, <a href="http://www.example.com" rel="noopener noreferrer">www.example.com</a> and <a href="https://x.org" rel="noopener noreferrer">https://x.org</a></p>`,
 	probs: []string{
 		`x.en.md:1:5: link scheme "javascript" is not allowed; links go to web pages (https://) or to markdown files`,
 		`x.en.md:1:31: link scheme "javascript" is not allowed; links go to web pages (https://) or to markdown files`,
