@@ -193,3 +193,22 @@ func TestFailedBuildLeavesOldSite(t *testing.T) {
 		t.Errorf("a failed build left %v", left)
 	}
 }
+
+// TestRefusesOutputOverSources points the output folder at the content,
+// the templates and the folder holding them: each build is refused and
+// nothing is touched.
+func TestRefusesOutputOverSources(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	writeSite(t, dir, "A", 1)
+	before := treeHash(t, root)
+	for _, out := range []string{dir, filepath.Join(repoRoot, "templates"), root, filepath.Join(dir, "..", "content")} {
+		_, err := Run(Options{Content: dir, Templates: filepath.Join(repoRoot, "templates"), Out: out})
+		if err == nil || !strings.Contains(err.Error(), "would replace") {
+			t.Errorf("build into %s: %v, want a refusal", out, err)
+		}
+	}
+	if treeHash(t, root) != before {
+		t.Error("a refused build changed the folder")
+	}
+}

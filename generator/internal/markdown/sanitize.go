@@ -96,7 +96,12 @@ func sanitizeHTML(frag []byte) ([]byte, []htmlProblem) {
 		}
 		off += raw
 	}
-	return policy.SanitizeBytes(frag), probs
+	clean := policy.SanitizeBytes(frag)
+	// bluemonday adds noopener only with target="_blank"; links to other
+	// sites get both words, as markdown links do. Its output escapes
+	// quotes in text, so the attribute is the only place this can match.
+	clean = bytes.ReplaceAll(clean, []byte(`rel="noreferrer"`), []byte(`rel="noopener noreferrer"`))
+	return clean, probs
 }
 
 // checkTag says what the policy removes from one start tag.

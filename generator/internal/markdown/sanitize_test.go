@@ -95,7 +95,7 @@ var hostile = []struct {
 }, {
 	name: "raw HTML links",
 	src:  "<a href=\"java&#x09;script:alert(1)\">t</a> <a href=\"x.en.md\">r</a> <a href=\"https://e.org\">e</a> <!-- note --> <abbr title=\"t\">T</abbr>\n",
-	html: `<p>t r <a href="https://e.org" rel="noreferrer">e</a>  <abbr title="t">T</abbr></p>`,
+	html: `<p>t r <a href="https://e.org" rel="noopener noreferrer">e</a>  <abbr title="t">T</abbr></p>`,
 	probs: []string{
 		`x.en.md:1:1: link scheme "javascript" is not allowed; links go to web pages (https://) or to markdown files`,
 		`x.en.md:1:43: warning: raw HTML link to "x.en.md" removed: links between pages are checked only in markdown; write [text](x.en.md)`,

@@ -64,7 +64,7 @@ func checkReplaceable(out, abs string) error {
 	}
 	if !empty {
 		return fmt.Errorf("output folder %s is not empty and was not made by the generator (it has no %s file); "+
-			"every build replaces the folder whole, so move its files elsewhere (files to publish go in templates/static) or choose another folder", out, Marker)
+			"every build replaces the folder whole, so move its files elsewhere or choose another folder", out, Marker)
 	}
 	return nil
 }

@@ -4,10 +4,11 @@
 // build (even one killed with SIGKILL) leaves it exactly as it was.
 //
 // The output folder is the generator's alone. Every build replaces it whole,
-// so anything put there by hand (a CNAME file, say) is gone after the next
-// build; such files belong in templates/static. To keep that from eating a
-// folder it did not make, every build writes a marker file, .generator, and
-// Begin refuses to replace a non-empty folder without one. It also refuses
+// so anything put there by hand (a CNAME file, say) would be gone after the
+// next build; GitHub Pages takes a custom domain from the repository's
+// settings instead. To keep that from eating a folder it did not make,
+// every build writes a marker file, .generator, and Begin refuses to
+// replace a non-empty folder without one. It also refuses
 // an output folder that is, or holds, one of the folders it is told to
 // protect (the content, the templates, the repository), and one that is a
 // symbolic link.
