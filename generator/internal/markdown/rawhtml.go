@@ -1,7 +1,8 @@
 package markdown
 
 import (
-	"bytes"
+	"regexp"
+	"strings"
 
 	"explainer/generator/internal/diag"
 
@@ -10,7 +11,6 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/net/html"
 )
 
 // rawHTML replaces the raw HTML of a body (inline tags and HTML blocks) by
@@ -102,21 +102,27 @@ const maxWarnings = 20
 // removed (a <a href="javascript:..."> leaves its </a> in another node),
 // so that no stray end tag is left in the page.
 func balance(frag, clean []byte, dropped map[string]int) ([]byte, map[string]int) {
-	z := html.NewTokenizer(bytes.NewReader(frag))
-	tt := z.Next()
-	name, _ := z.TagName()
+	m := tagNameRE.FindSubmatch(frag)
+	if m == nil {
+		return clean, dropped
+	}
+	name := strings.ToLower(string(m[2]))
 	switch {
-	case tt == html.StartTagToken && len(clean) == 0:
+	case len(m[1]) == 0 && len(clean) == 0:
 		if dropped == nil {
 			dropped = make(map[string]int)
 		}
-		dropped[string(name)]++
-	case tt == html.EndTagToken && dropped[string(name)] > 0:
-		dropped[string(name)]--
+		dropped[name]++
+	case len(m[1]) == 1 && dropped[name] > 0:
+		dropped[name]--
 		clean = nil
 	}
 	return clean, dropped
 }
+
+// tagNameRE finds whether a fragment starts with a start or an end tag,
+// and its name.
+var tagNameRE = regexp.MustCompile(`^<(/?)([a-zA-Z][a-zA-Z0-9]*)`)
 
 // joinSegments returns the text of segs and where each segment starts in it.
 func joinSegments(segs *text.Segments, src []byte) ([]byte, []int) {

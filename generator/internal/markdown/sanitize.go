@@ -66,6 +66,9 @@ func newPolicy() *bluemonday.Policy {
 	return p
 }
 
+// plainTagRE matches a start or end tag without attributes.
+var plainTagRE = regexp.MustCompile(`^</?([a-zA-Z][a-zA-Z0-9]*)\s*/?>$`)
+
 // htmlProblem is something removed from raw HTML, at a byte offset of the
 // fragment.
 type htmlProblem struct {
@@ -78,6 +81,11 @@ type htmlProblem struct {
 // removed, and a problem for each thing removed. HTML comments are dropped
 // without a word: the reader never saw them.
 func sanitizeHTML(frag []byte) ([]byte, []htmlProblem) {
+	if m := plainTagRE.FindSubmatch(frag); m != nil {
+		if _, ok := allowedHTML[strings.ToLower(string(m[1]))]; ok {
+			return frag, nil // <sup>, </sup>: most raw HTML, kept as it is
+		}
+	}
 	var probs []htmlProblem
 	z := html.NewTokenizer(bytes.NewReader(frag))
 	off := 0
