@@ -13,6 +13,14 @@
 //
 // Front matter keys are listed in fields.go; content/README.md documents
 // them for editors.
+//
+// Every file is taken to be hostile. A file must be a regular UTF-8 text
+// file without NUL bytes, inside the folder: a symbolic link that leads
+// out of it is an error at the link (links.go), since the fs.FS of a real
+// folder would follow it anywhere. The limits in limits.go bound the size
+// of files and front matter, the nesting of YAML and markdown, and the
+// length of paragraphs, so that no file can make the parsers take minutes.
+// YAML anchors, aliases, merge keys and tags are refused (yaml.go).
 package content
 
 import (
