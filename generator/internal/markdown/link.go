@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // links rewrites links to markdown files into links to the pages made from
@@ -36,7 +37,7 @@ func (links) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 				l.SetAttributeString("rel", []byte("noopener noreferrer"))
 			}
 		case *ast.Image:
-			if bad := badScheme(string(l.Destination)); bad != "" {
+			if bad := badScheme(rendered(string(l.Destination))); bad != "" {
 				st.errorf(inlinePos(l, src, st.page.Lines), "image address scheme %q is not allowed; images are files of the site or https:// addresses", bad)
 				l.Destination = nil
 			}
@@ -94,6 +95,14 @@ func badScheme(dest string) string {
 // schemeRE is the grammar of a URL scheme (RFC 3986, section 3.1).
 var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
 
+// rendered is a destination as goldmark writes it into the page: with
+// backslash escapes and character references resolved (A\: is A:).
+func rendered(dest string) string {
+	b := util.UnescapePunctuations([]byte(dest))
+	b = util.ResolveNumericReferences(b)
+	return string(util.ResolveEntityNames(b))
+}
+
 // link checks one link destination and returns what to write instead, if
 // anything.
 func (st *state) link(dest string, pos diag.Pos) (string, bool) {
@@ -102,8 +111,8 @@ func (st *state) link(dest string, pos diag.Pos) (string, bool) {
 	case dest == "":
 		st.errorf(pos, "link has no destination")
 		return "", false
-	case badScheme(dest) != "":
-		st.errorf(pos, "link scheme %q is not allowed; links go to web pages (https://) or to markdown files", badScheme(dest))
+	case badScheme(rendered(dest)) != "":
+		st.errorf(pos, "link scheme %q is not allowed; links go to web pages (https://) or to markdown files", badScheme(rendered(dest)))
 		return "#", true
 	case isExternal(dest) || strings.HasPrefix(dest, "mailto:"):
 		return "", false

@@ -178,3 +178,16 @@ func TestWarningsAreCapped(t *testing.T) {
 		t.Errorf("the error is not kept: %q", probs[20])
 	}
 }
+
+// A backslash escape is resolved before the address is written, so it
+// cannot hide a scheme either.
+func TestEscapedScheme(t *testing.T) {
+	html, probs := convert(t, "[e](javascript\\:alert(1))\n")
+	if want := `<p><a href="#">e</a></p>`; html != want {
+		t.Errorf("HTML %s, want %s", html, want)
+	}
+	want := `x.en.md:1:1: link scheme "javascript" is not allowed; links go to web pages (https://) or to markdown files`
+	if len(probs) != 1 || probs[0] != want {
+		t.Errorf("problems %q, want %q", probs, want)
+	}
+}
