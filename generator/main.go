@@ -9,7 +9,8 @@
 // build writes the site into the output folder (public by default); check
 // does everything build does but writes nothing. Both print every problem
 // found as path:line:col: message and exit 1 if there was any; a usage
-// error exits 2.
+// error exits 2. Warnings (raw HTML removed from a page) are printed as
+// path:line:col: warning: message and do not change the exit code.
 package main
 
 import (

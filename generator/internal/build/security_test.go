@@ -212,3 +212,30 @@ func TestRefusesOutputOverSources(t *testing.T) {
 		t.Error("a refused build changed the folder")
 	}
 }
+
+// TestCommandPrintsWarnings runs the command on the hostile site: it
+// succeeds, and prints what it removed on stderr.
+func TestCommandPrintsWarnings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the generator binary; skipped with -short")
+	}
+	bin := generatorBinary(t)
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	copyTree(t, filepath.Join("testdata", "security", "content"), dir)
+	cfg, err := os.ReadFile(filepath.Join(repoRoot, "content", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "site.yaml"), cfg, 0o644)
+	cmd := runBuild(bin, dir, filepath.Join(root, "public"))
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr.String())
+	}
+	want := dir + "/barriers/hostile.en.md:27:1: warning: raw HTML <style> removed with its content; markdown pages may use only simple formatting tags\n"
+	if !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+	}
+}
