@@ -4,7 +4,7 @@
 
 GO ?= go
 
-.PHONY: build check test clean serve new status translated
+.PHONY: build check test clean serve new status translated fuzz race
 
 build:
 	$(GO) run ./generator build
@@ -37,3 +37,22 @@ status:
 translated:
 	@test -n "$(F)" || { echo "usage: make translated F=<file or slug>" >&2; exit 2; }
 	$(GO) run ./generator translated $(F)
+# A short run of every fuzz target (FUZZTIME each); new failing inputs land
+# in the package's testdata/fuzz, where they stay as regression cases.
+FUZZTIME ?= 10s
+FUZZ_TARGETS = \
+	FuzzFrontMatter:./generator/internal/content \
+	FuzzConvert:./generator/internal/markdown \
+	FuzzLinks:./generator/internal/markdown \
+	FuzzHeadingID:./generator/internal/markdown
+
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "$(GO) test -run='^$$' -fuzz='^$${t%%:*}$$' -fuzztime=$(FUZZTIME) $${t#*:}"; \
+		$(GO) test -run='^$$' -fuzz="^$${t%%:*}\$$" -fuzztime=$(FUZZTIME) "$${t#*:}"; \
+	done
+
+# The tests under the race detector (needs a C compiler). -short skips the
+# test that kills real builds: it runs no Go code of ours concurrently.
+race:
+	$(GO) test -race -short ./generator/...

@@ -21,6 +21,9 @@
 // pages on every edit; status lists which translations are missing, never
 // marked, or older than their English source; translated records that a
 // translation has caught up with its source.
+//
+// Warnings (raw HTML removed from a page) are printed as
+// path:line:col: warning: message and do not change the exit code.
 package main
 
 import (
@@ -123,6 +126,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 			annotate(stdout, err)
 		}
 		return report(stderr, err, check)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w)
 	}
 	if check {
 		fmt.Fprintf(stdout, "ok: %d pages checked\n", res.Pages)

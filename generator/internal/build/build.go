@@ -30,6 +30,9 @@ type Options struct {
 type Result struct {
 	Site  *site.Site
 	Pages int
+	// Warnings are problems that did not fail the build, to show the
+	// editor (raw HTML removed from a page, for example).
+	Warnings []*diag.Error
 }
 
 // Run builds the site. On failure the error is a diag.Errors listing every
@@ -83,7 +86,7 @@ func Run(opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	return &Result{Site: s, Pages: pages}, nil
+	return &Result{Site: s, Pages: pages, Warnings: s.Warnings}, nil
 }
 
 func addAll(l *diag.List, err error) {

@@ -13,6 +13,14 @@
 //
 // Front matter keys are listed in fields.go; content/README.md documents
 // them for editors.
+//
+// Every file is taken to be hostile. A file must be a regular UTF-8 text
+// file without NUL bytes, inside the folder: a symbolic link that leads
+// out of it is an error at the link (links.go), since the fs.FS of a real
+// folder would follow it anywhere. The limits in limits.go bound the size
+// of files and front matter, the nesting of YAML and markdown, and the
+// length of paragraphs, so that no file can make the parsers take minutes.
+// YAML anchors, aliases, merge keys and tags are refused (yaml.go).
 package content
 
 import (
@@ -51,9 +59,13 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 	var errs diag.List
 	show := func(name string) string { return path.Join(displayDir(dir), name) }
 
-	src, err := fs.ReadFile(fsys, ConfigFile)
-	if err != nil {
-		errs.Addf(diag.Pos{Path: show(ConfigFile)}, "cannot read the site configuration: %v", unwrapPathError(err))
+	if err := checkFile(fsys, ConfigFile); err != nil {
+		errs.Addf(diag.Pos{Path: show(ConfigFile)}, "cannot read the site configuration: %v", err)
+		return nil, errs.Err()
+	}
+	src, e := readLimited(fsys, ConfigFile, show(ConfigFile))
+	if e != nil {
+		errs.Add(e)
 		return nil, errs.Err()
 	}
 	cfg := parseConfig(show(ConfigFile), src, &errs)
@@ -119,6 +131,14 @@ func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, 
 			return nil // editor and system files: .DS_Store, .swp
 		}
 		dir := path.Dir(name)
+		if !e.IsDir() && !e.Type().IsRegular() {
+			// A symbolic link (or a pipe, or a device): read it only if it
+			// is a regular file inside the content folder.
+			if err := checkFile(fsys, name); err != nil {
+				errs.Addf(diag.Pos{Path: show(name)}, "%v", err)
+				return nil
+			}
+		}
 		if e.IsDir() {
 			if name == "." || name == Barrier.Dir() || name == Page.Dir() {
 				return nil
@@ -163,9 +183,9 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		kind = Page
 	}
 
-	raw, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		errs.Addf(diag.Pos{Path: shown}, "cannot read: %v", unwrapPathError(err))
+	raw, e := readLimited(fsys, name, shown)
+	if e != nil {
+		errs.Add(e)
 		return nil
 	}
 	if e := checkText(shown, raw); e != nil {
@@ -183,7 +203,14 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		errs.Addf(start, "front matter is not closed: add a line \"---\" after the last key")
 		return nil
 	}
+	if e := checkBody(blanked, diag.NewLines(shown, blanked)); e != nil {
+		errs.Add(e)
+		return nil
+	}
 	d := &yamlDoc{path: shown, line: 1, errs: errs}
+	if !d.checkYAMLSize(yamlText) {
+		return nil // every key would be reported missing: noise
+	}
 	n := errs.Len()
 	entries := d.parse(yamlText)
 	if errs.Len() > n {

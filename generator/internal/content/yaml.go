@@ -25,6 +25,9 @@ type yamlDoc struct {
 // parse returns the top-level mapping of src, or nil if src is empty. A
 // syntax error is recorded and gives nil.
 func (d *yamlDoc) parse(src []byte) []*ast.MappingValueNode {
+	if !d.checkYAMLSize(src) {
+		return nil
+	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		var se *yaml.SyntaxError

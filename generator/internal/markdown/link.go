@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"html"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 
 	"explainer/generator/internal/diag"
@@ -10,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // links rewrites links to markdown files into links to the pages made from
@@ -20,6 +23,7 @@ type links struct{}
 func (links) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 	st := stateOf(pc)
 	src := r.Source()
+	var unlink []*ast.AutoLink
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -32,16 +36,28 @@ func (links) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 			if isExternal(string(l.Destination)) {
 				l.SetAttributeString("rel", []byte("noopener noreferrer"))
 			}
+		case *ast.Image:
+			if bad := badScheme(rendered(string(l.Destination))); bad != "" {
+				st.errorf(inlinePos(l, src, st.page.Lines), "image address scheme %q is not allowed; images are files of the site or https:// addresses", bad)
+				l.Destination = nil
+			}
 		case *ast.AutoLink:
 			if l.AutoLinkType == ast.AutoLinkURL {
 				u := string(l.URL(src))
 				if bad := badScheme(u); bad != "" {
 					st.errorf(inlinePos(l, src, st.page.Lines), "link scheme %q is not allowed; links go to web pages (https://) or to markdown files", bad)
+					unlink = append(unlink, l)
+				} else {
+					l.SetAttributeString("rel", []byte("noopener noreferrer"))
 				}
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, l := range unlink {
+		// goldmark would still write the address: keep only the text.
+		l.Parent().ReplaceChild(l.Parent(), l, ast.NewString(l.Label(src)))
+	}
 }
 
 func (st *state) errorf(pos diag.Pos, format string, args ...any) {
@@ -53,21 +69,38 @@ func isExternal(dest string) bool {
 }
 
 // badScheme returns the scheme of dest if it is one a page must not link
-// to (javascript:, data:, ...).
+// to (javascript:, data:, ...). It reads dest as a browser does: tabs and
+// line breaks anywhere are ignored, and so are spaces and control
+// characters around it, and character references are decoded, so
+// "java&#x09;script:" is javascript.
 func badScheme(dest string) string {
-	u, err := url.Parse(strings.TrimSpace(dest))
-	if err != nil || u.Scheme == "" {
-		i := strings.IndexByte(dest, ':')
-		if i > 0 && !strings.ContainsAny(dest[:i], "/?#") {
-			return strings.ToLower(strings.TrimSpace(dest[:i]))
+	dest = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
 		}
-		return ""
+		return r
+	}, html.UnescapeString(dest))
+	dest = strings.TrimFunc(dest, func(r rune) bool { return r <= ' ' })
+	scheme, _, ok := strings.Cut(dest, ":")
+	if !ok || !schemeRE.MatchString(scheme) {
+		return "" // no scheme: a relative address
 	}
-	switch strings.ToLower(u.Scheme) {
+	switch scheme = strings.ToLower(scheme); scheme {
 	case "http", "https", "mailto":
 		return ""
 	}
-	return strings.ToLower(u.Scheme)
+	return scheme
+}
+
+// schemeRE is the grammar of a URL scheme (RFC 3986, section 3.1).
+var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
+
+// rendered is a destination as goldmark writes it into the page: with
+// backslash escapes and character references resolved (A\: is A:).
+func rendered(dest string) string {
+	b := util.UnescapePunctuations([]byte(dest))
+	b = util.ResolveNumericReferences(b)
+	return string(util.ResolveEntityNames(b))
 }
 
 // link checks one link destination and returns what to write instead, if
@@ -78,8 +111,8 @@ func (st *state) link(dest string, pos diag.Pos) (string, bool) {
 	case dest == "":
 		st.errorf(pos, "link has no destination")
 		return "", false
-	case badScheme(dest) != "":
-		st.errorf(pos, "link scheme %q is not allowed; links go to web pages (https://) or to markdown files", badScheme(dest))
+	case badScheme(rendered(dest)) != "":
+		st.errorf(pos, "link scheme %q is not allowed; links go to web pages (https://) or to markdown files", badScheme(rendered(dest)))
 		return "#", true
 	case isExternal(dest) || strings.HasPrefix(dest, "mailto:"):
 		return "", false
@@ -140,11 +173,25 @@ func unescape(s string) string {
 // inlinePos is where an inline node starts: its first text, less the
 // bracket before a link's text.
 func inlinePos(n ast.Node, src []byte, lines *diag.Lines) diag.Pos {
+	if a, ok := n.(*ast.AutoLink); ok {
+		// An autolink keeps its text out of the tree; its label is a
+		// slice of src, which tells where it is.
+		if lbl := a.Label(src); len(lbl) > 0 && cap(lbl) <= cap(src) {
+			off := cap(src) - cap(lbl)
+			if off > 0 && src[off-1] == '<' {
+				off--
+			}
+			return lines.Pos(off)
+		}
+	}
 	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
 		if t, ok := c.(*ast.Text); ok {
 			off := t.Segment.Start
 			if _, isLink := n.(*ast.Link); isLink && off > 0 && src[off-1] == '[' {
 				off--
+			}
+			if _, isImage := n.(*ast.Image); isImage && off > 1 && string(src[off-2:off]) == "![" {
+				off -= 2
 			}
 			if _, isAuto := n.(*ast.AutoLink); isAuto && off > 0 && src[off-1] == '<' {
 				off--

@@ -15,7 +15,13 @@
 //   - fenced code highlighted by chroma with CSS classes; Stylesheet returns
 //     the matching CSS, light and dark (highlight.go).
 //
-// Raw HTML in markdown is not passed through: goldmark leaves it out.
+// Raw HTML in markdown passes through an allowlist (sanitize.go, applied
+// with bluemonday): simple formatting tags stay, everything that could run
+// script, load something, or hide or restyle text is removed, and each
+// removal is a warning at its line (rawhtml.go). A javascript: (or any
+// other non-web) link is an error, in markdown and in raw HTML alike, read
+// as a browser reads it (mixed case, entities, tabs inside). Links to other
+// sites get rel="noopener noreferrer".
 package markdown
 
 import (
@@ -56,12 +62,14 @@ func New() *Converter {
 			parser.WithASTTransformers(
 				util.Prioritized(headingIDs{}, 100),
 				util.Prioritized(links{}, 200),
+				util.Prioritized(rawHTML{}, 50),
 			),
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(
 				util.Prioritized(codeBlocks{}, 100),
 				util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+				util.Prioritized(safeHTMLRenderer{}, 100),
 			),
 		),
 	)
@@ -110,7 +118,8 @@ type Result struct {
 	// IDs holds every id attribute in the body (headings and footnotes).
 	IDs   map[string]bool
 	Links []Link
-	// Errs holds the problems found: bad headings and links.
+	// Errs holds the problems found: bad headings and links, and, marked
+	// as warnings, what was removed from raw HTML.
 	Errs []*diag.Error
 }
 

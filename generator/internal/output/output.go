@@ -1,7 +1,24 @@
 // Package output writes a build into a fresh folder beside the output folder
 // and swaps it in only when the whole build has succeeded, so the previous
 // site stays complete and untouched until then: a failed or interrupted
-// build leaves it exactly as it was.
+// build (even one killed with SIGKILL) leaves it exactly as it was.
+//
+// The output folder is the generator's alone. Every build replaces it whole,
+// so anything put there by hand (a CNAME file, say) would be gone after the
+// next build; GitHub Pages takes a custom domain from the repository's
+// settings instead. To keep that from eating a folder it did not make,
+// every build writes a marker file, .generator, and Begin refuses to
+// replace a non-empty folder without one. It also refuses
+// an output folder that is, or holds, one of the folders it is told to
+// protect (the content, the templates, the repository), and one that is a
+// symbolic link.
+//
+// The temporary folder is named .<out>.new-<digits> (and, on systems without
+// an atomic exchange, .<out>.new-<digits>.old for the old site on its way
+// out). A build that is killed leaves it behind; the next build removes
+// every folder of that pattern that no running build holds (on Linux each
+// build holds a lock on its own). They live beside the output folder, never
+// inside it, so they are never served or deployed.
 package output
 
 import (
@@ -10,49 +27,55 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 )
+
+// Marker is the file every build writes at the top of the output folder.
+const Marker = ".generator"
+
+const markerText = "This folder is built by the explainer generator (go run ./generator build).\n" +
+	"Every build replaces it whole: do not put files here by hand.\n"
 
 // Dir is an output folder being written.
 type Dir struct {
-	final string // the output folder
-	tmp   string // where this build writes
+	final  string // the output folder
+	tmp    string // where this build writes
+	unlock func()
 }
 
 // Begin starts writing the output folder out, which it creates if needed.
 // It refuses an output folder that holds, or is, one of the protected
 // folders (the content and templates, for example): swapping it would
-// replace them.
+// replace them. It removes what killed builds left beside it.
 func Begin(out string, protected ...string) (*Dir, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range protected {
-		pa, err := filepath.Abs(p)
-		if err != nil {
-			return nil, err
-		}
-		if abs == pa || strings.HasPrefix(pa, abs+string(filepath.Separator)) {
-			return nil, fmt.Errorf("output folder %s would replace %s; choose another folder, such as public", out, p)
-		}
+	if err := checkProtected(out, abs, protected); err != nil {
+		return nil, err
 	}
-	if st, err := os.Lstat(abs); err == nil && !st.IsDir() {
-		return nil, fmt.Errorf("output folder %s exists and is not a folder", out)
+	if err := checkReplaceable(out, abs); err != nil {
+		return nil, err
 	}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".new-")
+	removeLeftovers(parent, filepath.Base(abs))
+	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(abs)))
 	if err != nil {
 		return nil, err
 	}
+	d := &Dir{final: abs, tmp: tmp, unlock: lock(tmp)}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+		d.Abort()
 		return nil, err
 	}
-	return &Dir{final: abs, tmp: tmp}, nil
+	if err := d.WriteFile(Marker, []byte(markerText)); err != nil {
+		d.Abort()
+		return nil, err
+	}
+	return d, nil
 }
 
 // Path is the folder the build writes to until Commit.
@@ -73,6 +96,7 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 
 // Commit puts the new site in place of the old one and removes the old one.
 func (d *Dir) Commit() error {
+	defer d.unlock()
 	old, err := swap(d.tmp, d.final)
 	if err != nil {
 		return err
@@ -84,7 +108,10 @@ func (d *Dir) Commit() error {
 }
 
 // Abort discards what was written; the output folder is not touched.
-func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() error {
+	defer d.unlock()
+	return os.RemoveAll(d.tmp)
+}
 
 // swapSteps replaces final with tmp in two renames, for systems that cannot
 // exchange two folders in one step. It returns where the old folder went.

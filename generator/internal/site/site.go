@@ -45,6 +45,10 @@ type Site struct {
 	Barriers map[string][]*Entry
 	Pages    map[string][]*Entry
 
+	// Warnings are problems that do not fail the build (raw HTML that was
+	// removed), sorted; the command prints them.
+	Warnings []*diag.Error
+
 	byName map[string]*Entry // by content file name
 	broken map[string]bool   // content.Set.Broken
 }
@@ -147,6 +151,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 	}
 	s.link()
 	s.markStale()
+	s.Warnings = errs.Warnings()
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
