@@ -28,11 +28,13 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "generator serve: unexpected argument %q\n", rest[0])
 		return 2
 	}
+	reach := "on this computer only"
 	if host, _, err := net.SplitHostPort(opt.Addr); err != nil {
 		fmt.Fprintf(stderr, "generator serve: -addr %q must be host:port, such as 127.0.0.1:1313\n", opt.Addr)
 		return 2
 	} else if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		fmt.Fprintf(stderr, "note: -addr %s is reachable from other computers; they can read drafts too\n", opt.Addr)
+		reach = "reachable from other computers"
 	}
 	s, err := serve.New(opt)
 	if err != nil {
@@ -40,7 +42,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer s.Close()
-	fmt.Fprintf(stdout, "serving the site at %s (press Ctrl-C to stop)\n", s.URL())
+	fmt.Fprintf(stdout, "serving the site at %s, %s (press Ctrl-C to stop)\n", s.URL(), reach)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := s.Serve(ctx); err != nil {

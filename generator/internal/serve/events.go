@@ -5,7 +5,12 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 )
+
+// maxClients bounds the open event streams: each holds a goroutine and a
+// connection, and a preview has a handful of tabs, not hundreds.
+const maxClients = 256
 
 // event is one server-sent event.
 type event struct {
@@ -42,6 +47,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	c := make(chan event, 16)
 	s.mu.Lock()
+	if len(s.clients) >= maxClients {
+		s.mu.Unlock()
+		w.Header().Set("Retry-After", "5")
+		http.Error(w, "too many open pages", http.StatusServiceUnavailable)
+		return
+	}
 	s.clients[c] = true
 	first := event{"ready", strconv.Itoa(s.state.build)}
 	if s.state.problems != nil {
@@ -54,6 +65,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 	}()
 
+	// The stream lasts as long as the page is open: no write deadline. A
+	// page that goes away ends it through the request's context.
+	if err := http.NewResponseController(w).SetWriteDeadline(time.Time{}); err != nil {
+		http.Error(w, "streaming is not supported", http.StatusInternalServerError)
+		return
+	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	send := func(ev event) bool {

@@ -102,7 +102,17 @@ func New(opt Options) (*Server, error) {
 	}
 	s.ln = ln
 	s.base = "http://" + ln.Addr().String() + "/"
-	s.http = &http.Server{Handler: s.handler(), ReadHeaderTimeout: 10 * time.Second}
+	s.http = &http.Server{
+		Handler: s.handler(),
+		// A preview serves small files to one person: a client slower than
+		// this is stuck or hostile. The event streams lift the write
+		// deadline for themselves (events.go).
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    32 << 10,
+	}
 	s.rebuild()
 	return s, nil
 }
