@@ -1,52 +1,15 @@
 package build
 
 import (
-	"bytes"
 	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
-
-// realTemplates is the repository's theme, which fixtures use unless they
-// bring templates/ files of their own (laid over a copy of it).
-const realTemplates = "../../../templates"
-
-// fixture writes the files of a txtar archive into a new folder: content/
-// and templates/ (a copy of the real theme with the archive's templates/
-// files laid over it). Files named want/... are expectations, not input.
-func fixture(t *testing.T, archive string) (dir string, want map[string]string) {
-	t.Helper()
-	a, err := txtar.ParseFile(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir = t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "templates"), os.DirFS(realTemplates)); err != nil {
-		t.Fatal(err)
-	}
-	want = make(map[string]string)
-	for _, f := range a.Files {
-		if name, ok := strings.CutPrefix(f.Name, "want/"); ok {
-			want[name] = string(f.Data)
-			continue
-		}
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir, want
-}
 
 // runIn builds the fixture in dir, with paths as the CLI gives them.
 func runIn(t *testing.T, dir string, opt Options) (*Result, error) {
@@ -64,26 +27,25 @@ func runIn(t *testing.T, dir string, opt Options) (*Result, error) {
 	return Run(opt)
 }
 
-// TestSites builds each testdata/site/*.txtar. An archive's want/errors
-// file lists the exact problems the build must report; want/<path> files
-// list lines that must appear in public/<path>, and lines starting with
-// "! " lines that must not.
+// TestSites builds each testdata/site/*.txtar, a whole site by itself (see
+// site_test.go for the sections): either the build fails with exactly the
+// problems of its stderr section and writes nothing, or its pages hold what
+// its contains sections say.
 func TestSites(t *testing.T) {
 	archives, _ := filepath.Glob("testdata/site/*.txtar")
 	if len(archives) == 0 {
 		t.Fatal("no fixtures")
 	}
 	for _, archive := range archives {
-		archive, _ := filepath.Abs(archive)
 		t.Run(strings.TrimSuffix(filepath.Base(archive), ".txtar"), func(t *testing.T) {
-			dir, want := fixture(t, archive)
+			dir, ar := writeWhole(t, archive)
 			_, err := runIn(t, dir, Options{})
-			if wantErrs, ok := want["errors"]; ok {
+			if want, ok := section(ar, "stderr"); ok {
 				if err == nil {
-					t.Fatalf("build succeeded; want errors:\n%s", wantErrs)
+					t.Fatalf("build succeeded; want errors:\n%s", want)
 				}
-				if got := err.Error() + "\n"; got != wantErrs {
-					t.Errorf("errors:\n%s\nwant:\n%s", got, wantErrs)
+				if got := err.Error() + "\n"; got != want {
+					t.Errorf("errors:\n%s\nwant:\n%s", got, want)
 				}
 				if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 					t.Errorf("a failed build wrote public/")
@@ -93,21 +55,8 @@ func TestSites(t *testing.T) {
 			if err != nil {
 				t.Fatalf("build failed:\n%v", err)
 			}
-			for name, lines := range want {
-				data, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(name)))
-				if err != nil {
-					t.Errorf("%v", err)
-					continue
-				}
-				for _, line := range strings.Split(strings.TrimSpace(lines), "\n") {
-					if neg, ok := strings.CutPrefix(line, "! "); ok {
-						if bytes.Contains(data, []byte(neg)) {
-							t.Errorf("public/%s contains %q", name, neg)
-						}
-					} else if !bytes.Contains(data, []byte(line)) {
-						t.Errorf("public/%s lacks %q", name, line)
-					}
-				}
+			if checkContains(t, filepath.Join(dir, "public"), ar) == 0 {
+				t.Fatal("the fixture has no contains section")
 			}
 		})
 	}
@@ -117,9 +66,8 @@ func TestSites(t *testing.T) {
 // in testdata/golden; go test -update rewrites them. Assets are left out:
 // their names carry the hash of their content, and the pages name them.
 func TestGolden(t *testing.T) {
-	archive, _ := filepath.Abs("testdata/site/basic.txtar")
 	golden, _ := filepath.Abs("testdata/golden")
-	dir, _ := fixture(t, archive)
+	dir, _ := writeWhole(t, "testdata/site/basic.txtar")
 	if _, err := runIn(t, dir, Options{BaseURL: "https://example.org/explainer/"}); err != nil {
 		t.Fatal(err)
 	}
@@ -170,8 +118,7 @@ func tree(t *testing.T, root string) map[string]string {
 
 // TestDeterministic builds the same input twice and compares every byte.
 func TestDeterministic(t *testing.T) {
-	archive, _ := filepath.Abs("testdata/site/basic.txtar")
-	dir, _ := fixture(t, archive)
+	dir, _ := writeWhole(t, "testdata/site/basic.txtar")
 	if _, err := runIn(t, dir, Options{Out: "one"}); err != nil {
 		t.Fatal(err)
 	}
@@ -192,8 +139,7 @@ func TestDeterministic(t *testing.T) {
 // TestFailedBuildKeepsOutput checks that a build with errors leaves the
 // previous output exactly as it was.
 func TestFailedBuildKeepsOutput(t *testing.T) {
-	archive, _ := filepath.Abs("testdata/site/basic.txtar")
-	dir, _ := fixture(t, archive)
+	dir, _ := writeWhole(t, "testdata/site/basic.txtar")
 	if _, err := runIn(t, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}

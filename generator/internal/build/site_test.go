@@ -27,21 +27,41 @@ import (
 //
 // Sections that are not files: "stderr" (the exact problems a build
 // reports, one per line) and "contains PATH" (lines that must appear in the
-// built file PATH, relative to the output folder).
+// built file PATH, relative to the output folder; a line starting with "! "
+// must not appear).
 
 var byteRE = regexp.MustCompile(`\{x[0-9A-Fa-f]{2}\}`)
 
-// writeSite writes the test site of the case archive ar into a new
-// temporary folder and returns it.
+// writeSite writes the test site of the case archive ar (on top of
+// testdata/base.txtar) into a new temporary folder and returns it.
 func writeSite(t *testing.T, ar *txtar.Archive) string {
 	t.Helper()
-	dir := t.TempDir()
-	copyDir(t, filepath.Join("..", "..", "..", "templates"), filepath.Join(dir, "templates"))
 	base, err := txtar.ParseFile(filepath.Join("testdata", "base.txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range append(base.Files, ar.Files...) {
+	return writeArchive(t, append(base.Files, ar.Files...), ar.Comment)
+}
+
+// writeWhole writes a case archive that is a whole site by itself, with
+// no base site under it.
+func writeWhole(t *testing.T, archive string) (string, *txtar.Archive) {
+	t.Helper()
+	ar, err := txtar.ParseFile(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeArchive(t, ar.Files, ar.Comment), ar
+}
+
+// writeArchive writes files (sections left out) and the repository's
+// templates (which files may override) into a new temporary folder, then
+// applies the rm, crlf and bom lines of comment.
+func writeArchive(t *testing.T, files []txtar.File, comment []byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "..", "templates"), filepath.Join(dir, "templates"))
+	for _, f := range files {
 		if f.Name == "stderr" || strings.HasPrefix(f.Name, "contains ") {
 			continue
 		}
@@ -51,7 +71,7 @@ func writeSite(t *testing.T, ar *txtar.Archive) string {
 		})
 		writeFile(t, filepath.Join(dir, f.Name), data)
 	}
-	for _, line := range strings.Split(string(ar.Comment), "\n") {
+	for _, line := range strings.Split(string(comment), "\n") {
 		verb, name, ok := strings.Cut(strings.TrimSpace(line), " ")
 		if !ok {
 			continue
@@ -134,4 +154,33 @@ func cases(t *testing.T, dir string) map[string]*txtar.Archive {
 		out[strings.TrimSuffix(filepath.Base(n), ".txtar")] = ar
 	}
 	return out
+}
+
+// checkContains checks the "contains PATH" sections of ar against the site
+// built in out, and returns how many there were.
+func checkContains(t *testing.T, out string, ar *txtar.Archive) int {
+	t.Helper()
+	checked := 0
+	for _, f := range ar.Files {
+		rel, ok := strings.CutPrefix(f.Name, "contains ")
+		if !ok {
+			continue
+		}
+		checked++
+		page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+			if absent, ok := strings.CutPrefix(line, "! "); ok {
+				if bytes.Contains(page, []byte(absent)) {
+					t.Errorf("%s contains %q", rel, absent)
+				}
+			} else if !bytes.Contains(page, []byte(line)) {
+				t.Errorf("%s does not contain %q", rel, line)
+			}
+		}
+	}
+	return checked
 }
