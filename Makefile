@@ -4,7 +4,7 @@
 
 GO ?= go
 
-.PHONY: build check test clean
+.PHONY: build check test clean bench
 
 build:
 	$(GO) run ./generator build
@@ -18,3 +18,9 @@ test:
 
 clean:
 	rm -rf public
+
+# Measures the build against the floor and Hugo on synthetic corpora; takes
+# minutes. BENCHMARKS.md explains it. Not part of `make test`.
+BENCH_FLAGS ?=
+bench:
+	$(GO) run ./bench $(BENCH_FLAGS)
