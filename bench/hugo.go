@@ -156,11 +156,24 @@ func WriteHugoSite(content, dir string) error {
 	if err := os.RemoveAll(dir); err != nil {
 		return err
 	}
-	files := map[string][]byte{"hugo.toml": []byte(hugoConfig)}
-	for name, text := range hugoLayouts {
-		files["layouts/"+name] = []byte(text)
+	write := func(name string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
 	}
-	err := filepath.WalkDir(content, func(p string, d os.DirEntry, err error) error {
+	if err := write("hugo.toml", []byte(hugoConfig)); err != nil {
+		return err
+	}
+	for name, text := range hugoLayouts {
+		if err := write("layouts/"+name, []byte(text)); err != nil {
+			return err
+		}
+	}
+	// One file at a time: the harness's own peak memory shows in the
+	// programs it starts (see measure.go).
+	return filepath.WalkDir(content, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return err
 		}
@@ -178,22 +191,8 @@ func WriteHugoSite(content, dir string) error {
 			src = sectorLine.ReplaceAll(src, []byte("sectors: [$1]"))
 			src = relatedLine.ReplaceAll(src, []byte("relkeys: ["+slug+", $1]"))
 		}
-		files["content/"+rel] = src
-		return nil
+		return write("content/"+rel, src)
 	})
-	if err != nil {
-		return err
-	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // hugoVersion is the first line of hugo version.

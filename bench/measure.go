@@ -70,3 +70,16 @@ func median(samples []Sample) Stats {
 		RSS:  pick(func(s Sample) int64 { return s.RSS }),
 	}}
 }
+
+// selfRSS is this program's own peak resident memory. On Linux a child
+// started by os/exec shares this process's memory until it executes its
+// program, and the kernel carries that high-water mark into the child's
+// Maxrss: no child's figure reads below it. The harness therefore keeps its
+// own memory small (it writes corpora one file at a time) and reports it.
+func selfRSS() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return int64(ru.Maxrss) * 1024
+}

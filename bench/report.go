@@ -62,6 +62,7 @@ func (r *report) String() string {
 	} else {
 		fmt.Fprintf(&b, "The real site (content/): %s wall, %s CPU, %.0f MiB peak RSS.\n\n", ms(r.real.Wall), ms(r.real.CPU), float64(r.real.RSS)/mib)
 	}
+	fmt.Fprintf(&b, "The harness's own peak RSS was %.0f MiB: no program's figure can read below it.\n\n", float64(selfRSS())/mib)
 	r.targets(&b)
 	return b.String()
 }
