@@ -43,7 +43,7 @@ func Run(opt Options) (*Result, error) {
 		}
 		opt.BaseURL = u
 	}
-	set, err := content.Load(os.DirFS(opt.Content), opt.Content)
+	set, err := content.LoadMeta(os.DirFS(opt.Content), opt.Content)
 	if set == nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -35,12 +36,40 @@ type Set struct {
 	// Docs holds every document, drafts included, sorted by kind, slug and
 	// language (in the order of Config.Languages).
 	Docs []*Doc
+
+	fsys fs.FS // for Source
 }
 
 // Load reads the content folder fsys. dir is the folder's path as the user
 // named it, used to print paths in messages. All problems found are returned
 // together as a diag.Errors.
-func Load(fsys fs.FS, dir string) (*Set, error) {
+func Load(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, true) }
+
+// LoadMeta is Load without keeping the documents' text: each Doc's Src is
+// nil, and its Lines know only the path. Source reads the text again when
+// it is needed. A build of thousands of documents keeps only their front
+// matter in memory this way.
+func LoadMeta(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, false) }
+
+// Source returns d's text as Doc.Src holds it: line endings normalised and
+// the front matter blanked. It reads the file again if the set was loaded
+// without the text.
+func (s *Set) Source(d *Doc) ([]byte, error) {
+	if d.Src != nil {
+		return d.Src, nil
+	}
+	raw, err := fs.ReadFile(s.fsys, d.Name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", unwrapPathError(err))
+	}
+	_, blanked, _, closed := splitFrontMatter(normalize(raw))
+	if !closed {
+		return nil, errors.New("the file changed during the build; build again")
+	}
+	return blanked, nil
+}
+
+func load(fsys fs.FS, dir string, keep bool) (*Set, error) {
 	var errs diag.List
 	show := func(name string) string { return path.Join(displayDir(dir), name) }
 
@@ -54,13 +83,16 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		return nil, errs.Err()
 	}
 
-	set := &Set{Config: cfg}
+	set := &Set{Config: cfg, fsys: fsys}
 	names, err := listDocs(fsys, show, &errs)
 	if err != nil {
 		return nil, err
 	}
 	for _, name := range names {
 		if d := loadDoc(fsys, name, show(name), cfg, &errs); d != nil {
+			if !keep {
+				d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
+			}
 			set.Docs = append(set.Docs, d)
 		}
 	}

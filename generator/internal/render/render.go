@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html/template"
 	"runtime"
 	"sync"
 
@@ -94,7 +93,7 @@ func Pages(s *site.Site, t *Theme) []*Page {
 		entry := func(kind string, e *site.Entry) *Page {
 			return add(&Page{
 				Kind: kind, Lang: l, Title: e.Meta.Title, Description: e.Meta.Summary,
-				Path: e.PagePath, Entry: e, Body: template.HTML(e.Body), Menu: menu,
+				Path: e.PagePath, Entry: e, Menu: menu,
 				Alternates: alt(func(lang string) string { return e.Translations[lang].PagePath }),
 			})
 		}
