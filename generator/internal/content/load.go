@@ -21,8 +21,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"explainer/generator/internal/diag"
 )
@@ -88,11 +90,31 @@ func load(fsys fs.FS, dir string, keep bool) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range names {
-		if d := loadDoc(fsys, name, show(name), cfg, &errs); d != nil {
-			if !keep {
-				d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
+	// Documents are read and decoded on all cores; each has its own list
+	// of problems, merged in file order.
+	docs := make([]*Doc, len(names))
+	found := make([]diag.List, len(names))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				d := loadDoc(fsys, names[i], show(names[i]), cfg, &found[i])
+				if d != nil && !keep {
+					d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
+				}
+				docs[i] = d
 			}
+		})
+	}
+	for i := range names {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i, d := range docs {
+		errs.Merge(&found[i])
+		if d != nil {
 			set.Docs = append(set.Docs, d)
 		}
 	}
