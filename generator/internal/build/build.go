@@ -56,6 +56,7 @@ func Run(opt Options) (*Result, error) {
 		// repeat what is already reported.
 		return nil, err
 	}
+	limitMemory(len(set.Docs))
 	s, err := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts})
 	if err != nil {
 		return nil, err
