@@ -5,9 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 

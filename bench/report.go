@@ -102,6 +102,11 @@ func (r *report) targets(b *strings.Builder) {
 	if r.real.Err == "" {
 		check(r.real.Wall < 100*time.Millisecond, "the real site: %s (under 100 ms)", ms(r.real.Wall))
 	}
+	for _, row := range r.rows {
+		if row.N == 21 {
+			check(row.Build.Wall < 100*time.Millisecond, "N = 21, the real site's size: %s (under 100 ms)", ms(row.Build.Wall))
+		}
+	}
 	b.WriteString("\n")
 }
 
