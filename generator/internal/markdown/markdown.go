@@ -19,6 +19,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 
 	"explainer/generator/internal/diag"
@@ -131,6 +132,9 @@ func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
 // more than a few bodies are in memory at once.
 func (c *Converter) Scan(src []byte, p *Page) *Result {
 	_, res := c.parse(src, p)
+	// A site keeps these for every page: no spare capacity.
+	res.Headings = slices.Clone(res.Headings)
+	res.Links = slices.Clone(res.Links)
 	return res
 }
 
