@@ -4,7 +4,7 @@
 
 GO ?= go
 
-.PHONY: build check test clean bench
+.PHONY: build check test clean serve new status translated bench
 
 build:
 	$(GO) run ./generator build
@@ -18,6 +18,25 @@ test:
 
 clean:
 	rm -rf public
+
+# The editors' commands (content/README.md explains them):
+#   make serve [DRAFTS=1]                 preview at http://127.0.0.1:1313/, reloading on every save
+#   make new SLUG=<slug> [SECTOR=<id>]    start a barrier in every language
+#   make status                           which translations are missing or behind
+#   make translated F=<file or slug>      record that a translation has caught up
+serve:
+	$(GO) run ./generator serve $(if $(DRAFTS),-drafts)
+
+new:
+	@test -n "$(SLUG)" || { echo "usage: make new SLUG=<slug> [SECTOR=<id>]" >&2; exit 2; }
+	$(GO) run ./generator new $(SLUG) $(if $(SECTOR),-sector $(SECTOR))
+
+status:
+	$(GO) run ./generator status
+
+translated:
+	@test -n "$(F)" || { echo "usage: make translated F=<file or slug>" >&2; exit 2; }
+	$(GO) run ./generator translated $(F)
 
 # Measures the build against the floor and Hugo on synthetic corpora; takes
 # minutes. BENCHMARKS.md explains it. Not part of `make test`.

@@ -4,12 +4,23 @@
 // Usage:
 //
 //	go run ./generator build [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-drafts]
-//	go run ./generator check [-content DIR] [-templates DIR]
+//	go run ./generator check [-content DIR] [-templates DIR] [-drafts] [-format text|github]
+//	go run ./generator new <slug> [-sector ID] [-content DIR]
+//	go run ./generator serve [-addr 127.0.0.1:1313] [-drafts] [-content DIR] [-templates DIR]
+//	go run ./generator status [-content DIR]
+//	go run ./generator translated <file or slug>... [-content DIR]
 //
 // build writes the site into the output folder (public by default); check
 // does everything build does but writes nothing. Both print every problem
 // found as path:line:col: message and exit 1 if there was any; a usage
-// error exits 2.
+// error exits 2. check -format github prints the problems as GitHub
+// Actions annotations, so a pull request shows each on its line.
+//
+// new starts a barrier in every language; serve builds into a private
+// folder, serves it on a loopback address, and rebuilds and reloads open
+// pages on every edit; status lists which translations are missing, never
+// marked, or older than their English source; translated records that a
+// translation has caught up with its source.
 package main
 
 import (
@@ -30,6 +41,10 @@ const usage = `usage: go run ./generator <command> [flags]
 commands:
   build    build the site into the output folder
   check    check the content and templates; write nothing
+  new      start a new barrier: new <slug> [-sector ID]
+  serve    preview the site locally, rebuilding on every edit
+  status   list translations that are missing or behind their source
+  translated  mark translations as caught up: translated <file or slug>...
 
 Run "go run ./generator <command> -h" for a command's flags.
 `
@@ -49,6 +64,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr, false)
 	case "check":
 		return cmdBuild(args[1:], stdout, stderr, true)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
+	case "status":
+		return cmdStatus(args[1:], stdout, stderr)
+	case "translated":
+		return cmdTranslated(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -72,6 +95,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		fs.StringVar(&opt.BaseURL, "base-url", "", "the site's address, overriding site.yaml's base_url (`URL`)")
 	}
 	fs.BoolVar(&opt.Drafts, "drafts", false, "include pages marked draft: true")
+	format := fs.String("format", "text", "how to print problems: text, or github for GitHub Actions annotations")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -80,6 +104,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "generator %s: unexpected argument %q\n", name, fs.Arg(0))
+		return 2
+	}
+	if *format != "text" && *format != "github" {
+		fmt.Fprintf(stderr, "generator %s: -format must be text or github, not %q\n", name, *format)
 		return 2
 	}
 	if opt.BaseURL != "" {
@@ -91,6 +119,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	start := time.Now()
 	res, err := build.Run(opt)
 	if err != nil {
+		if *format == "github" {
+			annotate(stdout, err)
+		}
 		return report(stderr, err, check)
 	}
 	if check {
@@ -107,6 +138,9 @@ func report(stderr io.Writer, err error, check bool) int {
 	outcome := "nothing was written"
 	if check {
 		outcome = "fix them and check again"
+		if len(diag.AsList(err)) == 1 {
+			outcome = "fix it and check again"
+		}
 	}
 	if es := diag.AsList(err); es != nil {
 		for _, e := range es {

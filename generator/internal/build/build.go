@@ -51,14 +51,14 @@ func Run(opt Options) (*Result, error) {
 	addAll(&errs, err)
 	theme, err := render.LoadTheme(os.DirFS(opt.Templates), opt.Templates, set.Config.Codes())
 	addAll(&errs, err)
-	if err := errs.Err(); err != nil {
-		// Cross-file checks on documents that failed to load would only
-		// repeat what is already reported.
-		return nil, err
-	}
+	// The cross-file checks run even when some files failed to load, so
+	// that an editor sees every problem in one run; the documents that
+	// could not be loaded count as present (content.Set.Broken), so
+	// nothing is reported twice.
 	limitMemory(len(set.Docs))
 	s, err := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts})
-	if err != nil {
+	addAll(&errs, err)
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 

@@ -46,6 +46,9 @@ type Doc struct {
 	// (without Src, it knows only the path).
 	Lines *diag.Lines
 	Meta  Meta
+	// Fingerprint identifies the file's text (see Fingerprint); a
+	// translation records its source's in translated_from.
+	Fingerprint string
 }
 
 // Key identifies a document independent of its language: the documents
@@ -164,7 +167,7 @@ func checkText(path string, src []byte) *diag.Error {
 	lines := diag.NewLines(path, src)
 	switch {
 	case len(bytes.TrimSpace(src)) == 0:
-		return diag.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "file is empty")
+		return diag.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "file is empty; write its front matter and text, or delete it")
 	case bytes.IndexByte(src, 0) >= 0:
 		return diag.Errorf(lines.Pos(bytes.IndexByte(src, 0)), "file is binary (it contains a NUL byte), not markdown text")
 	case !utf8.Valid(src):

@@ -68,7 +68,13 @@ var fields = []field{
 		m.Draft, _ = d.boolean(n, "draft")
 	}},
 	{name: "translated_from", kinds: all, translation: true, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
-		m.TranslatedFrom, _ = d.str(n, "translated_from")
+		if s, ok := d.str(n, "translated_from"); ok {
+			if !fingerprintRE.MatchString(s) {
+				d.errs.Addf(d.pos(n), "%q must be the %d-character fingerprint that \"go run ./generator translated\" writes, not %q; delete the line and run that command", "translated_from", FingerprintLen, s)
+				return
+			}
+			m.TranslatedFrom = s
+		}
 	}},
 }
 
@@ -83,6 +89,11 @@ func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation
 		i := slices.IndexFunc(fields, func(f field) bool { return f.name == key })
 		if i < 0 || !slices.Contains(known, key) {
 			d.errs.Add(unknownKey(d.keyPos(mv), key, k, known))
+			// A misspelled required key is reported once, as misspelled,
+			// not a second time as missing.
+			if s := closest(key, known); s != "" {
+				set[s] = true
+			}
 			continue
 		}
 		set[key] = true

@@ -34,7 +34,14 @@ const ConfigFile = "site.yaml"
 
 // Set is everything read from a content folder.
 type Set struct {
+	// Dir is the content folder as messages print it.
+	Dir    string
 	Config *Config
+	// Broken holds the names (barriers/x.en.md) of the documents that are
+	// named well but could not be loaded (bad YAML, an empty file), so
+	// that checks across files can treat them as present and report
+	// nothing twice.
+	Broken map[string]bool
 	// Docs holds every document, drafts included, sorted by kind, slug and
 	// language (in the order of Config.Languages).
 	Docs []*Doc
@@ -85,7 +92,7 @@ func load(fsys fs.FS, dir string, keep bool) (*Set, error) {
 		return nil, errs.Err()
 	}
 
-	set := &Set{Config: cfg, fsys: fsys}
+	set := &Set{Dir: displayDir(dir), Config: cfg, Broken: make(map[string]bool), fsys: fsys}
 	names, err := listDocs(fsys, show, &errs)
 	if err != nil {
 		return nil, err
@@ -116,6 +123,8 @@ func load(fsys fs.FS, dir string, keep bool) (*Set, error) {
 		errs.Merge(&found[i])
 		if d != nil {
 			set.Docs = append(set.Docs, d)
+		} else if found[i].Len() > 0 && validName(names[i], cfg) {
+			set.Broken[names[i]] = true
 		}
 	}
 	order := cfg.Codes()
@@ -228,7 +237,13 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		return nil
 	}
 	d := &yamlDoc{path: shown, line: 1, errs: errs}
+	n := errs.Len()
 	entries := d.parse(yamlText)
+	if errs.Len() > n {
+		// Keys after a syntax error are unknown: reporting them as
+		// missing would bury the one real problem.
+		return nil
+	}
 	doc := &Doc{
 		Kind:  kind,
 		Slug:  slug,
@@ -238,8 +253,25 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		Lines: diag.NewLines(shown, blanked),
 		Meta:  decodeMeta(d, entries, kind, lang != cfg.Default(), start),
 	}
+	// The fingerprint of what translators translate: the file as its
+	// editor sees it.
+	doc.Fingerprint = Fingerprint(src)
 	if len(bytes.TrimSpace(blanked)) == 0 && kind != Summary {
 		errs.Addf(start, "the page has front matter but no text")
 	}
 	return doc
+}
+
+// validName reports whether name (inside the content folder) is a well
+// named document.
+func validName(name string, cfg *Config) bool {
+	dir, base := path.Split(name)
+	slug, _, err := parseName(base, cfg.Codes())
+	switch strings.TrimSuffix(dir, "/") {
+	case "":
+		return err == nil && slug == "summary"
+	case Barrier.Dir(), Page.Dir():
+		return err == nil
+	}
+	return false
 }

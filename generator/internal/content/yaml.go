@@ -144,6 +144,9 @@ func (d *yamlDoc) str(n ast.Node, key string) (string, bool) {
 		return "", false
 	}
 	s, ok := scalarText(n)
+	if _, null := n.(*ast.NullNode); null {
+		s, ok = "", true // reported as empty below
+	}
 	if !ok {
 		d.errs.Addf(d.pos(n), "%q must be text, not %s", key, kindOf(n))
 		return "", false

@@ -18,7 +18,9 @@ import (
 )
 
 // Pos is a place in a file. Line and Col count from 1; Col counts characters
-// (not bytes), as editors do. A zero Line means the whole file.
+// (not bytes), as editors do. A zero Line means the whole file; it prints
+// as line 1, column 1, so that editors and CI annotations that expect a
+// line still open the file.
 type Pos struct {
 	Path string
 	Line int
@@ -28,7 +30,7 @@ type Pos struct {
 func (p Pos) String() string {
 	switch {
 	case p.Line == 0:
-		return p.Path
+		return p.Path + ":1:1"
 	case p.Col == 0:
 		return fmt.Sprintf("%s:%d", p.Path, p.Line)
 	}
@@ -169,13 +171,4 @@ func (l *Lines) Pos(offset int) Pos {
 	}
 	col := utf8.RuneCount(l.src[l.start[i]:offset]) + 1
 	return Pos{Path: l.path, Line: i + 1, Col: col}
-}
-
-// At returns the position at line and byte column col (both from 1), as
-// reported by a parser that counts bytes.
-func (l *Lines) At(line, col int) Pos {
-	if line < 1 || line > len(l.start) {
-		return Pos{Path: l.path, Line: line, Col: col}
-	}
-	return l.Pos(l.start[line-1] + col - 1)
 }

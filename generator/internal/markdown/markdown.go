@@ -1,7 +1,8 @@
 // Package markdown converts a document's body to HTML with goldmark, the one
 // place where the markdown dialect is configured: CommonMark with GitHub's
-// tables, strikethrough, autolinks and task lists, footnotes, definition
-// lists, and {#id} attributes on headings.
+// tables, autolinks and task lists, ~~strikethrough~~ (two tildes only: a
+// single one is how Korean writes ranges, as in 2011~2015년), footnotes,
+// definition lists, and {#id} attributes on headings.
 //
 // Three small extensions of its own sit on top of goldmark:
 //
@@ -43,19 +44,26 @@ type Converter struct {
 func New() *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			// GitHub's dialect, but for strikethrough: see strike.go.
+			extension.Table,
+			extension.Linkify,
+			extension.TaskList,
 			extension.Footnote,
 			extension.DefinitionList,
 		),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
+			parser.WithInlineParsers(util.Prioritized(doubleTilde{}, 500)),
 			parser.WithASTTransformers(
 				util.Prioritized(headingIDs{}, 100),
 				util.Prioritized(links{}, 200),
 			),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(codeBlocks{}, 100)),
+			renderer.WithNodeRenderers(
+				util.Prioritized(codeBlocks{}, 100),
+				util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+			),
 		),
 	)
 	return &Converter{md: md}

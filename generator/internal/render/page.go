@@ -24,6 +24,7 @@ type Page struct {
 	Alternates []Alternate
 	// Entry is the document the page shows (home, barrier and other pages).
 	Entry *site.Entry
+	Body  template.HTML
 	// Sector is the sector of a sector page or a barrier page.
 	Sector *content.Sector
 	// Barriers lists the barriers of a list or sector page, in order.
@@ -33,16 +34,9 @@ type Page struct {
 	Groups []Group
 	// Menu lists the other pages, for the site's navigation.
 	Menu []*site.Entry
-}
-
-// Body is the HTML of the entry's markdown. It is made when the template
-// asks for it and not kept, so only the pages being written hold a body.
-func (p *Page) Body() (template.HTML, error) {
-	if p.Entry == nil {
-		return "", nil
-	}
-	b, err := p.Entry.Body()
-	return template.HTML(b), err
+	// SearchIndex is the address of the search index of the page's
+	// language, for search.js.
+	SearchIndex string
 }
 
 // Alternate is the same page in one language.

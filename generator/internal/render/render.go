@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"html/template"
 	"runtime"
 	"sync"
 
@@ -18,17 +20,20 @@ type Writer interface {
 // together.
 func Render(s *site.Site, t *Theme, w Writer) (int, error) {
 	pages := Pages(s, t)
+	index, err := searchIndexes(s)
+	if err != nil {
+		return 0, err
+	}
+	for _, p := range pages {
+		p.SearchIndex = s.URL("assets/" + index[p.Lang].Name)
+	}
 	errs := make([]error, len(pages))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				html, err := t.execute(pages[i])
-				if err == nil {
-					err = w.WriteFile(outName(pages[i].Path), html)
-				}
-				errs[i] = err
+				errs[i] = writePage(t, pages[i], w)
 			}
 		})
 	}
@@ -59,7 +64,34 @@ func Render(s *site.Site, t *Theme, w Writer) (int, error) {
 			return 0, err
 		}
 	}
+	for _, f := range index {
+		if err := w.WriteFile("assets/"+f.Name, f.Data); err != nil {
+			return 0, err
+		}
+	}
+	if err := writeExtras(s, pages, w); err != nil {
+		return 0, err
+	}
 	return len(pages), nil
+}
+
+// writePage makes and writes one page. The entry's body is converted here
+// and dropped once the page is written: a site keeps no bodies (see
+// site.Entry.Body), so only the pages being written hold one.
+func writePage(t *Theme, p *Page, w Writer) error {
+	if p.Entry != nil {
+		b, err := p.Entry.Body()
+		if err != nil {
+			return err
+		}
+		p.Body = template.HTML(b)
+		defer func() { p.Body = "" }()
+	}
+	html, err := t.execute(p)
+	if err != nil {
+		return err
+	}
+	return w.WriteFile(outName(p.Path), html)
 }
 
 // outName is the file a page's address is served from.
@@ -119,7 +151,9 @@ func Pages(s *site.Site, t *Theme) []*Page {
 				Title: g.Sector.Name[l], Sector: g.Sector, Barriers: g.Barriers,
 				Alternates: alt(func(lang string) string { return lang + "/sectors/" + g.Sector.ID + "/" }),
 			})
-			p.Description = p.Title
+			if f, err := p.T("sector_description"); err == nil {
+				p.Description = fmt.Sprintf(f, p.Title)
+			}
 		}
 		for _, e := range s.Pages[l] {
 			entry(KindPage, e)

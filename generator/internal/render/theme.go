@@ -19,7 +19,27 @@
 // .T "key" (a string from strings.yaml in the page's language), .URL and
 // .Abs (addresses below the base URL), .Asset "style.css" (a static file's
 // hashed address), .Text (a site.yaml text in the page's language),
-// .SectorName, .LangName and .Status.
+// .SectorName, .LangName and .Status; .Chart draws a front matter figure
+// as an inline SVG bar chart (package chart) and .Number writes a figure's
+// value; .Prose and .Footnotes are the body without and with only its
+// footnotes, so the figures can sit between them; .SearchIndex is the
+// address of the language's search index.
+//
+// Besides the pages, Render writes one search index per language,
+// assets/search.<lang>.<hash>.json (package search), for static/search.js.
+// After a page is executed, text in the other language (Hangul on an
+// English page, an English sentence on a Korean one) is wrapped in
+// <span lang="...">, so screen readers switch voice (langmark.go).
+//
+// For the head of a page (meta.go): .Feeds (the Atom feeds to link), .Abs
+// and .AbsAsset (absolute addresses, for link previews), .SocialImage and
+// .SocialImageSize (the link-preview picture), .Locale and .OtherLocales
+// (og:locale), and .Article (a barrier page's JSON-LD; nil elsewhere; write
+// it as {{.}} inside <script type="application/ld+json">, where html/template
+// encodes it as JSON). Beside the pages, Render writes sitemap.xml,
+// robots.txt, <lang>/feed.xml and .nojekyll (extras.go), and the theme's
+// assets gain PNG pictures drawn in style.css's colours: social.png,
+// favicon.png and apple-touch-icon.png (images.go).
 package render
 
 import (
@@ -113,6 +133,8 @@ func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	}
 	if err := t.loadStatic(fsys); err != nil {
 		errs.Addf(diag.Pos{Path: t.show("static")}, "%v", err)
+	} else if err := t.addGenerated(); err != nil {
+		errs.Addf(diag.Pos{Path: t.show("static")}, "cannot draw the generated pictures: %v", err)
 	}
 	return t, errs.Err()
 }
@@ -155,7 +177,7 @@ func (t *Theme) loadStatic(fsys fs.FS) error {
 		}
 		rel := strings.TrimPrefix(name, "static/")
 		if rel == "style.css" {
-			data = append(append(slices.Clip(data), '\n'), code...)
+			data = append(append(slices.Clip(data), '\n'), cssComment.ReplaceAll(code, nil)...)
 		}
 		sum := sha256.Sum256(data)
 		ext := path.Ext(rel)
@@ -165,6 +187,10 @@ func (t *Theme) loadStatic(fsys fs.FS) error {
 		return nil
 	})
 }
+
+// cssComment matches the comments chroma writes before each of its rules,
+// dropped to keep the stylesheet within its size budget.
+var cssComment = regexp.MustCompile(`/\* [^*]* \*/ ?`)
 
 // text/template reports errors as "template: NAME:LINE: ..." (parsing) or
 // "template: NAME:LINE:COL: ..." (executing), with no structured form.
@@ -201,5 +227,8 @@ func (t *Theme) execute(p *Page) ([]byte, error) {
 	if err := tm.ExecuteTemplate(&b, "layout.html", p); err != nil {
 		return nil, t.templateError(err)
 	}
-	return b.Bytes(), nil
+	if p.Kind == KindRoot || p.Kind == KindNotFound {
+		return b.Bytes(), nil // in every language, each part marked
+	}
+	return markLanguages(b.Bytes(), p.Lang), nil
 }

@@ -21,12 +21,21 @@ func (s *Site) checkDocs(entries []*Entry, errs *diag.List) {
 			barriers[e.Slug] = true
 		}
 	}
+	for name := range s.broken {
+		if dir, base := path.Split(name); dir == content.Barrier.Dir()+"/" {
+			barriers[strings.SplitN(base, ".", 2)[0]] = true
+		}
+	}
 	slugs := slices.Sorted(maps.Keys(barriers))
 	for _, e := range entries {
 		m := &e.Meta
 		for _, l := range s.Langs {
-			if e.Translations[l] == nil {
+			if e.Translations[l] == nil && !s.broken[path.Join(path.Dir(e.Name), e.Slug+"."+l+".md")] {
 				missing := path.Join(path.Dir(e.Path()), e.Slug+"."+l+".md")
+				if other := elsewhere(entries, e, l); other != nil {
+					errs.Addf(m.Start, "missing translation: %s does not exist; %s has the same name in another folder: if it is the translation of this file, put the two in the same folder", missing, other.Path())
+					continue
+				}
 				errs.Addf(m.Start, "missing translation: %s does not exist; every page needs a version in each language (%s)", missing, strings.Join(s.Langs, ", "))
 			}
 		}
@@ -97,10 +106,14 @@ func (s *Site) checkLinks(entries []*Entry, byName map[string]*Entry, set *conte
 			t := byName[l.Name]
 			if t == nil {
 				switch {
+				case s.broken[l.Name]:
+					// its own problems are reported
 				case drafts[l.Name]:
 					errs.Addf(l.Pos, "link to %q: that page is a draft and is not published", l.Written)
+				case s.translationOf(l.Name, byName) != "":
+					errs.Addf(l.Pos, "link to %q: there is no file %s yet; the page exists only as %s, so translate it or link to that file", l.Written, show(e, l.Name), s.translationOf(l.Name, byName))
 				default:
-					errs.Addf(l.Pos, "link to %q: there is no file %s%s", l.Written, show(e, l.Name), s.suggest(l.Name, byName))
+					errs.Addf(l.Pos, "link to %q: there is no file %s%s", l.Written, show(e, l.Name), suggest(l.Name, e.Lang, byName))
 				}
 				continue
 			}
@@ -124,10 +137,14 @@ func show(e *Entry, name string) string {
 	return root + name
 }
 
-func (s *Site) suggest(name string, byName map[string]*Entry) string {
-	names := make([]string, 0, len(byName))
-	for n := range byName {
-		names = append(names, n)
+// suggest names the page in lang whose file name is nearest to name, as a
+// hint for a misspelled link.
+func suggest(name, lang string, byName map[string]*Entry) string {
+	var names []string
+	for n, e := range byName {
+		if e.Lang == lang {
+			names = append(names, n)
+		}
 	}
 	slices.Sort(names)
 	if near := content.Closest(name, names); near != "" {
@@ -142,4 +159,31 @@ func missingAnchor(pos diag.Pos, written, where, frag string, ids map[string]boo
 		return diag.Errorf(pos, "link to %q: %s has no anchor #%s; did you mean #%s?", written, where, frag, near)
 	}
 	return diag.Errorf(pos, "link to %q: %s has no anchor #%s", written, where, frag)
+}
+
+// translationOf returns the name of a file in another language for the
+// missing file name (x.ko.md for x.en.md), or "" if there is none.
+func (s *Site) translationOf(name string, byName map[string]*Entry) string {
+	stem := strings.TrimSuffix(name, ".md")
+	i := strings.LastIndexByte(stem, '.')
+	if i < 0 {
+		return ""
+	}
+	for _, l := range s.Langs {
+		if other := stem[:i] + "." + l + ".md"; byName[other] != nil {
+			return path.Base(other)
+		}
+	}
+	return ""
+}
+
+// elsewhere returns the document in language lang with e's slug in another
+// folder: a translation saved in the wrong place.
+func elsewhere(entries []*Entry, e *Entry, lang string) *Entry {
+	for _, o := range entries {
+		if o.Slug == e.Slug && o.Lang == lang && o.Kind != e.Kind {
+			return o
+		}
+	}
+	return nil
 }

@@ -24,6 +24,7 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -52,6 +53,7 @@ type Site struct {
 	Pages    map[string][]*Entry
 
 	byName map[string]*Entry // by content file name
+	broken map[string]bool   // content.Set.Broken
 	set    *content.Set      // to read bodies again
 	md     *markdown.Converter
 }
@@ -73,6 +75,11 @@ type Entry struct {
 	// it, and those that link to it, in reading order.
 	Related    []*Entry
 	Prev, Next *Entry
+	// Stale reports a translation whose source (the default language's
+	// file) has changed since it was translated: its translated_from
+	// differs from the source's fingerprint. A translation that was never
+	// marked is not stale; only "generator status" lists it.
+	Stale bool
 
 	site *Site
 }
@@ -144,6 +151,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 	var errs diag.List
 	byName := make(map[string]*Entry)
 	s.byName = byName
+	s.broken = set.Broken
 	byKey := make(map[content.Key]map[string]*Entry)
 	var entries []*Entry
 	for _, d := range set.Docs {
@@ -177,11 +185,15 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 	for _, l := range s.Langs {
 		slices.SortFunc(s.Barriers[l], byWeight)
 		slices.SortFunc(s.Pages[l], byWeight)
-		if s.Home[l] == nil {
-			errs.Addf(diag.Pos{Path: "summary." + l + ".md"}, "missing the home page's text for language %q", l)
+		if len(s.Home) == 0 && !s.broken["summary."+l+".md"] {
+			// With a summary in another language, the missing
+			// translation is already reported, at that file.
+			name := path.Join(set.Dir, "summary."+l+".md")
+			errs.Addf(diag.Pos{Path: name}, "missing the home page's text: create %s", name)
 		}
 	}
 	s.link()
+	s.markStale()
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -246,5 +258,18 @@ func (s *Site) scan(entries []*Entry, errs *diag.List) {
 		for _, e := range f {
 			errs.Add(e)
 		}
+	}
+}
+
+// markStale sets Stale on every translation whose source changed since it
+// was translated.
+func (s *Site) markStale() {
+	def := s.Config.Default()
+	for _, e := range s.byName {
+		src := e.Translations[def]
+		if e.Lang == def || src == nil || e.Meta.TranslatedFrom == "" {
+			continue
+		}
+		e.Stale = e.Meta.TranslatedFrom != src.Fingerprint
 	}
 }

@@ -1,0 +1,34 @@
+// Package browsertest checks the built site as readers get it: in Chromium,
+// driven headless with chromedp, against the site served on a loopback
+// address under a sub-path (/explainer/), as GitHub Pages serves a project
+// site. It has no code of its own outside its tests.
+//
+// The tests build the site for real, with the real templates. The content
+// is, in order: the folder named by -content or EXPLAINER_CONTENT; the
+// repository's content/ when it has the home page in every language; else
+// the small bilingual set in testdata/site.txtar.
+//
+// What they check:
+//
+//   - budgets (no browser needed): page, CSS and JS sizes, no inline script,
+//     event-handler or style attribute, no request to another host, hashed
+//     asset names (budget_test.go); every page points at its language's
+//     search index and draws its figures as charts (built_test.go);
+//   - every page loads without console errors or failed requests, and
+//     axe-core finds no accessibility violation in the light and the dark
+//     theme (pages_test.go);
+//   - the language switcher lands on the counterpart page, Tab reaches every
+//     link with a visible focus, the skip link works (navigation_test.go);
+//   - search finds pages in English and Korean, Korean without particles,
+//     with the same results as the Go reference, and falls back to the
+//     barrier index without JavaScript (search_test.go);
+//   - screenshots at 375px and 1280px in both languages, written to
+//     testdata/screenshots/ at the repository root for review
+//     (screenshot_test.go).
+//
+// Chromium is looked for as $CHROMIUM, then chromium, chromium-browser and
+// google-chrome on the PATH; axe-core as $AXE_CORE_JS, then
+// node_modules/axe-core/axe.min.js in this folder (.ci/run installs both).
+// Without them the browser tests skip, saying why, unless CI is set: there
+// a missing browser or axe-core fails the run.
+package browsertest

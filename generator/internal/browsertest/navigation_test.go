@@ -1,0 +1,202 @@
+package browsertest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestLanguageSwitcher clicks the switcher of every page and checks that
+// it lands on the same page in the other language, whose switcher points
+// back.
+func TestLanguageSwitcher(t *testing.T) {
+	ctx, probs := tab(t)
+	for _, path := range append(langPages(t, "en"), langPages(t, "ko")...) {
+		if err := open(ctx, path); err != nil {
+			t.Fatal(err)
+		}
+		kind := eval[string](t, ctx, `document.body.className`)
+		target := eval[string](t, ctx, `document.querySelector(".lang-switch a").getAttribute("hreflang")`)
+		if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(".lang-switch a"))); err != nil {
+			t.Fatalf("%s: clicking the language switcher: %v", path, err)
+		}
+		lang := eval[string](t, ctx, `document.documentElement.lang`)
+		gotKind := eval[string](t, ctx, `document.body.className`)
+		back := eval[string](t, ctx, `document.querySelector(".lang-switch a").href`)
+		at := eval[string](t, ctx, `location.pathname`)
+		if lang != target || gotKind != kind {
+			t.Errorf("%s: the switcher led to %s, a %q page in %q; want a %q page in %q", path, at, gotKind, lang, kind, target)
+		}
+		if back != pageURL(path) {
+			t.Errorf("%s: the switcher led to %s, whose switcher points to %s, not back", path, at, back)
+		}
+		if want := basePath + target + "/" + strings.SplitN(path, "/", 2)[1]; at != want {
+			t.Errorf("%s: the switcher led to %s, want %s", path, at, want)
+		}
+	}
+	for _, p := range probs.take() {
+		t.Error(p)
+	}
+}
+
+type focused struct {
+	Index   int     `json:"index"`   // in the page's focusable elements, -1 if none
+	Skip    bool    `json:"skip"`    // the skip link
+	InMain  bool    `json:"inMain"`  // inside <main>
+	Outline string  `json:"outline"` // computed outline style
+	Width   float64 `json:"width"`   // computed outline width, px
+	Top     float64 `json:"top"`     // position in the viewport
+	Label   string  `json:"label"`
+}
+
+const focusables = `window.__focusables = [...document.querySelectorAll("a[href], input, button, summary, select, textarea")]
+	.filter(e => e.getClientRects().length > 0 && !e.closest("[hidden]")); window.__focusables.length`
+
+const whatIsFocused = `(() => {
+	const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+	return {index: window.__focusables.indexOf(e), skip: e.classList.contains("skip-link"),
+		inMain: !!e.closest("main"), outline: s.outlineStyle, width: parseFloat(s.outlineWidth) || 0,
+		top: r.top, label: (e.textContent || e.value || e.tagName).trim().slice(0, 40)};
+})()`
+
+func press(t *testing.T, ctx context.Context, key string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(key)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// keyboardPages are the pages tried with the keyboard: one of each kind.
+func keyboardPages(t *testing.T, lang string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range langPages(t, lang) {
+		kind := lang + "/"
+		switch {
+		case p == lang+"/", p == lang+"/barriers/":
+			kind = p
+		case strings.HasPrefix(p, lang+"/barriers/"):
+			kind = "barrier"
+		case strings.HasPrefix(p, lang+"/sectors/"):
+			kind = "sector"
+		default:
+			kind = "page"
+		}
+		if !seen[kind] {
+			seen[kind] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// TestKeyboard tabs through pages of every kind: the skip link comes
+// first and is visible, every link and control is reached, each with a
+// visible focus outline.
+func TestKeyboard(t *testing.T) {
+	ctx, _ := tab(t)
+	for _, lang := range []string{"en", "ko"} {
+		for _, path := range keyboardPages(t, lang) {
+			if err := open(ctx, path); err != nil {
+				t.Fatal(err)
+			}
+			n := eval[int](t, ctx, focusables)
+			reached := make([]bool, n)
+			for i := range n + 2 {
+				press(t, ctx, kb.Tab)
+				f := eval[focused](t, ctx, whatIsFocused)
+				if i == 0 && (!f.Skip || f.Top < 0) {
+					t.Errorf("%s: the first Tab reached %q at top %.0f, want the visible skip link", path, f.Label, f.Top)
+				}
+				if f.Index >= 0 {
+					reached[f.Index] = true
+					if f.Outline == "none" || f.Width < 2 {
+						t.Errorf("%s: %q has no visible focus (outline %s %.1fpx)", path, f.Label, f.Outline, f.Width)
+					}
+				}
+			}
+			for i, ok := range reached {
+				if !ok {
+					label := eval[string](t, ctx, `window.__focusables[`+strconv.Itoa(i)+`].outerHTML.slice(0, 120)`)
+					t.Errorf("%s: Tab never reached %s", path, label)
+				}
+			}
+		}
+	}
+}
+
+// TestSkipLinkAndSwitcherByKeyboard follows the skip link and the
+// language switcher with the keyboard alone.
+func TestSkipLinkAndSwitcherByKeyboard(t *testing.T) {
+	ctx, _ := tab(t)
+	if err := open(ctx, "ko/"); err != nil {
+		t.Fatal(err)
+	}
+	eval[int](t, ctx, focusables)
+	press(t, ctx, kb.Tab)
+	press(t, ctx, kb.Enter)
+	press(t, ctx, kb.Tab)
+	if f := eval[focused](t, ctx, whatIsFocused); !f.InMain {
+		t.Errorf("after the skip link, Tab reached %q, outside <main>", f.Label)
+	}
+
+	if err := open(ctx, "ko/"); err != nil {
+		t.Fatal(err)
+	}
+	for range 10 {
+		press(t, ctx, kb.Tab)
+		if eval[bool](t, ctx, `!!document.activeElement.closest(".lang-switch")`) {
+			break
+		}
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "en" {
+		t.Errorf("Enter on the switcher of the Korean home page led to a page in %q, want en", lang)
+	}
+}
+
+// TestFootnotesBackAndForth follows the first footnote of every page that
+// has one to its note, and the note's back-link to where it was cited.
+func TestFootnotesBackAndForth(t *testing.T) {
+	ctx, _ := tab(t)
+	found := 0
+	for _, path := range pagePaths(t) {
+		html, err := os.ReadFile(filepath.Join(outDir, filepath.FromSlash(path), "index.html"))
+		if err != nil || !strings.Contains(string(html), `class="footnotes"`) {
+			continue
+		}
+		found++
+		if err := open(ctx, path); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`a[href^="#fn"]:not(.footnote-backref)`))); err != nil {
+			t.Fatalf("%s: clicking the first footnote mark: %v", path, err)
+		}
+		note := eval[bool](t, ctx, `!!document.querySelector(".footnotes :target") && document.querySelector(":target").getBoundingClientRect().top < innerHeight`)
+		if !note {
+			t.Errorf("%s: the footnote mark does not lead to a visible note in the footnotes", path)
+			continue
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.footnotes :target .footnote-backref`))); err != nil {
+			t.Fatalf("%s: clicking the note's back-link: %v", path, err)
+		}
+		back := eval[bool](t, ctx, `(() => { const e = document.querySelector(":target"); return !!e && !e.closest(".footnotes") && e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().top < innerHeight })()`)
+		if !back {
+			t.Errorf("%s: the back-link does not return to the footnote mark", path)
+		}
+	}
+	if found == 0 && fixture {
+		t.Fatal("no page of testdata/site.txtar has footnotes; it should have some")
+	}
+	if found == 0 {
+		t.Skip("the content has no footnotes to follow")
+	}
+}

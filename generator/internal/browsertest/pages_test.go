@@ -1,0 +1,169 @@
+package browsertest
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestPagesLoadCleanly opens every page and fails on any console error,
+// exception, failed request or request to another host.
+func TestPagesLoadCleanly(t *testing.T) {
+	ctx, probs := tab(t)
+	for _, path := range pagePaths(t) {
+		if err := open(ctx, path); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range probs.take() {
+			t.Errorf("%s: %s", path, p)
+		}
+		if strings.HasPrefix(path, "en/") {
+			for _, text := range eval[[]string](t, ctx, unmarkedKorean) {
+				t.Errorf("%s: Korean text without lang=\"ko\": %q", path, text)
+			}
+		}
+	}
+}
+
+// unmarkedKorean lists the visible texts with Hangul whose language, by
+// the nearest lang attribute, is not Korean: a screen reader would read
+// them with the wrong voice.
+const unmarkedKorean = `(() => {
+	const out = [], w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let n; (n = w.nextNode()); ) {
+		if (/\p{Script=Hangul}/u.test(n.data) && !n.parentElement.closest("svg, script")
+			&& n.parentElement.closest("[lang]").lang !== "ko") out.push(n.data.trim().slice(0, 60));
+	}
+	return out;
+})()`
+
+// TestProblemsAreSeen holds the listener to account: a page that breaks
+// every rule must be reported, or the test above proves nothing.
+func TestProblemsAreSeen(t *testing.T) {
+	ctx, probs := tab(t)
+	bad := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<!doctype html><html lang="en"><head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'">
+<title>bad</title></head><body>
+<script>console.log("inline, blocked")</script>
+<img src="/missing.png" alt="">
+<img src="http://127.0.0.2:9/elsewhere.png" alt="">
+</body></html>`))
+	}))
+	defer bad.Close()
+	probs.origin = bad.URL + "/"
+	if err := chromedp.Do(ctx, chromedp.Navigate(bad.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	eval[bool](t, ctx, `new Promise(r => setTimeout(() => r(true), 300))`)
+	got := strings.Join(probs.take(), "\n")
+	for _, want := range []string{"Content Security Policy", "HTTP 404", "request to another host: http://127.0.0.2:9/elsewhere.png"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problem %q not seen; saw:\n%s", want, got)
+		}
+	}
+}
+
+// axeSource reads axe-core's browser script.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	name := os.Getenv("AXE_CORE_JS")
+	if name == "" {
+		name = "node_modules/axe-core/axe.min.js"
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		missing(t, "axe-core not found at "+name+" (npm install --no-save --prefix generator/internal/browsertest axe-core, or set AXE_CORE_JS)")
+	}
+	return string(src)
+}
+
+type violation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// runAxe injects axe-core into the page, if not there yet, and returns
+// its violations: every rule axe runs by default (WCAG 2.0 to 2.2 A and
+// AA, and its best practices).
+func runAxe(t *testing.T, ctx context.Context, src string) []violation {
+	t.Helper()
+	if !eval[bool](t, ctx, `typeof axe === "object"`) {
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](src)); err != nil {
+			t.Fatalf("injecting axe-core: %v", err)
+		}
+	}
+	return eval[[]violation](t, ctx, `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+		id: v.id, impact: v.impact || "", help: v.help,
+		nodes: v.nodes.map(n => n.target.join(" ") + ": " + (n.failureSummary || "").replace(/\s+/g, " "))
+	})))`)
+}
+
+// TestAccessibility runs axe-core on every page, in the light and the
+// dark theme. The root page only sends the reader on, so it is left out.
+func TestAccessibility(t *testing.T) {
+	src := axeSource(t)
+	ctx, probs := tab(t)
+	for _, path := range pagePaths(t) {
+		if path == "" {
+			continue
+		}
+		if err := theme(ctx, "light"); err != nil {
+			t.Fatal(err)
+		}
+		if err := open(ctx, path); err != nil {
+			t.Fatal(err)
+		}
+		for _, scheme := range []string{"light", "dark"} {
+			// The theme switches in place, as when a reader's system does.
+			if err := theme(ctx, scheme); err != nil {
+				t.Fatal(err)
+			}
+			if got := eval[bool](t, ctx, `matchMedia("(prefers-color-scheme: dark)").matches`); got != (scheme == "dark") {
+				t.Fatalf("%s: prefers-color-scheme dark is %v in the %s theme", path, got, scheme)
+			}
+			for _, v := range runAxe(t, ctx, src) {
+				t.Errorf("%s (%s): %s [%s, %s]\n\t%s", path, scheme, v.Help, v.ID, v.Impact, strings.Join(v.Nodes, "\n\t"))
+			}
+		}
+	}
+	probs.take()
+}
+
+// TestAxeSeesViolations makes sure axe really runs: a page with an image
+// without alt text and grey-on-grey text must fail.
+func TestAxeSeesViolations(t *testing.T) {
+	src := axeSource(t)
+	ctx, _ := tab(t)
+	if err := open(ctx, "en/"); err != nil {
+		t.Fatal(err)
+	}
+	eval[bool](t, ctx, `(() => {
+		const img = document.createElement("img");
+		img.src = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+		document.querySelector("main").append(img);
+		document.querySelector("h1").classList.add("visually-hidden-not");
+		document.querySelector("h1").setAttribute("lang", "");
+		return true;
+	})()`)
+	var ids []string
+	for _, v := range runAxe(t, ctx, src) {
+		ids = append(ids, v.ID)
+	}
+	if !slices.Contains(ids, "image-alt") {
+		t.Errorf("axe did not report the image without alt text; it reported %v", ids)
+	}
+}

@@ -1,0 +1,112 @@
+package render
+
+import (
+	"fmt"
+
+	"explainer/generator/internal/seo"
+	"explainer/generator/internal/site"
+)
+
+// Files written beside the pages, below the base URL.
+const (
+	SitemapPath = "sitemap.xml"
+	RobotsPath  = "robots.txt"
+	// NoJekyllPath tells GitHub Pages to serve the folder as it is,
+	// without running Jekyll over it (which would hide files whose names
+	// start with an underscore).
+	NoJekyllPath = ".nojekyll"
+)
+
+// writeExtras writes the files for machines that accompany the pages: the
+// sitemap, robots.txt, one Atom feed per language and .nojekyll.
+func writeExtras(s *site.Site, pages []*Page, w Writer) error {
+	sitemap, err := seo.Sitemap(sitemapPages(s, pages))
+	if err != nil {
+		return err
+	}
+	files := []extraFile{
+		{SitemapPath, sitemap},
+		{RobotsPath, seo.Robots(s.AbsURL(SitemapPath))},
+		{NoJekyllPath, nil},
+	}
+	for _, l := range s.Langs {
+		f, err := feedOf(s, l)
+		if err != nil {
+			return err
+		}
+		feed, err := seo.Atom(f)
+		if err != nil {
+			return err
+		}
+		files = append(files, extraFile{FeedPath(l), feed})
+	}
+	for _, f := range files {
+		if err := w.WriteFile(f.name, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type extraFile struct {
+	name string
+	data []byte
+}
+
+// sitemapPages lists every page but the 404 page, with the same language
+// versions as the hreflang links of its head.
+func sitemapPages(s *site.Site, pages []*Page) []seo.SitemapPage {
+	var out []seo.SitemapPage
+	for _, p := range pages {
+		if p.Kind == KindNotFound {
+			continue
+		}
+		sp := seo.SitemapPage{URL: s.AbsURL(p.Path)}
+		if p.Entry != nil {
+			sp.Updated = p.Entry.Meta.Updated
+		}
+		for _, a := range p.Alternates {
+			sp.Alternates = append(sp.Alternates, seo.Alternate{Lang: a.Lang, URL: s.AbsURL(a.Path)})
+		}
+		if len(p.Alternates) > 0 {
+			sp.Alternates = append(sp.Alternates, seo.Alternate{Lang: "x-default", URL: s.AbsURL(p.Alternates[0].Path)})
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// feedOf is the feed of language l's barriers.
+func feedOf(s *site.Site, l string) (seo.Feed, error) {
+	cfg := s.Config
+	f := seo.Feed{
+		Lang: l, Title: cfg.Title[l], Subtitle: cfg.Description[l],
+		URL: s.AbsURL(FeedPath(l)), Home: s.AbsURL(l + "/"), Author: cfg.Title[l],
+		Fallback: fmt.Sprintf("%04d-01-01", cfg.ReportYear),
+	}
+	for _, e := range s.Barriers[l] {
+		fe := seo.FeedEntry{
+			Title: e.Meta.Title, URL: s.AbsURL(e.PagePath), Summary: e.Meta.Summary,
+			Updated: entryDate(e), // Content: from the body, below
+		}
+		if sec := cfg.Sector(e.Meta.Sector); sec != nil {
+			fe.Category = sec.Name[l]
+		}
+		f.Entries = append(f.Entries, fe)
+	}
+	err := eachBody(s.Barriers[l], func(i int, body []byte) { f.Entries[i].Content = string(body) })
+	return f, err
+}
+
+// entryDate is when a barrier entry last changed: its updated date, or else
+// the newest date among its sources, or "" when it has neither.
+func entryDate(e *site.Entry) string {
+	if e.Meta.Updated != "" {
+		return e.Meta.Updated
+	}
+	latest := ""
+	for _, src := range e.Meta.Sources {
+		latest = max(latest, src.Date)
+	}
+	return latest
+}

@@ -1,0 +1,110 @@
+package render
+
+import (
+	"fmt"
+
+	"explainer/generator/internal/seo"
+)
+
+// The head of every page describes it to machines: feeds, link previews
+// (Open Graph and Twitter cards) and, on barrier pages, JSON-LD. These are
+// the template functions for it.
+
+// FeedLink is a page's link to the Atom feed of one language. The link
+// carries no hreflang: search engines would read one as a language version
+// of the page itself.
+type FeedLink struct {
+	Lang  string
+	Title string
+	URL   string // root-relative
+}
+
+// FeedPath is the address of language lang's feed below the base URL.
+func FeedPath(lang string) string { return lang + "/feed.xml" }
+
+// Feeds lists the feeds the page links to: its own language's, or every
+// language's on the root and 404 pages, which speak every language.
+func (p *Page) Feeds() ([]FeedLink, error) {
+	langs := []string{p.Lang}
+	if p.Kind == KindRoot || p.Kind == KindNotFound {
+		langs = p.Site.Langs
+	}
+	var out []FeedLink
+	for _, l := range langs {
+		title, err := p.In(l, "feed_title")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, FeedLink{Lang: l, Title: title, URL: p.URL(FeedPath(l))})
+	}
+	return out, nil
+}
+
+// AbsAsset is the absolute address of a static file, for the places that
+// need one (link previews are fetched from other sites).
+func (p *Page) AbsAsset(name string) (string, error) {
+	h, ok := p.theme.Assets[name]
+	if !ok {
+		return "", fmt.Errorf("no static file %q", name)
+	}
+	return p.Site.AbsURL("assets/" + h), nil
+}
+
+// SocialImage is the absolute address of the link-preview picture.
+func (p *Page) SocialImage() (string, error) { return p.AbsAsset(SocialImageName) }
+
+// SocialImageSize is the link-preview picture's width and height.
+func (p *Page) SocialImageSize() [2]int { return [2]int{seo.SocialWidth, seo.SocialHeight} }
+
+// OtherLocales are the locales of the site's other languages, for
+// og:locale:alternate.
+func (p *Page) OtherLocales() []string {
+	var out []string
+	for _, l := range p.Site.Config.Languages {
+		if l.Code != p.Lang {
+			out = append(out, l.Locale)
+		}
+	}
+	return out
+}
+
+// Article is the JSON-LD description of a barrier page, nil on other
+// pages.
+func (p *Page) Article() (*seo.Article, error) {
+	if p.Kind != KindBarrier || p.Entry == nil {
+		return nil, nil
+	}
+	img, err := p.SocialImage()
+	if err != nil {
+		return nil, err
+	}
+	e := p.Entry
+	a := seo.NewArticle()
+	a.Headline = e.Meta.Title
+	a.Description = e.Meta.Summary
+	a.InLanguage = p.Lang
+	a.URL = p.Abs(e.PagePath)
+	a.MainEntityOfPage = a.URL
+	a.Image = img
+	a.DateModified = e.Meta.Updated
+	if p.Sector != nil {
+		a.ArticleSection = p.Sector.Name[p.Lang]
+	}
+	a.IsPartOf = &seo.Thing{Type: "WebSite", Name: p.Site.Config.Title[p.Lang], URL: p.Abs(p.Lang + "/")}
+	// The default language's page is the original; the others are its
+	// translations.
+	def := p.Site.Config.Default()
+	for _, l := range p.Site.Langs {
+		t := e.Translations[l]
+		if t == nil || l == p.Lang {
+			continue
+		}
+		switch {
+		case l == def:
+			a.TranslationOfWork = &seo.Ref{ID: p.Abs(t.PagePath)}
+		case p.Lang == def:
+			a.WorkTranslation = append(a.WorkTranslation, seo.Ref{ID: p.Abs(t.PagePath)})
+		}
+	}
+	return a, nil
+}

@@ -1,0 +1,84 @@
+package serve
+
+import (
+	"context"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// watcher reports changes anywhere below some folders. fsnotify watches
+// one folder at a time, so folders created later are added as they appear.
+type watcher struct {
+	w *fsnotify.Watcher
+}
+
+func newWatcher(roots ...string) (*watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{w: fw}
+	for _, r := range roots {
+		if err := w.addTree(r); err != nil {
+			fw.Close()
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+func (w *watcher) addTree(root string) error {
+	return filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() {
+			return w.w.Add(p)
+		}
+		return nil
+	})
+}
+
+func (w *watcher) close() { w.w.Close() }
+
+// ignored reports files that editors write beside the real ones: swap and
+// backup files, which change nothing in the site.
+func ignored(name string) bool {
+	base := filepath.Base(name)
+	return strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") ||
+		strings.HasSuffix(base, ".swp") || strings.HasPrefix(base, "#")
+}
+
+// watch rebuilds after each burst of changes until ctx is done.
+func (s *Server) watch(ctx context.Context, w *watcher) {
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.w.Events:
+			if !ok {
+				return
+			}
+			if ev.Has(fsnotify.Create) {
+				w.addTree(ev.Name) // a new folder; errors for files are harmless
+			}
+			if ignored(ev.Name) || ev.Op == fsnotify.Chmod {
+				continue
+			}
+			timer.Reset(Debounce)
+		case err, ok := <-w.w.Errors:
+			if !ok {
+				return
+			}
+			s.logf("watching: %v", err)
+		case <-timer.C:
+			s.rebuild()
+		}
+	}
+}

@@ -1,0 +1,225 @@
+package webtest
+
+import (
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/goccy/go-yaml"
+)
+
+const workflowFile = repoRoot + "/.github/workflows/pages.yml"
+
+// workflow is the part of the GitHub Actions workflow syntax the file may
+// use: decoding is strict, so a misspelt key fails the test.
+type workflow struct {
+	Name string `yaml:"name"`
+	// On maps each event to its filters; an event without filters
+	// (workflow_dispatch:) is present with a nil value.
+	On map[string]*struct {
+		Branches []string `yaml:"branches"`
+	} `yaml:"on"`
+	Permissions map[string]string `yaml:"permissions"`
+	Concurrency struct {
+		Group            string `yaml:"group"`
+		CancelInProgress *bool  `yaml:"cancel-in-progress"`
+	} `yaml:"concurrency"`
+	Jobs map[string]job `yaml:"jobs"`
+}
+
+type job struct {
+	RunsOn      string            `yaml:"runs-on"`
+	Needs       any               `yaml:"needs"`
+	Permissions map[string]string `yaml:"permissions"`
+	Environment struct {
+		Name string `yaml:"name"`
+		URL  string `yaml:"url"`
+	} `yaml:"environment"`
+	Steps []step `yaml:"steps"`
+}
+
+type step struct {
+	Name string            `yaml:"name"`
+	ID   string            `yaml:"id"`
+	Uses string            `yaml:"uses"`
+	With map[string]any    `yaml:"with"`
+	Env  map[string]string `yaml:"env"`
+	Run  string            `yaml:"run"`
+}
+
+func readWorkflow(t *testing.T) *workflow {
+	t.Helper()
+	src, err := os.ReadFile(workflowFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w workflow
+	if err := yaml.UnmarshalWithOptions(src, &w, yaml.Strict()); err != nil {
+		t.Fatalf("%s: %v", workflowFile, err)
+	}
+	return &w
+}
+
+// uses finds the step of a job that runs action (owner/name), and checks
+// its major version.
+func (j job) uses(t *testing.T, action, version string) *step {
+	t.Helper()
+	for i, s := range j.Steps {
+		name, ver, _ := strings.Cut(s.Uses, "@")
+		if name == action {
+			if ver != version {
+				t.Errorf("%s@%s, want @%s", action, ver, version)
+			}
+			return &j.Steps[i]
+		}
+	}
+	t.Errorf("no step uses %s", action)
+	return &step{}
+}
+
+// TestPagesWorkflow checks the deployment workflow piece by piece.
+func TestPagesWorkflow(t *testing.T) {
+	w := readWorkflow(t)
+	push, ok := w.On["push"]
+	if _, manual := w.On["workflow_dispatch"]; !ok || push == nil || !slices.Equal(push.Branches, []string{"main"}) || !manual || len(w.On) != 2 {
+		t.Errorf("triggers %v: want push to main and workflow_dispatch", slices.Sorted(maps.Keys(w.On)))
+	}
+	if len(w.Permissions) != 1 || w.Permissions["contents"] != "read" {
+		t.Errorf("workflow permissions %v, want contents: read only", w.Permissions)
+	}
+	if w.Concurrency.Group != "pages" || w.Concurrency.CancelInProgress == nil || *w.Concurrency.CancelInProgress {
+		t.Errorf("concurrency: want group pages, cancel-in-progress false")
+	}
+
+	b := w.Jobs["build"]
+	gosetup := b.uses(t, "actions/setup-go", "v6")
+	if gosetup.With["go-version-file"] != "go.mod" || gosetup.With["cache"] != true {
+		t.Errorf("setup-go with %v: want go-version-file go.mod and cache true", gosetup.With)
+	}
+	pages := b.uses(t, "actions/configure-pages", "v6")
+	upload := b.uses(t, "actions/upload-pages-artifact", "v5")
+	if upload.With["path"] != "public" || upload.With["include-hidden-files"] != true {
+		t.Errorf("upload-pages-artifact with %v: want path public and include-hidden-files true", upload.With)
+	}
+	build := buildStep(t, b)
+	if pages.ID != "pages" || build.Env["BASE_URL"] != "${{ steps.pages.outputs.base_url }}" {
+		t.Errorf("the build must take configure-pages' base_url (step id %q, env %v)", pages.ID, build.Env)
+	}
+	order := []int{stepIndex(b, "actions/checkout"), stepIndex(b, "actions/setup-go"), stepIndex(b, "actions/configure-pages"),
+		slices.IndexFunc(b.Steps, func(s step) bool { return s.Run != "" }), stepIndex(b, "actions/upload-pages-artifact")}
+	if !slices.IsSorted(order) || order[0] < 0 {
+		t.Errorf("build steps out of order: %v", order)
+	}
+
+	d := w.Jobs["deploy"]
+	if d.Needs != "build" && !slices.Equal(anyStrings(d.Needs), []string{"build"}) {
+		t.Errorf("deploy needs %v, want build", d.Needs)
+	}
+	if len(d.Permissions) != 2 || d.Permissions["pages"] != "write" || d.Permissions["id-token"] != "write" {
+		t.Errorf("deploy permissions %v, want pages: write and id-token: write", d.Permissions)
+	}
+	deploy := d.uses(t, "actions/deploy-pages", "v5")
+	if d.Environment.Name != "github-pages" || d.Environment.URL != "${{ steps."+deploy.ID+".outputs.page_url }}" || deploy.ID == "" {
+		t.Errorf("deploy environment %+v, deploy step id %q", d.Environment, deploy.ID)
+	}
+	if len(b.Permissions) != 0 {
+		t.Errorf("the build job asks for permissions %v; it needs only the workflow's", b.Permissions)
+	}
+}
+
+func stepIndex(j job, action string) int {
+	return slices.IndexFunc(j.Steps, func(s step) bool { return strings.HasPrefix(s.Uses, action+"@") })
+}
+
+func anyStrings(v any) []string {
+	var out []string
+	if l, ok := v.([]any); ok {
+		for _, x := range l {
+			s, _ := x.(string)
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func buildStep(t *testing.T, j job) *step {
+	t.Helper()
+	for i, s := range j.Steps {
+		if strings.Contains(s.Run, "./generator build") {
+			return &j.Steps[i]
+		}
+	}
+	t.Fatal("no step runs ./generator build")
+	return nil
+}
+
+// TestPagesWorkflowBuildStep runs the workflow's build command with bash,
+// as the runner would, in a copy of the repository's layout holding the
+// fixture content, with base_url as configure-pages reports it for a project
+// site (no trailing slash) and for a custom domain. The pages it writes
+// into public/ must carry the right addresses.
+func TestPagesWorkflowBuildStep(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles the generator; skipped with -short")
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	run := buildStep(t, readWorkflow(t).Jobs["build"]).Run
+	work := workspace(t, fixture(t, nil))
+	for _, base := range []string{"https://octocat.github.io/explainer", "https://www.example.com"} {
+		cmd := exec.Command(bash, "-euo", "pipefail", "-c", run)
+		cmd.Dir = work
+		// The workspace is no git checkout, so there is no version to stamp.
+		cmd.Env = append(os.Environ(), "BASE_URL="+base, "GOFLAGS=-buildvcs=false",
+			"PATH="+filepath.Join(runtime.GOROOT(), "bin")+":"+os.Getenv("PATH"))
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("BASE_URL=%s: %s: %v\n%s", base, run, err, out)
+		}
+		var canonical string
+		for _, h := range readHeads(t, filepath.Join(work, "public")) {
+			if h.file == "en/index.html" {
+				canonical = h.canonical
+			}
+		}
+		if want := base + "/en/"; canonical != want {
+			t.Errorf("BASE_URL=%s: en/index.html canonical %q, want %q", base, canonical, want)
+		}
+		if _, err := os.Stat(filepath.Join(work, "public", ".nojekyll")); err != nil {
+			t.Errorf("BASE_URL=%s: %v", base, err)
+		}
+	}
+}
+
+// workspace lays out a folder like the repository's root: the module
+// files, the generator and the templates (linked), and the content.
+func workspace(t *testing.T, contentDir string) string {
+	t.Helper()
+	work := t.TempDir()
+	for _, f := range []string{"go.mod", "go.sum"} {
+		b, err := os.ReadFile(filepath.Join(repoRoot, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(work, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := map[string]string{"generator": repoRoot + "/generator", "templates": templatesDir, "content": contentDir}
+	for name, target := range link {
+		abs, err := filepath.Abs(target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(abs, filepath.Join(work, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return work
+}
