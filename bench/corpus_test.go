@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The harness must not rot: a small corpus builds cleanly with the real
@@ -128,4 +129,30 @@ func mustRead(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+func TestServeRebuild(t *testing.T) {
+	dir := t.TempDir()
+	gen := filepath.Join(dir, "generator")
+	if b, err := exec.Command("go", "build", "-o", gen, "../generator").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, b)
+	}
+	if !hasServe(gen) {
+		t.Skip("this generator has no serve command")
+	}
+	corpus := filepath.Join(dir, "content")
+	if err := WriteCorpus(corpus, 3); err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{generator: gen, serveTimeout: time.Minute}
+	times, err := h.serveRebuild(corpus, "../templates", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(times) != 2 || times[0] <= 0 || times[1] <= 0 {
+		t.Errorf("rebuild times %v, want two", times)
+	}
+	if b := mustRead(t, filepath.Join(corpus, "barriers", "b-00000.en.md")); !bytes.HasSuffix(b, []byte("\nEdited 2.\n")) {
+		t.Errorf("the entry was not edited twice: ends %q", b[len(b)-30:])
+	}
 }

@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 func main() {
@@ -86,6 +87,9 @@ type harness struct {
 	generator string // the built generator program
 	self      string // this program, for the floor
 	hugo      string // "" without Hugo
+	serve     bool   // the generator has a serve command
+	// serveTimeout bounds each wait for serve; 0 means 10 minutes.
+	serveTimeout time.Duration
 }
 
 func (h *harness) all(ns []int) error {
@@ -105,7 +109,8 @@ func (h *harness) all(ns []int) error {
 		return err
 	}
 	h.self = self
-	r := &report{machine: machine(h.hugo), runs: h.runs}
+	h.serve = hasServe(h.generator)
+	r := &report{machine: machine(h.hugo), runs: h.runs, serve: h.serve}
 	if h.hugo == "" {
 		fmt.Fprintln(os.Stderr, "hugo is not installed: skipping the comparison with Hugo (apt-get install -y hugo)")
 	}
@@ -183,6 +188,18 @@ func (h *harness) size(n int) (Row, error) {
 		}
 	}
 	row := Row{N: n, Floor: median(floor), Build: median(build)}
+	if h.serve {
+		fmt.Fprintf(os.Stderr, "N = %d: editing one entry under serve\n", n)
+		times, err := h.serveRebuild(corpus, templates, h.runs)
+		if err != nil {
+			return Row{}, err
+		}
+		var samples []Sample
+		for _, t := range times {
+			samples = append(samples, Sample{Wall: t})
+		}
+		row.Serve = median(samples).Wall
+	}
 	if hugo != nil {
 		st := median(hugo)
 		row.Hugo = &st

@@ -15,6 +15,9 @@ type Row struct {
 	Floor Stats
 	Build Stats
 	Hugo  *Stats // nil without Hugo
+	// Serve is the time from saving one entry to the end of the rebuild
+	// under serve (median); 0 when not measured.
+	Serve time.Duration
 }
 
 // Result is the measurement of one program, or why it could not be made.
@@ -28,6 +31,7 @@ type report struct {
 	runs    int
 	real    Result
 	rows    []Row
+	serve   bool
 }
 
 const mib = 1 << 20
@@ -57,6 +61,15 @@ func (r *report) String() string {
 		}
 	}
 	b.WriteString("\n")
+	if r.serve {
+		b.WriteString("Under `serve`, from saving one entry to the end of the rebuild (watcher and debounce included):\n\n| N | rebuild |\n| ---: | ---: |\n")
+		for _, row := range r.rows {
+			fmt.Fprintf(&b, "| %d | %s |\n", row.N, ms(row.Serve))
+		}
+		b.WriteString("\n")
+	} else {
+		b.WriteString("This generator has no serve command: the rebuild under serve is not measured.\n\n")
+	}
 	if r.real.Err != "" {
 		fmt.Fprintf(&b, "The real site (content/) does not build: %s\n\n", r.real.Err)
 	} else {
