@@ -38,21 +38,23 @@ const mib = 1 << 20
 
 func (r *report) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n## Results\n\n%s\nMedian of %d runs of each program; ratios are of medians from the same run.\n\n", r.machine, r.runs)
-	b.WriteString("| N | entries | program | wall | CPU | peak RSS | wall / floor | wall / Hugo |\n")
-	b.WriteString("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n")
+	fmt.Fprintf(&b, "\n## Results\n\n%s\nMedian of %d runs of each program; ratios are of medians from the same run. On a shared machine the CPU ratios are the steadier figures.\n\n", r.machine, r.runs)
+	b.WriteString("| N | entries | program | wall | CPU | peak RSS | wall / floor | wall / Hugo | CPU / floor | CPU / Hugo |\n")
+	b.WriteString("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, row := range r.rows {
 		pages := fmt.Sprint(2 * row.N)
 		line := func(name string, s Stats, ratios bool) {
-			vf, vh := "", ""
+			vf, vh, cf, ch := "", "", "", ""
 			if ratios {
 				vf = fmt.Sprintf("%.2f", ratio(s.Wall, row.Floor.Wall))
+				cf = fmt.Sprintf("%.2f", ratio(s.CPU, row.Floor.CPU))
 				if row.Hugo != nil {
 					vh = fmt.Sprintf("%.2f", ratio(s.Wall, row.Hugo.Wall))
+					ch = fmt.Sprintf("%.2f", ratio(s.CPU, row.Hugo.CPU))
 				}
 			}
-			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %.0f MiB | %s | %s |\n",
-				row.N, pages, name, ms(s.Wall), ms(s.CPU), float64(s.RSS)/mib, vf, vh)
+			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %.0f MiB | %s | %s | %s | %s |\n",
+				row.N, pages, name, ms(s.Wall), ms(s.CPU), float64(s.RSS)/mib, vf, vh, cf, ch)
 		}
 		line("floor", row.Floor, false)
 		line("generator build", row.Build, true)
