@@ -4,7 +4,7 @@
 
 GO ?= go
 
-.PHONY: build check test clean serve new status translated fuzz race
+.PHONY: build check test clean serve new status translated fuzz race bench
 
 build:
 	$(GO) run ./generator build
@@ -37,6 +37,7 @@ status:
 translated:
 	@test -n "$(F)" || { echo "usage: make translated F=<file or slug>" >&2; exit 2; }
 	$(GO) run ./generator translated $(F)
+
 # A short run of every fuzz target (FUZZTIME each); new failing inputs land
 # in the package's testdata/fuzz, where they stay as regression cases.
 FUZZTIME ?= 10s
@@ -56,3 +57,9 @@ fuzz:
 # test that kills real builds: it runs no Go code of ours concurrently.
 race:
 	$(GO) test -race -short ./generator/...
+
+# Measures the build against the floor and Hugo on synthetic corpora; takes
+# minutes. BENCHMARKS.md explains it. Not part of `make test`.
+BENCH_FLAGS ?=
+bench:
+	$(GO) run ./bench $(BENCH_FLAGS)

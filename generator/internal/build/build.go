@@ -46,7 +46,7 @@ func Run(opt Options) (*Result, error) {
 		}
 		opt.BaseURL = u
 	}
-	set, err := content.Load(os.DirFS(opt.Content), opt.Content)
+	set, err := content.LoadMeta(os.DirFS(opt.Content), opt.Content)
 	if set == nil {
 		return nil, err
 	}
@@ -58,6 +58,7 @@ func Run(opt Options) (*Result, error) {
 	// that an editor sees every problem in one run; the documents that
 	// could not be loaded count as present (content.Set.Broken), so
 	// nothing is reported twice.
+	limitMemory(len(set.Docs))
 	s, err := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts})
 	addAll(&errs, err)
 	if err := errs.Err(); err != nil {

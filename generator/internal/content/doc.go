@@ -39,9 +39,11 @@ type Doc struct {
 	Name string
 	// Src is the file's text with line endings normalised to \n, a byte
 	// order mark removed, and the front matter blanked to spaces, so that
-	// byte offsets into the body are offsets into the file.
+	// byte offsets into the body are offsets into the file. It is nil when
+	// the set was loaded by LoadMeta: Set.Source reads it again.
 	Src []byte
-	// Lines maps offsets in Src to positions in the file, for errors.
+	// Lines maps offsets in Src to positions in the file, for errors
+	// (without Src, it knows only the path).
 	Lines *diag.Lines
 	Meta  Meta
 	// Fingerprint identifies the file's text (see Fingerprint); a

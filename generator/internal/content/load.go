@@ -26,10 +26,13 @@ package content
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"explainer/generator/internal/diag"
 )
@@ -50,12 +53,40 @@ type Set struct {
 	// Docs holds every document, drafts included, sorted by kind, slug and
 	// language (in the order of Config.Languages).
 	Docs []*Doc
+
+	fsys fs.FS // for Source
 }
 
 // Load reads the content folder fsys. dir is the folder's path as the user
 // named it, used to print paths in messages. All problems found are returned
 // together as a diag.Errors.
-func Load(fsys fs.FS, dir string) (*Set, error) {
+func Load(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, true) }
+
+// LoadMeta is Load without keeping the documents' text: each Doc's Src is
+// nil, and its Lines know only the path. Source reads the text again when
+// it is needed. A build of thousands of documents keeps only their front
+// matter in memory this way.
+func LoadMeta(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, false) }
+
+// Source returns d's text as Doc.Src holds it: line endings normalised and
+// the front matter blanked. It reads the file again if the set was loaded
+// without the text.
+func (s *Set) Source(d *Doc) ([]byte, error) {
+	if d.Src != nil {
+		return d.Src, nil
+	}
+	raw, err := fs.ReadFile(s.fsys, d.Name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", unwrapPathError(err))
+	}
+	_, blanked, _, closed := splitFrontMatter(normalize(raw))
+	if !closed {
+		return nil, errors.New("the file changed during the build; build again")
+	}
+	return blanked, nil
+}
+
+func load(fsys fs.FS, dir string, keep bool) (*Set, error) {
 	var errs diag.List
 	show := func(name string) string { return path.Join(displayDir(dir), name) }
 
@@ -73,17 +104,39 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		return nil, errs.Err()
 	}
 
-	set := &Set{Dir: displayDir(dir), Config: cfg, Broken: make(map[string]bool)}
+	set := &Set{Dir: displayDir(dir), Config: cfg, Broken: make(map[string]bool), fsys: fsys}
 	names, err := listDocs(fsys, show, &errs)
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range names {
-		n := errs.Len()
-		if d := loadDoc(fsys, name, show(name), cfg, &errs); d != nil {
+	// Documents are read and decoded on all cores; each has its own list
+	// of problems, merged in file order.
+	docs := make([]*Doc, len(names))
+	found := make([]diag.List, len(names))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				d := loadDoc(fsys, names[i], show(names[i]), cfg, &found[i])
+				if d != nil && !keep {
+					d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
+				}
+				docs[i] = d
+			}
+		})
+	}
+	for i := range names {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i, d := range docs {
+		errs.Merge(&found[i])
+		if d != nil {
 			set.Docs = append(set.Docs, d)
-		} else if errs.Len() > n && validName(name, cfg) {
-			set.Broken[name] = true
+		} else if found[i].Len() > 0 && validName(names[i], cfg) {
+			set.Broken[names[i]] = true
 		}
 	}
 	order := cfg.Codes()

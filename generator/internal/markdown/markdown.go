@@ -26,6 +26,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 
 	"explainer/generator/internal/diag"
@@ -133,19 +134,36 @@ type state struct {
 // Convert renders src, the whole text of the document (with its front matter
 // blanked), as HTML.
 func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
-	res := &Result{IDs: make(map[string]bool)}
-	ctx := parser.NewContext()
-	ctx.Set(stateKey, &state{page: p, res: res})
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc, res := c.parse(src, p)
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, nil, err
 	}
+	return buf.Bytes(), res, nil
+}
+
+// Scan learns what Convert would about src (headings, ids, links and
+// problems) without making the HTML: a site checks and links every page
+// first and converts each body only when it writes the page, so that no
+// more than a few bodies are in memory at once.
+func (c *Converter) Scan(src []byte, p *Page) *Result {
+	_, res := c.parse(src, p)
+	// A site keeps these for every page: no spare capacity.
+	res.Headings = slices.Clone(res.Headings)
+	res.Links = slices.Clone(res.Links)
+	return res
+}
+
+func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {
+	res := &Result{IDs: make(map[string]bool)}
+	ctx := parser.NewContext()
+	ctx.Set(stateKey, &state{page: p, res: res})
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	for id := range footnoteIDs(doc) {
 		res.IDs[id] = true
 	}
-	return buf.Bytes(), res, nil
+	return doc, res
 }
 
 func stateOf(pc parser.Context) *state {

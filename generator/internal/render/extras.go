@@ -30,7 +30,11 @@ func writeExtras(s *site.Site, pages []*Page, w Writer) error {
 		{NoJekyllPath, nil},
 	}
 	for _, l := range s.Langs {
-		feed, err := seo.Atom(feedOf(s, l))
+		f, err := feedOf(s, l)
+		if err != nil {
+			return err
+		}
+		feed, err := seo.Atom(f)
 		if err != nil {
 			return err
 		}
@@ -73,7 +77,7 @@ func sitemapPages(s *site.Site, pages []*Page) []seo.SitemapPage {
 }
 
 // feedOf is the feed of language l's barriers.
-func feedOf(s *site.Site, l string) seo.Feed {
+func feedOf(s *site.Site, l string) (seo.Feed, error) {
 	cfg := s.Config
 	f := seo.Feed{
 		Lang: l, Title: cfg.Title[l], Subtitle: cfg.Description[l],
@@ -83,14 +87,15 @@ func feedOf(s *site.Site, l string) seo.Feed {
 	for _, e := range s.Barriers[l] {
 		fe := seo.FeedEntry{
 			Title: e.Meta.Title, URL: s.AbsURL(e.PagePath), Summary: e.Meta.Summary,
-			Content: string(e.Body), Updated: entryDate(e),
+			Updated: entryDate(e), // Content: from the body, below
 		}
 		if sec := cfg.Sector(e.Meta.Sector); sec != nil {
 			fe.Category = sec.Name[l]
 		}
 		f.Entries = append(f.Entries, fe)
 	}
-	return f
+	err := eachBody(s.Barriers[l], func(i int, body []byte) { f.Entries[i].Content = string(body) })
+	return f, err
 }
 
 // entryDate is when a barrier entry last changed: its updated date, or else

@@ -33,11 +33,7 @@ func Render(s *site.Site, t *Theme, w Writer) (int, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				html, err := t.execute(pages[i])
-				if err == nil {
-					err = w.WriteFile(outName(pages[i].Path), html)
-				}
-				errs[i] = err
+				errs[i] = writePage(t, pages[i], w)
 			}
 		})
 	}
@@ -79,6 +75,25 @@ func Render(s *site.Site, t *Theme, w Writer) (int, error) {
 	return len(pages), nil
 }
 
+// writePage makes and writes one page. The entry's body is converted here
+// and dropped once the page is written: a site keeps no bodies (see
+// site.Entry.Body), so only the pages being written hold one.
+func writePage(t *Theme, p *Page, w Writer) error {
+	if p.Entry != nil {
+		b, err := p.Entry.Body()
+		if err != nil {
+			return err
+		}
+		p.Body = template.HTML(b)
+		defer func() { p.Body = "" }()
+	}
+	html, err := t.execute(p)
+	if err != nil {
+		return err
+	}
+	return w.WriteFile(outName(p.Path), html)
+}
+
 // outName is the file a page's address is served from.
 func outName(path string) string {
 	if path == "" || path[len(path)-1] == '/' {
@@ -110,7 +125,7 @@ func Pages(s *site.Site, t *Theme) []*Page {
 		entry := func(kind string, e *site.Entry) *Page {
 			return add(&Page{
 				Kind: kind, Lang: l, Title: e.Meta.Title, Description: e.Meta.Summary,
-				Path: e.PagePath, Entry: e, Body: template.HTML(e.Body), Menu: menu,
+				Path: e.PagePath, Entry: e, Menu: menu,
 				Alternates: alt(func(lang string) string { return e.Translations[lang].PagePath }),
 			})
 		}

@@ -1,9 +1,15 @@
 // Package site turns the documents that package content read into the model
-// of the website: every page in every language with its address, its body
-// converted to HTML, and its place in the link graph (translations, related
-// barriers, previous and next). It checks everything that needs more than
-// one file to see: missing translations, unknown sectors, related slugs and
-// links that name no page or no anchor.
+// of the website: every page in every language with its address, what its
+// body holds (headings, anchors, links), and its place in the link graph
+// (translations, related barriers, previous and next). It checks everything
+// that needs more than one file to see: missing translations, unknown
+// sectors, related slugs and links that name no page or no anchor.
+//
+// Memory: Build scans every body for its headings and links but keeps no
+// body; Entry.Body converts one when its page is written. With the content
+// loaded by content.LoadMeta, the model of a site of 20,000 pages holds
+// only front matter and those lists (a few kilobytes a page), never the
+// text: see BENCHMARKS.md.
 //
 // Addresses, relative to the base URL:
 //
@@ -16,6 +22,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"net/url"
 	"path"
 	"runtime"
@@ -51,6 +58,8 @@ type Site struct {
 
 	byName map[string]*Entry // by content file name
 	broken map[string]bool   // content.Set.Broken
+	set    *content.Set      // to read bodies again
+	md     *markdown.Converter
 }
 
 // Entry is one document, converted, with its place in the site.
@@ -58,7 +67,8 @@ type Entry struct {
 	*content.Doc
 	// PagePath is the page's address below the base URL (en/barriers/x/).
 	PagePath string
-	Body     []byte
+	// Headings, IDs and Links come from the body; the body's HTML is made
+	// only when asked for, by Body.
 	Headings []markdown.Heading
 	IDs      map[string]bool
 	Links    []markdown.Link
@@ -74,6 +84,41 @@ type Entry struct {
 	// differs from the source's fingerprint. A translation that was never
 	// marked is not stale; only "generator status" lists it.
 	Stale bool
+
+	site *Site
+}
+
+// Body converts the entry's markdown to HTML. Bodies are not kept: the
+// site's model holds what every page needs to know about every other
+// (titles, headings, links), and each body is converted when its page is
+// written, so a site of thousands of pages fits in little memory. Its
+// problems were reported by Build, which scans every body first.
+func (e *Entry) Body() ([]byte, error) {
+	src, err := e.site.set.Source(e.Doc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", e.Path(), err)
+	}
+	html, _, err := e.site.md.Convert(src, e.site.page(e, src))
+	return html, err
+}
+
+// page is what the markdown converter needs to know about e, whose text
+// is src.
+func (s *Site) page(e *Entry, src []byte) *markdown.Page {
+	lines := e.Lines
+	if e.Src == nil {
+		lines = diag.NewLines(e.Path(), src)
+	}
+	return &markdown.Page{Name: e.Name, Lang: e.Lang, Lines: lines, URL: s.urlOf}
+}
+
+// urlOf is the address of the page made from the content file name, or ""
+// if none is.
+func (s *Site) urlOf(name string) string {
+	if e := s.byName[name]; e != nil {
+		return s.URL(e.PagePath)
+	}
+	return ""
 }
 
 // Options change how a site is made.
@@ -104,6 +149,8 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 		Home:     make(map[string]*Entry),
 		Barriers: make(map[string][]*Entry),
 		Pages:    make(map[string][]*Entry),
+		set:      set,
+		md:       md,
 	}
 	var errs diag.List
 	byName := make(map[string]*Entry)
@@ -115,7 +162,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 		if d.Meta.Draft && !opt.Drafts {
 			continue
 		}
-		e := &Entry{Doc: d, PagePath: pagePath(d)}
+		e := &Entry{Doc: d, PagePath: pagePath(d), site: s}
 		entries = append(entries, e)
 		byName[d.Name] = e
 		if byKey[d.Key()] == nil {
@@ -126,7 +173,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 	}
 
 	s.checkDocs(entries, &errs)
-	s.convert(entries, md, byName, &errs)
+	s.scan(entries, &errs)
 	s.checkLinks(entries, byName, set, &errs)
 
 	for _, e := range entries {
@@ -179,15 +226,10 @@ func (s *Site) URL(path string) string { return s.BasePath + path }
 // AbsURL is the absolute address of a path below the base URL.
 func (s *Site) AbsURL(path string) string { return s.BaseURL + path }
 
-// convert renders every body, on all cores. Results land in the entries,
-// so their order does not depend on scheduling.
-func (s *Site) convert(entries []*Entry, md *markdown.Converter, byName map[string]*Entry, errs *diag.List) {
-	urlOf := func(name string) string {
-		if e := byName[name]; e != nil {
-			return s.URL(e.PagePath)
-		}
-		return ""
-	}
+// scan reads every body, on all cores, for its headings, ids and links.
+// Results land in the entries, so their order does not depend on
+// scheduling.
+func (s *Site) scan(entries []*Entry, errs *diag.List) {
 	found := make([][]*diag.Error, len(entries))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -195,12 +237,13 @@ func (s *Site) convert(entries []*Entry, md *markdown.Converter, byName map[stri
 		wg.Go(func() {
 			for i := range work {
 				e := entries[i]
-				html, res, err := md.Convert(e.Src, &markdown.Page{Name: e.Name, Lang: e.Lang, Lines: e.Lines, URL: urlOf})
+				src, err := s.set.Source(e.Doc)
 				if err != nil {
-					found[i] = []*diag.Error{diag.Errorf(e.Meta.Start, "cannot convert markdown: %v", err)}
+					found[i] = []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 					continue
 				}
-				e.Body, e.Headings, e.IDs, e.Links = html, res.Headings, res.IDs, res.Links
+				res := s.md.Scan(src, s.page(e, src))
+				e.Headings, e.IDs, e.Links = res.Headings, res.IDs, res.Links
 				found[i] = res.Errs
 				for _, f := range e.Meta.Figures {
 					if e.IDs[f.ID] {

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The harness must not rot: a small corpus builds cleanly with the real
+// templates, through the floor, and (when installed) through Hugo.
+
+func TestCorpusBuilds(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "content")
+	const n = 9
+	if err := WriteCorpus(corpus, n); err != nil {
+		t.Fatal(err)
+	}
+	// The generator is run as the harness runs it: as a program.
+	gen := filepath.Join(dir, "generator")
+	if b, err := exec.Command("go", "build", "-o", gen, "../generator").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, b)
+	}
+	out, err := exec.Command(gen, "build", "-content", corpus, "-templates", "../templates", "-out", filepath.Join(dir, "public")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("the corpus does not build: %v\n%s", err, out)
+	}
+	// root and 404; per language: home, barrier index, 7 sectors, the
+	// barriers and two other pages.
+	m := regexp.MustCompile(`built (\d+) pages`).FindSubmatch(out)
+	if want := 2 + 2*(1+1+7+n+2); m == nil || string(m[1]) != strconv.Itoa(want) {
+		t.Errorf("generator said %q, want %d pages", out, want)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "public", "ko", "barriers", "b-00003", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The features the corpus promises: a table, highlighted code, a
+	// footnote, links rewritten to pages (one with an anchor), related
+	// barriers.
+	for _, want := range []string{"<table>", `class="hl-chroma"`, `id="fn:1"`, `/ko/barriers/b-`, `/#background"`, `class="related"`} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("ko/barriers/b-00003/index.html has no %s", want)
+		}
+	}
+}
+
+func TestCorpusIsDeterministic(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, d := range []string{a, b} {
+		if err := WriteCorpus(d, 3); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"barriers/b-00001.en.md", "barriers/b-00002.ko.md", "summary.ko.md"} {
+		x, _ := os.ReadFile(filepath.Join(a, name))
+		y, _ := os.ReadFile(filepath.Join(b, name))
+		if len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two runs (or is empty)", name)
+		}
+	}
+	words := len(strings.Fields(string(mustRead(t, filepath.Join(a, "barriers/b-00001.ko.md")))))
+	if words < 600 || words > 1000 {
+		t.Errorf("a Korean barrier has %d words with its front matter, want about 600 of text", words)
+	}
+}
+
+func TestFloor(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "content")
+	if err := WriteCorpus(corpus, 5); err != nil {
+		t.Fatal(err)
+	}
+	n, err := Floor(corpus, filepath.Join(dir, "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 2*5 + 6; n != want {
+		t.Errorf("floor converted %d files, want %d", n, want)
+	}
+	page := mustRead(t, filepath.Join(dir, "out", "barriers", "b-00001.en", "index.html"))
+	for _, want := range []string{"<table>", `class="hl-chroma"`, `id="background"`, `id="fn:1"`} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("the floor's page has no %s", want)
+		}
+	}
+	if bytes.Contains(page, []byte("sector:")) {
+		t.Errorf("the floor's page shows the front matter")
+	}
+}
+
+func TestHugoSiteBuilds(t *testing.T) {
+	hugo := hugoPath()
+	if hugo == "" {
+		t.Skip("hugo is not installed; the Hugo comparison is optional (apt-get install -y hugo)")
+	}
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "content")
+	if err := WriteCorpus(corpus, 5); err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(dir, "hugo")
+	if err := WriteHugoSite(corpus, site); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "hugo-out")
+	cmd := exec.Command(hugo, "--quiet", "--source", site, "--destination", out, "--cacheDir", filepath.Join(dir, "cache"))
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("hugo: %v\n%s", err, b)
+	}
+	page := mustRead(t, filepath.Join(out, "ko", "barriers", "b-00001", "index.html"))
+	for _, want := range []string{"<table>", `class="chroma"`, `hreflang="en"`, `/ko/barriers/b-`, `/#background"`, `class="card"`, `id="TableOfContents"`} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("Hugo's ko/barriers/b-00001/index.html has no %s", want)
+		}
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestServeRebuild(t *testing.T) {
+	dir := t.TempDir()
+	gen := filepath.Join(dir, "generator")
+	if b, err := exec.Command("go", "build", "-o", gen, "../generator").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, b)
+	}
+	if !hasServe(gen) {
+		t.Skip("this generator has no serve command")
+	}
+	corpus := filepath.Join(dir, "content")
+	if err := WriteCorpus(corpus, 3); err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{generator: gen, serveTimeout: time.Minute}
+	times, err := h.serveRebuild(corpus, "../templates", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(times) != 2 || times[0] <= 0 || times[1] <= 0 {
+		t.Errorf("rebuild times %v, want two", times)
+	}
+	if b := mustRead(t, filepath.Join(corpus, "barriers", "b-00000.en.md")); !bytes.HasSuffix(b, []byte("\nEdited 2.\n")) {
+		t.Errorf("the entry was not edited twice: ends %q", b[len(b)-30:])
+	}
+}

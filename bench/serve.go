@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// The serve measurement starts "generator serve" on a corpus, waits for its
+// first build, then saves one entry several times, each time waiting for
+// the build that follows. The time is from the save to serve's "built in"
+// line: what an editor waits for, the file watcher and its debounce
+// included.
+
+// hasServe reports whether the generator has a serve command.
+func hasServe(generator string) bool {
+	return exec.Command(generator, "serve", "-h").Run() == nil
+}
+
+// serveRebuild measures edits rebuilds of the corpus under serve.
+func (h *harness) serveRebuild(corpus, templates string, edits int) ([]time.Duration, error) {
+	cmd := exec.Command(h.generator, "serve", "-addr", "127.0.0.1:0", "-content", corpus, "-templates", templates)
+	// serve prints its builds on stderr and its address on stdout.
+	out, w := io.Pipe()
+	cmd.Stdout, cmd.Stderr = w, w
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); w.Close(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+	}()
+	builds := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if l := sc.Text(); strings.Contains(l, "built in") || strings.Contains(l, "build failed") || strings.HasPrefix(l, "serving ") {
+				builds <- l
+			}
+		}
+		close(builds)
+	}()
+	timeout := h.serveTimeout
+	if timeout == 0 {
+		timeout = 10 * time.Minute
+	}
+	// wait waits for a line that starts with prefix, or contains it.
+	wait := func(what string) error {
+		for {
+			select {
+			case l, ok := <-builds:
+				switch {
+				case !ok:
+					return errors.New("serve stopped")
+				case strings.Contains(l, "build failed"):
+					return fmt.Errorf("serve: %s", l)
+				case strings.Contains(l, what):
+					return nil
+				}
+			case <-time.After(timeout):
+				return fmt.Errorf("serve: no %q within %v", what, timeout)
+			}
+		}
+	}
+	// The server watches the folders once it serves the first build; the
+	// pause lets the watcher settle before the first save.
+	if err := wait("serving "); err != nil {
+		return nil, err
+	}
+	time.Sleep(500 * time.Millisecond)
+	entry := filepath.Join(corpus, "barriers", slugOf(0)+".en.md")
+	var times []time.Duration
+	for i := range edits {
+		f, err := os.OpenFile(entry, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			return nil, err
+		}
+		start := time.Now()
+		_, err = fmt.Fprintf(f, "\nEdited %d.\n", i+1)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := wait("built in"); err != nil {
+			return nil, err
+		}
+		times = append(times, time.Since(start))
+	}
+	return times, nil
+}

@@ -1,0 +1,97 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"explainer/generator/internal/content"
+	"explainer/generator/internal/markdown"
+)
+
+// A site built from content loaded without its text (LoadMeta) reads each
+// body again when it is asked for, and gives the same HTML and the same
+// model as one built with every text in memory.
+
+func bodyFS() fstest.MapFS {
+	doc := func(front, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\n" + front + "---\n\n" + body)}
+	}
+	return fstest.MapFS{
+		"site.yaml": {Data: []byte(`title: {en: "T", ko: "T"}
+description: {en: "D", ko: "D"}
+base_url: "https://example.org/x/"
+languages:
+  - {code: en, name: English, locale: en_US}
+  - {code: ko, name: 한국어, locale: ko_KR}
+report_year: 2025
+sectors:
+  - {id: defense, name: {en: "Defense", ko: "국방"}}
+`)},
+		"summary.en.md":    doc("title: Home\nsummary: S.\n", "Home text.\n"),
+		"summary.ko.md":    doc("title: 홈\nsummary: 요약.\n", "홈.\n"),
+		"barriers/a.en.md": doc("title: A\nsummary: S.\nsector: defense\nsources: [{title: R}]\n", "## Why {#why}\n\nSee [b](b.en.md#how).\n\n```yaml\nk: v\n```\n"),
+		"barriers/a.ko.md": doc("title: 가\nsummary: 요약.\nsector: defense\nsources: [{title: R}]\n", "## 왜 {#why}\n\n[나](b.md#how) 참고.[^1]\n\n[^1]: 주.\n"),
+		"barriers/b.en.md": doc("title: B\nsummary: S.\nsector: defense\nrelated: [a]\nsources: [{title: R}]\n", "## How {#how}\n\n| x | y |\n| - | - |\n| 1 | 2 |\n"),
+		"barriers/b.ko.md": doc("title: 나\nsummary: 요약.\nsector: defense\nrelated: [a]\nsources: [{title: R}]\n", "## 방법 {#how}\n\n본문.\n"),
+	}
+}
+
+func build(t *testing.T, fsys fstest.MapFS, load func(fsys fstest.MapFS) (*content.Set, error)) *Site {
+	t.Helper()
+	set, err := load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Build(set, markdown.New(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestBodiesReadAgain(t *testing.T) {
+	fsys := bodyFS()
+	kept := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.Load(f, "content") })
+	lean := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.LoadMeta(f, "content") })
+	for _, l := range kept.Langs {
+		for i, k := range kept.Barriers[l] {
+			e := lean.Barriers[l][i]
+			if e.Src != nil {
+				t.Errorf("%s: LoadMeta kept the text", e.Path())
+			}
+			want, err := k.Body()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := e.Body()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(want) == 0 || !bytes.Equal(got, want) {
+				t.Errorf("%s: body read again differs:\n%s\nwant:\n%s", e.Path(), got, want)
+			}
+			if len(e.Headings) != len(k.Headings) || len(e.Links) != len(k.Links) || len(e.Related) != len(k.Related) {
+				t.Errorf("%s: model differs: %d/%d headings, %d/%d links, %d/%d related", e.Path(),
+					len(e.Headings), len(k.Headings), len(e.Links), len(k.Links), len(e.Related), len(k.Related))
+			}
+		}
+	}
+	a, _ := lean.Barriers["ko"][0].Body()
+	for _, want := range []string{`<h2 id="why">`, `href="/x/ko/barriers/b/#how"`, `id="fn:1"`} {
+		if !strings.Contains(string(a), want) {
+			t.Errorf("ko/barriers/a has no %s:\n%s", want, a)
+		}
+	}
+}
+
+func TestBodyOfVanishedFile(t *testing.T) {
+	fsys := bodyFS()
+	s := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.LoadMeta(f, "content") })
+	delete(fsys, "barriers/b.en.md")
+	_, err := s.Barriers["en"][1].Body()
+	if err == nil || err.Error() != "content/barriers/b.en.md: cannot read: file does not exist" {
+		t.Errorf("got %v, want the path and why", err)
+	}
+}
