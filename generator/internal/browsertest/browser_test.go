@@ -188,8 +188,16 @@ func open(ctx context.Context, path string) error {
 	if err := chromedp.Do(ctx, chromedp.Navigate(pageURL(path))); err != nil {
 		return fmt.Errorf("loading %s: %w", path, err)
 	}
-	// Let deferred scripts and late requests finish.
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.readyState === "complete"`))
+	// Let deferred scripts and late requests finish. A page that moves on
+	// by itself (the root sends the reader to a language) destroys the
+	// document being polled; poll the new one.
+	var err error
+	for range 3 {
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.readyState === "complete"`))
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context") {
+			break
+		}
+	}
 	return err
 }
 
