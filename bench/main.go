@@ -57,6 +57,7 @@ func run1(args []string) error {
 	runs := fs.Int("runs", 3, "runs of each program per size; the median is reported")
 	useHugo := fs.Bool("hugo", true, "compare with Hugo when it is installed")
 	dir := fs.String("dir", filepath.Join("bench", "out"), "the working `folder`")
+	serveMax := fs.Int("serve-max", 1000, "measure serve's rebuild for corpora up to this size (serve rebuilds the whole site, so above it the build's own figure says the same)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -68,7 +69,7 @@ func run1(args []string) error {
 		}
 		ns = append(ns, n)
 	}
-	h := &harness{runs: max(1, *runs)}
+	h := &harness{runs: max(1, *runs), serveMax: *serveMax}
 	if *useHugo {
 		h.hugo = hugoPath()
 	}
@@ -90,6 +91,7 @@ type harness struct {
 	serve     bool   // the generator has a serve command
 	// serveTimeout bounds each wait for serve; 0 means 10 minutes.
 	serveTimeout time.Duration
+	serveMax     int // the largest N measured under serve
 }
 
 func (h *harness) all(ns []int) error {
@@ -115,16 +117,20 @@ func (h *harness) all(ns []int) error {
 		fmt.Fprintln(os.Stderr, "hugo is not installed: skipping the comparison with Hugo (apt-get install -y hugo)")
 	}
 	r.real = h.realSite()
+	results := filepath.Join(h.dir, "results.md")
 	for _, n := range ns {
 		row, err := h.size(n)
 		if err != nil {
 			return err
 		}
 		r.rows = append(r.rows, row)
+		// What is measured so far survives a run stopped later.
+		if err := os.WriteFile(results, []byte(r.String()), 0o644); err != nil {
+			return err
+		}
 	}
-	text := r.String()
-	fmt.Print(text)
-	return os.WriteFile(filepath.Join(h.dir, "results.md"), []byte(text), 0o644)
+	fmt.Print(r.String())
+	return nil
 }
 
 // realSite measures the build of the repository's own content.
@@ -188,17 +194,19 @@ func (h *harness) size(n int) (Row, error) {
 		}
 	}
 	row := Row{N: n, Floor: median(floor), Build: median(build)}
-	if h.serve {
+	if h.serve && n <= h.serveMax {
 		fmt.Fprintf(os.Stderr, "N = %d: editing one entry under serve\n", n)
 		times, err := h.serveRebuild(corpus, templates, h.runs)
 		if err != nil {
-			return Row{}, err
+			row.ServeErr = err.Error()
 		}
 		var samples []Sample
 		for _, t := range times {
 			samples = append(samples, Sample{Wall: t})
 		}
-		row.Serve = median(samples).Wall
+		if samples != nil {
+			row.Serve = median(samples).Wall
+		}
 	}
 	if hugo != nil {
 		st := median(hugo)

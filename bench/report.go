@@ -17,7 +17,8 @@ type Row struct {
 	Hugo  *Stats // nil without Hugo
 	// Serve is the time from saving one entry to the end of the rebuild
 	// under serve (median); 0 when not measured.
-	Serve time.Duration
+	Serve    time.Duration
+	ServeErr string // why serve could not be measured
 }
 
 // Result is the measurement of one program, or why it could not be made.
@@ -66,7 +67,14 @@ func (r *report) String() string {
 	if r.serve {
 		b.WriteString("Under `serve`, from saving one entry to the end of the rebuild (watcher and debounce included):\n\n| N | rebuild |\n| ---: | ---: |\n")
 		for _, row := range r.rows {
-			fmt.Fprintf(&b, "| %d | %s |\n", row.N, ms(row.Serve))
+			switch {
+			case row.ServeErr != "":
+				fmt.Fprintf(&b, "| %d | failed: %s |\n", row.N, row.ServeErr)
+			case row.Serve > 0:
+				fmt.Fprintf(&b, "| %d | %s |\n", row.N, ms(row.Serve))
+			default:
+				fmt.Fprintf(&b, "| %d | not measured (-serve-max) |\n", row.N)
+			}
 		}
 		b.WriteString("\n")
 	} else {

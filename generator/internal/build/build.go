@@ -58,7 +58,6 @@ func Run(opt Options) (*Result, error) {
 	// that an editor sees every problem in one run; the documents that
 	// could not be loaded count as present (content.Set.Broken), so
 	// nothing is reported twice.
-	limitMemory(len(set.Docs))
 	s, err := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts})
 	addAll(&errs, err)
 	if err := errs.Err(); err != nil {
