@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"explainer/generator/internal/seo"
 	"explainer/generator/internal/site"
@@ -76,7 +78,14 @@ func sitemapPages(s *site.Site, pages []*Page) []seo.SitemapPage {
 	return out
 }
 
-// feedOf is the feed of language l's barriers.
+// FeedSize is how many entries a feed carries: the most recently updated.
+// A feed reader polls for what changed; the whole archive is on the site,
+// and converting every body again for a feed of thousands would cost as
+// much as the pages themselves.
+const FeedSize = 50
+
+// feedOf is the feed of language l's barriers: the FeedSize most recently
+// updated, with their text.
 func feedOf(s *site.Site, l string) (seo.Feed, error) {
 	cfg := s.Config
 	f := seo.Feed{
@@ -84,7 +93,10 @@ func feedOf(s *site.Site, l string) (seo.Feed, error) {
 		URL: s.AbsURL(FeedPath(l)), Home: s.AbsURL(l + "/"), Author: cfg.Title[l],
 		Fallback: fmt.Sprintf("%04d-01-01", cfg.ReportYear),
 	}
-	for _, e := range s.Barriers[l] {
+	entries := slices.Clone(s.Barriers[l])
+	slices.SortStableFunc(entries, func(a, b *site.Entry) int { return strings.Compare(entryDate(b), entryDate(a)) })
+	entries = entries[:min(len(entries), FeedSize)]
+	for _, e := range entries {
 		fe := seo.FeedEntry{
 			Title: e.Meta.Title, URL: s.AbsURL(e.PagePath), Summary: e.Meta.Summary,
 			Updated: entryDate(e), // Content: from the body, below
@@ -94,7 +106,7 @@ func feedOf(s *site.Site, l string) (seo.Feed, error) {
 		}
 		f.Entries = append(f.Entries, fe)
 	}
-	err := eachBody(s.Barriers[l], func(i int, body []byte) { f.Entries[i].Content = string(body) })
+	err := eachBody(entries, func(i int, body []byte) { f.Entries[i].Content = string(body) })
 	return f, err
 }
 
