@@ -122,6 +122,8 @@ type Result struct {
 	// Errs holds the problems found: bad headings and links, and, marked
 	// as warnings, what was removed from raw HTML.
 	Errs []*diag.Error
+	// Text is the body's plain text, for the search index; Scan fills it.
+	Text string
 }
 
 var stateKey = parser.NewContextKey()
@@ -148,7 +150,8 @@ func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
 // first and converts each body only when it writes the page, so that no
 // more than a few bodies are in memory at once.
 func (c *Converter) Scan(src []byte, p *Page) *Result {
-	_, res := c.parse(src, p)
+	doc, res := c.parse(src, p)
+	res.Text = plainBody(doc, src)
 	// A site keeps these for every page: no spare capacity.
 	res.Headings = slices.Clone(res.Headings)
 	res.Links = slices.Clone(res.Links)

@@ -8,8 +8,8 @@ import (
 )
 
 // eachBody converts the bodies of entries on all cores and hands each to
-// use, with its index, for what a caller keeps of it (the search index's
-// plain text, a feed entry's HTML). The site keeps no bodies (see
+// use, with its index, for what a caller keeps of it (a feed entry's
+// HTML). The site keeps no bodies (see
 // site.Entry.Body); use may be called concurrently for different indexes.
 func eachBody(entries []*site.Entry, use func(i int, body []byte)) error {
 	errs := make([]error, len(entries))

@@ -3,7 +3,6 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"slices"
 
 	"explainer/generator/internal/search"
 	"explainer/generator/internal/site"
@@ -21,7 +20,6 @@ func searchIndexes(s *site.Site) (map[string]searchFile, error) {
 	out := make(map[string]searchFile)
 	for _, l := range s.Langs {
 		var docs []search.Doc
-		entries := append(slices.Clip(s.Barriers[l]), s.Pages[l]...)
 		for _, e := range s.Barriers[l] {
 			sec := ""
 			if c := s.Config.Sector(e.Meta.Sector); c != nil {
@@ -31,10 +29,6 @@ func searchIndexes(s *site.Site) (map[string]searchFile, error) {
 		}
 		for _, e := range s.Pages[l] {
 			docs = append(docs, searchDoc(s, e, ""))
-		}
-		err := eachBody(entries, func(i int, body []byte) { docs[i].Text = search.PlainText(body) })
-		if err != nil {
-			return nil, err
 		}
 		data, err := search.Build(docs).JSON()
 		if err != nil {
@@ -49,6 +43,6 @@ func searchIndexes(s *site.Site) (map[string]searchFile, error) {
 func searchDoc(s *site.Site, e *site.Entry, section string) search.Doc {
 	return search.Doc{
 		URL: s.URL(e.PagePath), Title: e.Meta.Title, Summary: e.Meta.Summary,
-		Section: section, Extra: e.Meta.Law, // Text: from the body, by searchIndexes
+		Section: section, Extra: e.Meta.Law, Text: e.Text,
 	}
 }

@@ -129,12 +129,3 @@ func TestJSONIsStableAndReadable(t *testing.T) {
 		t.Errorf("doc 3 = %+v", back.Docs[3])
 	}
 }
-
-func TestPlainText(t *testing.T) {
-	in := []byte(`<h2 id="rule">What &amp; why</h2>
-<p>An <a href="/en/glossary/#offset" title="a > b">offset</a> is<sup><a href="#fn:1">1</a></sup></p><p>next</p>`)
-	want := "What & why An offset is 1 next"
-	if got := PlainText(in); got != want {
-		t.Errorf("PlainText = %q, want %q", got, want)
-	}
-}

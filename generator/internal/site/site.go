@@ -72,6 +72,8 @@ type Entry struct {
 	Headings []markdown.Heading
 	IDs      map[string]bool
 	Links    []markdown.Link
+	// Text is the body's plain text, for the search index.
+	Text string
 	// Translations maps every language to the entry in it (this one
 	// included).
 	Translations map[string]*Entry
@@ -243,7 +245,7 @@ func (s *Site) scan(entries []*Entry, errs *diag.List) {
 					continue
 				}
 				res := s.md.Scan(src, s.page(e, src))
-				e.Headings, e.IDs, e.Links = res.Headings, res.IDs, res.Links
+				e.Headings, e.IDs, e.Links, e.Text = res.Headings, res.IDs, res.Links, res.Text
 				found[i] = res.Errs
 				for _, f := range e.Meta.Figures {
 					if e.IDs[f.ID] {
