@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strings"
 
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/site"
@@ -142,3 +143,19 @@ type Card struct {
 
 // Card returns the card of the barrier e on this page.
 func (p *Page) Card(e *site.Entry) Card { return Card{Page: p, Entry: e} }
+
+// CardHTML returns the barrier e's card, the "card" template executed on
+// Card(e): made once per language and build, as it is the same on every
+// page of the language (see Theme.cards).
+func (p *Page) CardHTML(e *site.Entry) (template.HTML, error) {
+	key := cardKey{p.Lang, e.Slug}
+	if h, ok := p.theme.cards.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := p.theme.tmpl[p.Kind].ExecuteTemplate(&b, "card", p.Card(e)); err != nil {
+		return "", err
+	}
+	h, _ := p.theme.cards.LoadOrStore(key, template.HTML(b.String()))
+	return h.(template.HTML), nil
+}

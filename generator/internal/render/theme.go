@@ -19,9 +19,10 @@
 // .T "key" (a string from strings.yaml in the page's language), .URL and
 // .Abs (addresses below the base URL), .Asset "style.css" (a static file's
 // hashed address), .Text (a site.yaml text in the page's language),
-// .SectorName, .LangName and .Status; .Chart draws a front matter figure
-// as an inline SVG bar chart (package chart) and .Number writes a figure's
-// value; .Prose and .Footnotes are the body without and with only its
+// .SectorName, .LangName and .Status; .CardHTML is a barrier's card (the
+// "card" template, executed once per language and build); .Chart draws a
+// front matter figure as an inline SVG bar chart (package chart) and
+// .Number writes a figure's value; .Prose and .Footnotes are the body without and with only its
 // footnotes, so the figures can sit between them; .SearchIndex is the
 // address of the language's search index.
 //
@@ -54,6 +55,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
@@ -82,7 +84,14 @@ type Theme struct {
 	// (style.0123456789.css); Files holds the content by hashed name.
 	Assets map[string]string
 	Files  map[string][]byte
+
+	// cards holds each barrier's card, made once per language and build:
+	// a card is the same on every page of its language, and listing pages
+	// show each barrier many times (cardKey -> template.HTML).
+	cards sync.Map
 }
+
+type cardKey struct{ lang, slug string }
 
 // LoadTheme parses the theme folder fsys; dir is its path for messages.
 func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
