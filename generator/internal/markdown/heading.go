@@ -69,31 +69,6 @@ func HeadingID(s string) string {
 	return b.String()
 }
 
-// plainText is the text a reader sees in an inline container.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	var walk func(ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch t := c.(type) {
-			case *ast.Text:
-				b.Write(t.Segment.Value(src))
-				if t.SoftLineBreak() || t.HardLineBreak() {
-					b.WriteByte(' ')
-				}
-			case *ast.String:
-				b.Write(t.Value)
-			case *ast.RawHTML:
-				// left out of the page, so out of the text too
-			default:
-				walk(c)
-			}
-		}
-	}
-	walk(n)
-	return strings.TrimSpace(b.String())
-}
-
 // blockPos is where a block's first line of text starts.
 func blockPos(n ast.Node, lines *diag.Lines) diag.Pos {
 	if l := n.Lines(); l != nil && l.Len() > 0 {

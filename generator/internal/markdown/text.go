@@ -6,18 +6,29 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// plainBody is the text a reader sees in a whole body: every text, code
-// span and code block, words of separate blocks kept apart, runs of white
-// space folded to one space. Raw HTML is left out (what the sanitizer
-// keeps of it is formatting around text that is already here).
+// plainText is the text a reader sees in an inline container (a heading),
+// white space as written.
+func plainText(n ast.Node, src []byte) string {
+	return strings.TrimSpace(collectText(n, src))
+}
+
+// plainBody is the text a reader sees in a whole body, runs of white space
+// folded to one space.
 func plainBody(doc ast.Node, src []byte) string {
+	return strings.Join(strings.Fields(collectText(doc, src)), " ")
+}
+
+// collectText gathers every text, code span and code block below n, words
+// of separate blocks kept apart. Raw HTML is left out (what the sanitizer
+// keeps of it is formatting around text that is already here).
+func collectText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	space := func() {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 	}
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
 				space()
@@ -45,5 +56,5 @@ func plainBody(doc ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return b.String()
 }
