@@ -48,7 +48,8 @@ FUZZ_TARGETS = \
 	FuzzFrontMatter:./generator/internal/content \
 	FuzzConvert:./generator/internal/markdown \
 	FuzzLinks:./generator/internal/markdown \
-	FuzzHeadingID:./generator/internal/markdown
+	FuzzHeadingID:./generator/internal/markdown \
+	FuzzMarkLanguages:./generator/internal/render
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -5,6 +5,7 @@
 //
 //	go run ./generator build [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-drafts]
 //	go run ./generator check [-content DIR] [-templates DIR] [-drafts] [-format text|github]
+//	(build and check also take -cpuprofile FILE and -memprofile FILE)
 //	go run ./generator new <slug> [-sector ID] [-content DIR]
 //	go run ./generator serve [-addr 127.0.0.1:1313] [-drafts] [-content DIR] [-templates DIR]
 //	go run ./generator status [-content DIR]
@@ -99,6 +100,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	}
 	fs.BoolVar(&opt.Drafts, "drafts", false, "include pages marked draft: true")
 	format := fs.String("format", "text", "how to print problems: text, or github for GitHub Actions annotations")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof reads it)")
+	memProfile := fs.String("memprofile", "", "write a heap profile, taken at the end of the build, to `file`")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -119,8 +122,17 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 			return 2
 		}
 	}
+	stop, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "generator %s: %v\n", name, err)
+		return 2
+	}
 	start := time.Now()
 	res, err := build.Run(opt)
+	if err := stop(); err != nil {
+		fmt.Fprintf(stderr, "generator %s: %v\n", name, err)
+		return 1
+	}
 	if err != nil {
 		if *format == "github" {
 			annotate(stdout, err)

@@ -2,8 +2,9 @@ package render
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Text in the other language inside a page (a Korean law's name in an
@@ -12,61 +13,81 @@ import (
 // write markdown, which cannot say so; markLanguages finds such text in a
 // rendered page and wraps it in <span lang="...">:
 //
-//   - on a page not in Korean, every run of Hangul (with the spaces,
-//     digits and punctuation between its letters) is Korean;
+//   - on a page not in Korean, every run of Hangul or Chinese characters
+//     (with the spaces, digits and punctuation · . , ( ) ~ - between its
+//     letters) is Korean;
 //   - on a Korean page, a run of three or more Latin-script words is
 //     English (shorter runs are names and acronyms such as USTR or CSAP,
-//     which need no marking).
+//     which need no marking). A word starts with a Latin letter or digit
+//     and goes on with letters, digits and ' ’ - . & # ; (so entities such
+//     as &#39; stay whole); words are separated by spaces, commas and
+//     colons.
 //
 // Text already inside an element with a lang attribute is left alone, as
 // is the text of <title>, <script>, <style>, <svg>, <code>, <pre> and
 // <textarea>, which cannot hold or should not get markup.
-var (
-	hangulRun = regexp.MustCompile(`[\p{Hangul}\p{Han}](?:[\p{Hangul}\p{Han}\p{N}\s·.,()~\-]*[\p{Hangul}\p{Han}])?`)
-	latinRun  = regexp.MustCompile(`[A-Za-z][A-Za-z0-9'’\-.&#;]*(?:[ ,:]+[A-Za-z0-9][A-Za-z0-9'’\-.&#;]*){2,}`)
-)
-
-var voidElements = map[string]bool{
-	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
-	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
-}
-
-var rawElements = map[string]bool{
-	"title": true, "script": true, "style": true, "svg": true, "code": true, "pre": true, "textarea": true,
-}
+//
+// Every page goes through it, so it is a hand-written scanner that
+// allocates only for what it marks; langmark_ref_test.go holds the same
+// rules as regular expressions, and the tests hold the two to the same
+// output.
 
 type openElement struct {
 	name string
-	lang string // its lang attribute, or ""
+	lang string // its lang attribute, or the parent's
 	raw  bool   // inside an element whose text is left alone
 }
 
-var langAttr = regexp.MustCompile(`\slang="([^"]*)"`)
-
 // markLanguages returns the page html of language lang with the text in
-// the other language marked (see above).
+// the other language marked (see above). It returns html itself when
+// nothing needs marking.
 func markLanguages(html []byte, lang string) []byte {
-	var out bytes.Buffer
-	out.Grow(len(html) + len(html)/20)
-	stack := []openElement{{lang: lang}}
+	var out []byte // nil until something is marked
+	done := 0      // html[:done] is in out
+	stack := make([]openElement, 1, 16)
+	stack[0] = openElement{lang: lang}
 	for i := 0; i < len(html); {
-		if html[i] != '<' {
-			j := bytes.IndexByte(html[i:], '<')
-			if j < 0 {
-				j = len(html) - i
-			}
-			top := stack[len(stack)-1]
-			out.Write(markText(html[i:i+j], top))
-			i += j
+		if html[i] == '<' {
+			end := tagEnd(html, i)
+			stack = track(stack, html[i:end])
+			i = end
 			continue
 		}
-		end := tagEnd(html, i)
-		tag := html[i:end]
-		out.Write(tag)
-		i = end
-		stack = track(stack, tag)
+		j := bytes.IndexByte(html[i:], '<')
+		if j < 0 {
+			j = len(html) - i
+		}
+		text := html[i : i+j]
+		top := stack[len(stack)-1]
+		if !top.raw {
+			find, other := hangulRun, "ko"
+			if top.lang == "ko" {
+				find, other = latinRun, "en"
+			}
+			for k := 0; k < len(text); {
+				s, e := find(text, k)
+				if s < 0 {
+					break
+				}
+				if out == nil {
+					out = make([]byte, 0, len(html)+len(html)/16)
+				}
+				out = append(out, html[done:i+s]...)
+				out = append(out, `<span lang="`...)
+				out = append(out, other...)
+				out = append(out, `">`...)
+				out = append(out, text[s:e]...)
+				out = append(out, `</span>`...)
+				done = i + e
+				k = e
+			}
+		}
+		i += j
 	}
-	return out.Bytes()
+	if out == nil {
+		return html
+	}
+	return append(out, html[done:]...)
 }
 
 // tagEnd returns the offset just past the tag starting at i, skipping
@@ -90,53 +111,219 @@ func tagEnd(html []byte, i int) int {
 
 // track updates the open elements after a tag.
 func track(stack []openElement, tag []byte) []openElement {
-	s := string(tag)
-	if strings.HasPrefix(s, "<!") || strings.HasPrefix(s, "<?") {
+	if len(tag) < 2 || tag[1] == '!' || tag[1] == '?' {
 		return stack
 	}
-	if name, ok := strings.CutPrefix(s, "</"); ok {
-		name = strings.ToLower(strings.TrimRight(name, "> \n"))
+	if tag[1] == '/' {
+		name := bytes.TrimRight(tag[2:], "> \n")
 		for k := len(stack) - 1; k > 0; k-- {
-			if stack[k].name == name {
+			if equalFoldASCII(stack[k].name, name) {
 				return stack[:k]
 			}
 		}
 		return stack
 	}
-	name := strings.ToLower(strings.FieldsFunc(s[1:], func(r rune) bool { return r == ' ' || r == '>' || r == '/' || r == '\n' })[0])
-	if voidElements[name] || strings.HasSuffix(s, "/>") {
+	// The name runs to the first space, '>', '/' or newline after any of
+	// them that lead.
+	isSep := func(c byte) bool { return c == ' ' || c == '>' || c == '/' || c == '\n' }
+	a := 1
+	for a < len(tag) && isSep(tag[a]) {
+		a++
+	}
+	b := a
+	for b < len(tag) && !isSep(tag[b]) {
+		b++
+	}
+	if a == b {
+		return stack
+	}
+	name := tagName(tag[a:b])
+	if isVoid(name) || bytes.HasSuffix(tag, []byte("/>")) {
 		return stack
 	}
 	parent := stack[len(stack)-1]
-	e := openElement{name: name, lang: parent.lang, raw: parent.raw || rawElements[name]}
-	if m := langAttr.FindStringSubmatch(s); m != nil {
-		e.lang = m[1]
+	e := openElement{name: name, lang: parent.lang, raw: parent.raw || isRaw(name)}
+	if l, ok := langAttribute(tag); ok {
+		e.lang = l
 	}
 	return append(stack, e)
 }
 
-// markText wraps the runs of the other language in one text node.
-func markText(text []byte, in openElement) []byte {
-	if in.raw {
-		return text
+// tagName returns the lower-cased name, without allocating for the names
+// the templates and the markdown renderer write.
+func tagName(b []byte) string {
+	for _, n := range knownTags {
+		if equalFoldASCII(n, b) {
+			return n
+		}
 	}
-	re, other := hangulRun, "ko"
-	if in.lang == "ko" {
-		re, other = latinRun, "en"
+	return strings.ToLower(string(b))
+}
+
+var knownTags = []string{
+	"a", "p", "li", "span", "div", "td", "th", "tr", "ul", "ol", "strong", "em",
+	"h1", "h2", "h3", "h4", "h5", "h6", "section", "nav", "header", "footer",
+	"main", "article", "aside", "table", "thead", "tbody", "dl", "dt", "dd",
+	"code", "pre", "sup", "sub", "del", "blockquote", "figure", "figcaption",
+	"caption", "details", "summary", "button", "form", "label", "html", "head",
+	"body", "title", "script", "style", "svg", "textarea", "time", "small",
+	"abbr", "b", "i", "u", "s", "q", "mark", "cite", "kbd", "g", "text", "rect", "desc",
+}
+
+func isVoid(name string) bool {
+	switch name {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr":
+		return true
 	}
-	locs := re.FindAllIndex(text, -1)
-	if len(locs) == 0 {
-		return text
+	return false
+}
+
+func isRaw(name string) bool {
+	switch name {
+	case "title", "script", "style", "svg", "code", "pre", "textarea":
+		return true
 	}
-	var b bytes.Buffer
-	last := 0
-	for _, l := range locs {
-		b.Write(text[last:l[0]])
-		b.WriteString(`<span lang="` + other + `">`)
-		b.Write(text[l[0]:l[1]])
-		b.WriteString(`</span>`)
-		last = l[1]
+	return false
+}
+
+// equalFoldASCII reports whether b, lower-cased, is s (which is lower
+// case). Other letters are compared as strings.ToLower would.
+func equalFoldASCII(s string, b []byte) bool {
+	if len(s) != len(b) {
+		for _, c := range b {
+			if c >= utf8.RuneSelf {
+				return s == strings.ToLower(string(b))
+			}
+		}
+		return false
 	}
-	b.Write(text[last:])
-	return b.Bytes()
+	for i := range len(b) {
+		c := b[i]
+		if c >= utf8.RuneSelf {
+			return s == strings.ToLower(string(b))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != s[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// langAttribute finds lang="..." after white space in a tag.
+func langAttribute(tag []byte) (string, bool) {
+	const attr = `lang="`
+	for from := 0; ; {
+		k := bytes.Index(tag[from:], []byte(attr))
+		if k < 0 {
+			return "", false
+		}
+		k += from
+		if k > 0 && isSpace(tag[k-1]) {
+			v := tag[k+len(attr):]
+			q := bytes.IndexByte(v, '"')
+			if q < 0 {
+				return "", false
+			}
+			return string(v[:q]), true
+		}
+		from = k + 1
+	}
+}
+
+// isSpace is white space as regular expressions' \s means it.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func isHangulOrHan(r rune) bool {
+	return r >= 0x1100 && (unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Han, r))
+}
+
+// hangulRun returns the first run of Korean in text at or after from, as
+// start and end offsets, or -1, -1.
+func hangulRun(text []byte, from int) (int, int) {
+	for i := from; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if !isHangulOrHan(r) {
+			i += n
+			continue
+		}
+		end := i + n
+		for j := end; j < len(text); {
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if !isSpace(c) && !strings.ContainsRune(".,()~-", rune(c)) && !('0' <= c && c <= '9') {
+					break
+				}
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRune(text[j:])
+			j += n
+			switch {
+			case isHangulOrHan(r):
+				end = j
+			case r == '·' || unicode.Is(unicode.N, r):
+			default:
+				j = len(text) // stop
+			}
+		}
+		return i, end
+	}
+	return -1, -1
+}
+
+// latinRun returns the first run of three or more Latin-script words in
+// text at or after from, as start and end offsets, or -1, -1.
+func latinRun(text []byte, from int) (int, int) {
+	for i := from; i < len(text); {
+		if !isLetter(text[i]) {
+			i++
+			continue
+		}
+		end := wordEnd(text, i+1)
+		words := 1
+		for {
+			k := end
+			for k < len(text) && (text[k] == ' ' || text[k] == ',' || text[k] == ':') {
+				k++
+			}
+			if k == end || k == len(text) || !(isLetter(text[k]) || '0' <= text[k] && text[k] <= '9') {
+				break
+			}
+			end = wordEnd(text, k+1)
+			words++
+		}
+		if words >= 3 {
+			return i, end
+		}
+		// No later start in the same run of words can find more of them.
+		i = end
+	}
+	return -1, -1
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// wordEnd returns the end of the word characters from i on.
+func wordEnd(text []byte, i int) int {
+	for i < len(text) {
+		c := text[i]
+		switch {
+		case isLetter(c), '0' <= c && c <= '9', c == '\'', c == '-', c == '.', c == '&', c == '#', c == ';':
+			i++
+		case c == 0xe2 && i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x99: // ’
+			i += 3
+		default:
+			return i
+		}
+	}
+	return i
 }

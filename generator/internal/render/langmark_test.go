@@ -34,3 +34,58 @@ func TestMarkLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkLanguagesAgrees holds the scanner to the regular expressions it
+// replaced (langmark_ref_test.go) on edge cases; FuzzMarkLanguages goes
+// further, and the golden pages of package build hold it to the old output
+// on whole pages.
+func TestMarkLanguagesAgrees(t *testing.T) {
+	cases := []string{
+		"", "<", "<>", "</>", "<p", "plain", "한", "a b c", "a b", "1a b c", "a, b: c", "a ,b", "x’y z w",
+		"a &amp; b c", "a b c 한 d e f", "<P>한국</P>", "<DIV LANG=\"ko\">a b c d</DIV>", "<p lang=\"en\"x>한</p>",
+		"<p xml:lang=\"ko\">한</p>", "<p\tlang=\"ko\">a b c</p>", "<br>한<br/>", "<code>한 a b c</code>", "<svg><text>한</text></svg>x 한",
+		"한 · 국 (1) ~ 2-3 가", "한 . 국 abc", "一二 三", "한 a", "a.b.c d e", "--- a b c", "'a b c", "a b c.", "a b c ",
+		"<p title=\"a>b\">한</p>", "<!-- 한 -->한", "<p>한</q>한</p>한", "\xff한\xff a b c", "한\u00a0국", "한\v국", "٣ 한 ٣ 국",
+		"<span lang=\"ko\"><em>a b c</em></span> d e f", "<pre><code>a b c</code></pre> 한글", "<a href=x lang=\"ko\">x</a>",
+	}
+	for _, c := range cases {
+		if !bytesValidForRef(c) {
+			markLanguages([]byte(c), "en") // must not panic either
+			continue
+		}
+		for _, lang := range []string{"en", "ko"} {
+			if got, want := string(markLanguages([]byte(c), lang)), string(refMarkLanguages([]byte(c), lang)); got != want {
+				t.Errorf("markLanguages(%q, %s)\n got %q\nwant %q", c, lang, got, want)
+			}
+		}
+	}
+}
+
+func FuzzMarkLanguages(f *testing.F) {
+	f.Add("<p>Defense Acquisition Program Act (방위사업법) and the 2025 National Trade Estimate</p>", false)
+	f.Add("<p lang=\"en\">a b c</p><p>미국 무역대표부 USTR National Trade Estimate</p>", true)
+	f.Fuzz(func(t *testing.T, html string, ko bool) {
+		lang := "en"
+		if ko {
+			lang = "ko"
+		}
+		if len(html) > 0 && !bytesValidForRef(html) {
+			return
+		}
+		if got, want := string(markLanguages([]byte(html), lang)), string(refMarkLanguages([]byte(html), lang)); got != want {
+			t.Errorf("markLanguages(%q, %s)\n got %q\nwant %q", html, lang, got, want)
+		}
+	})
+}
+
+// bytesValidForRef leaves out the inputs on which the reference panics:
+// a tag with no name ("<>", "< >").
+func bytesValidForRef(html string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	refMarkLanguages([]byte(html), "en")
+	return true
+}
