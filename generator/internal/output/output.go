@@ -27,6 +27,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // Marker is the file every build writes at the top of the output folder.
@@ -37,8 +38,9 @@ const markerText = "This folder is built by the explainer generator (go run ./ge
 
 // Dir is an output folder being written.
 type Dir struct {
-	final  string // the output folder
-	tmp    string // where this build writes
+	final  string   // the output folder
+	tmp    string   // where this build writes
+	made   sync.Map // the folders made in tmp
 	unlock func()
 }
 
@@ -88,10 +90,30 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 		return fmt.Errorf("output path %q is not inside the output folder", rel)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// mkdir makes dir and its parents, remembering what it made: a site is a
+// folder per page, and os.MkdirAll would look at every parent again for
+// each (three system calls where one does).
+func (d *Dir) mkdir(dir string) error {
+	if dir == d.tmp {
+		return nil
+	}
+	if _, done := d.made.Load(dir); done {
+		return nil
+	}
+	if err := d.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.made.Store(dir, true)
+	return nil
 }
 
 // Commit puts the new site in place of the old one and removes the old one.
