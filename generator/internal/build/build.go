@@ -28,6 +28,8 @@ type Options struct {
 
 // Result describes a successful build.
 type Result struct {
+	// Site is the model of the site built; its bodies are gone
+	// (site.Site.Close).
 	Site  *site.Site
 	Pages int
 	// Warnings are problems that did not fail the build, to show the
@@ -58,11 +60,13 @@ func Run(opt Options) (*Result, error) {
 	// that an editor sees every problem in one run; the documents that
 	// could not be loaded count as present (content.Set.Broken), so
 	// nothing is reported twice.
-	s, err := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts})
+	index := render.NewSearch(set.Config)
+	s, err := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts, Text: index.Add})
 	addAll(&errs, err)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	defer s.Close() // Result.Site keeps the model, not the bodies
 
 	var w render.Writer = discard{}
 	var dir *output.Dir
@@ -73,7 +77,7 @@ func Run(opt Options) (*Result, error) {
 		}
 		w = dir
 	}
-	pages, err := render.Render(s, theme, w)
+	pages, err := render.Render(s, theme, index, w)
 	if err != nil {
 		if dir != nil {
 			dir.Abort()

@@ -122,7 +122,7 @@ type Result struct {
 	// Errs holds the problems found: bad headings and links, and, marked
 	// as warnings, what was removed from raw HTML.
 	Errs []*diag.Error
-	// Text is the body's plain text, for the search index; Scan fills it.
+	// Text is the body's plain text, for the search index.
 	Text string
 }
 
@@ -133,29 +133,23 @@ type state struct {
 	res  *Result
 }
 
-// Convert renders src, the whole text of the document (with its front matter
-// blanked), as HTML.
+// Convert renders src, the whole text of the document (with its front
+// matter blanked), as HTML, and returns what it learned on the way:
+// headings, ids, links, problems and the plain text. A site converts each
+// body once and keeps only the Result's lists and the HTML (see package
+// site).
 func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
 	doc, res := c.parse(src, p)
+	res.Text = plainBody(doc, src)
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, nil, err
 	}
-	return buf.Bytes(), res, nil
-}
-
-// Scan learns what Convert would about src (headings, ids, links and
-// problems) without making the HTML: a site checks and links every page
-// first and converts each body only when it writes the page, so that no
-// more than a few bodies are in memory at once.
-func (c *Converter) Scan(src []byte, p *Page) *Result {
-	doc, res := c.parse(src, p)
-	res.Text = plainBody(doc, src)
 	// A site keeps these for every page: no spare capacity.
 	res.Headings = slices.Clone(res.Headings)
 	res.Links = slices.Clone(res.Links)
-	return res
+	return buf.Bytes(), res, nil
 }
 
 func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {

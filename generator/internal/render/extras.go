@@ -106,8 +106,14 @@ func feedOf(s *site.Site, l string) (seo.Feed, error) {
 		}
 		f.Entries = append(f.Entries, fe)
 	}
-	err := eachBody(entries, func(i int, body []byte) { f.Entries[i].Content = string(body) })
-	return f, err
+	for i, e := range entries {
+		body, err := e.Body()
+		if err != nil {
+			return f, err
+		}
+		f.Entries[i].Content = string(body)
+	}
+	return f, nil
 }
 
 // entryDate is when a barrier entry last changed: its updated date, or else

@@ -16,11 +16,11 @@ type Writer interface {
 }
 
 // Render writes every page of s, and the theme's static files, to w, and
-// returns how many pages it wrote. All template errors are returned
-// together.
-func Render(s *site.Site, t *Theme, w Writer) (int, error) {
+// returns how many pages it wrote; x is what was gathered for the search
+// index while s was built. All template errors are returned together.
+func Render(s *site.Site, t *Theme, x *Search, w Writer) (int, error) {
 	pages := Pages(s, t)
-	index, err := searchIndexes(s)
+	index, err := searchIndexes(s, x)
 	if err != nil {
 		return 0, err
 	}
@@ -75,9 +75,9 @@ func Render(s *site.Site, t *Theme, w Writer) (int, error) {
 	return len(pages), nil
 }
 
-// writePage makes and writes one page. The entry's body is converted here
-// and dropped once the page is written: a site keeps no bodies (see
-// site.Entry.Body), so only the pages being written hold one.
+// writePage makes and writes one page. A body beyond the site's memory
+// budget is read back here and dropped once the page is written (see
+// site.Entry.Body).
 func writePage(t *Theme, p *Page, w Writer) error {
 	if p.Entry != nil {
 		b, err := p.Entry.Body()

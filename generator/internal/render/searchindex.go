@@ -1,12 +1,60 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"sync"
 
+	"explainer/generator/internal/content"
 	"explainer/generator/internal/search"
 	"explainer/generator/internal/site"
 )
+
+// Search gathers the search index of every language while the site is
+// built: its Add goes in site.Options.Text, so each body's text is indexed
+// as it is converted and never kept (package search).
+type Search struct {
+	cfg *content.Config
+
+	mu       sync.Mutex
+	builders map[string]*search.Builder
+	slots    map[*site.Entry]int
+}
+
+// NewSearch returns an empty Search for the site configured by cfg.
+func NewSearch(cfg *content.Config) *Search {
+	x := &Search{cfg: cfg, builders: make(map[string]*search.Builder), slots: make(map[*site.Entry]int)}
+	for _, l := range cfg.Codes() {
+		x.builders[l] = search.NewBuilder()
+	}
+	return x
+}
+
+// Add indexes the entry e, whose body's text is text. The home page is not
+// indexed: every result would be on it.
+func (x *Search) Add(e *site.Entry, text string) {
+	b := x.builders[e.Lang]
+	if e.Kind == content.Summary || b == nil {
+		return
+	}
+	d := search.Doc{Title: e.Meta.Title, Summary: e.Meta.Summary, Section: x.section(e), Extra: e.Meta.Law, Text: text}
+	slot := b.Add(d)
+	x.mu.Lock()
+	x.slots[e] = slot
+	x.mu.Unlock()
+}
+
+// section is the name of a barrier's sector in its language, or "".
+func (x *Search) section(e *site.Entry) string {
+	if e.Kind != content.Barrier {
+		return ""
+	}
+	if c := x.cfg.Sector(e.Meta.Sector); c != nil {
+		return c.Name[e.Lang]
+	}
+	return ""
+}
 
 // searchFile is the search index of one language: assets/<Name>.
 type searchFile struct {
@@ -14,35 +62,25 @@ type searchFile struct {
 	Data []byte
 }
 
-// searchIndexes builds the search index of every language: its barriers,
-// then its other pages (package search).
-func searchIndexes(s *site.Site) (map[string]searchFile, error) {
+// searchIndexes writes the search index of every language: its barriers,
+// then its other pages, as found by x while s was built.
+func searchIndexes(s *site.Site, x *Search) (map[string]searchFile, error) {
 	out := make(map[string]searchFile)
 	for _, l := range s.Langs {
-		var docs []search.Doc
-		for _, e := range s.Barriers[l] {
-			sec := ""
-			if c := s.Config.Sector(e.Meta.Sector); c != nil {
-				sec = c.Name[l]
+		var results []search.Result
+		var slots []int
+		for _, list := range [][]*site.Entry{s.Barriers[l], s.Pages[l]} {
+			for _, e := range list {
+				results = append(results, search.Result{URL: s.URL(e.PagePath), Title: e.Meta.Title, Summary: e.Meta.Summary, Section: x.section(e)})
+				slots = append(slots, x.slots[e])
 			}
-			docs = append(docs, searchDoc(s, e, sec))
 		}
-		for _, e := range s.Pages[l] {
-			docs = append(docs, searchDoc(s, e, ""))
-		}
-		data, err := search.Build(docs).JSON()
-		if err != nil {
+		var buf bytes.Buffer
+		if err := x.builders[l].WriteJSON(&buf, results, slots); err != nil {
 			return nil, err
 		}
-		sum := sha256.Sum256(data)
-		out[l] = searchFile{Name: "search." + l + "." + hex.EncodeToString(sum[:5]) + ".json", Data: data}
+		sum := sha256.Sum256(buf.Bytes())
+		out[l] = searchFile{Name: "search." + l + "." + hex.EncodeToString(sum[:5]) + ".json", Data: buf.Bytes()}
 	}
 	return out, nil
-}
-
-func searchDoc(s *site.Site, e *site.Entry, section string) search.Doc {
-	return search.Doc{
-		URL: s.URL(e.PagePath), Title: e.Meta.Title, Summary: e.Meta.Summary,
-		Section: section, Extra: e.Meta.Law, Text: e.Text,
-	}
 }

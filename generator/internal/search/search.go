@@ -69,28 +69,14 @@ const (
 	maxTextCount = 4
 )
 
-// Build indexes docs, in their order.
+// Build indexes docs, in their order. A large site uses a Builder, which
+// keeps less in memory; the two give the same index.
 func Build(docs []Doc) *Index {
 	ix := &Index{Terms: make(map[string][]int)}
 	for i, d := range docs {
 		ix.Docs = append(ix.Docs, Result{URL: d.URL, Title: d.Title, Summary: d.Summary, Section: d.Section})
-		score := make(map[string]int)
-		add := func(text string, weight, limit int) {
-			seen := make(map[string]int)
-			for _, t := range Terms(text) {
-				if seen[t] < limit {
-					seen[t]++
-					score[t] += weight
-				}
-			}
-		}
-		add(d.Title, weightTitle, 1)
-		add(d.Summary, weightSummary, 1)
-		add(d.Extra, weightSummary, 1)
-		add(d.Section, weightSection, 1)
-		add(d.Text, weightText, maxTextCount)
-		for t, s := range score {
-			ix.Terms[t] = append(ix.Terms[t], i, s)
+		for t, s := range scores(d) {
+			ix.Terms[t] = append(ix.Terms[t], i, min(s, maxScore))
 		}
 	}
 	return ix

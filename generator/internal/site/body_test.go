@@ -2,7 +2,10 @@ package site
 
 import (
 	"bytes"
+	"errors"
+	"os"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -10,9 +13,9 @@ import (
 	"explainer/generator/internal/markdown"
 )
 
-// A site built from content loaded without its text (LoadMeta) reads each
-// body again when it is asked for, and gives the same HTML and the same
-// model as one built with every text in memory.
+// A site built from content loaded without its text (LoadMeta), with its
+// bodies in a temporary file, gives the same HTML and the same model as one
+// built with every text and body in memory.
 
 func bodyFS() fstest.MapFS {
 	doc := func(front, body string) *fstest.MapFile {
@@ -38,23 +41,27 @@ sectors:
 	}
 }
 
-func build(t *testing.T, fsys fstest.MapFS, load func(fsys fstest.MapFS) (*content.Set, error)) *Site {
+func build(t *testing.T, fsys fstest.MapFS, load func(fsys fstest.MapFS) (*content.Set, error), budget int64) *Site {
 	t.Helper()
 	set, err := load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Build(set, markdown.New(), Options{})
+	s, err := Build(set, markdown.New(), Options{Budget: budget})
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { s.Close() })
 	return s
 }
 
-func TestBodiesReadAgain(t *testing.T) {
+func TestBodiesKeptOrSpilled(t *testing.T) {
 	fsys := bodyFS()
-	kept := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.Load(f, "content") })
-	lean := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.LoadMeta(f, "content") })
+	kept := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.Load(f, "content") }, 0)
+	lean := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.LoadMeta(f, "content") }, -1)
+	if lean.bodies.file == nil || kept.bodies.file != nil {
+		t.Fatalf("a budget of none made no temporary file, or the default made one")
+	}
 	for _, l := range kept.Langs {
 		for i, k := range kept.Barriers[l] {
 			e := lean.Barriers[l][i]
@@ -86,12 +93,46 @@ func TestBodiesReadAgain(t *testing.T) {
 	}
 }
 
-func TestBodyOfVanishedFile(t *testing.T) {
-	fsys := bodyFS()
-	s := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.LoadMeta(f, "content") })
-	delete(fsys, "barriers/b.en.md")
+func TestBodyAfterClose(t *testing.T) {
+	s := build(t, bodyFS(), func(f fstest.MapFS) (*content.Set, error) { return content.LoadMeta(f, "content") }, -1)
+	name := s.bodies.file.Name()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(name); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the temporary file of bodies is still there: %v", err)
+	}
 	_, err := s.Barriers["en"][1].Body()
-	if err == nil || err.Error() != "content/barriers/b.en.md: cannot read: file does not exist" {
+	if err == nil || err.Error() != "content/barriers/b.en.md: the site was closed" {
 		t.Errorf("got %v, want the path and why", err)
+	}
+}
+
+// The text of every body reaches Options.Text, once, and the home page's
+// too: what to index is the caller's choice.
+func TestTextOfEveryBody(t *testing.T) {
+	set, err := content.LoadMeta(bodyFS(), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	got := make(map[string]string)
+	s, err := Build(set, markdown.New(), Options{Text: func(e *Entry, text string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, twice := got[e.Name]; twice {
+			t.Errorf("%s: text given twice", e.Name)
+		}
+		got[e.Name] = text
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if len(got) != len(set.Docs) {
+		t.Errorf("text of %d bodies, want %d", len(got), len(set.Docs))
+	}
+	if !strings.Contains(got["barriers/b.ko.md"], "본문") || !strings.Contains(got["summary.en.md"], "Home text") {
+		t.Errorf("texts: %q", got)
 	}
 }

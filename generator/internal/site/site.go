@@ -5,11 +5,14 @@
 // that needs more than one file to see: missing translations, unknown
 // sectors, related slugs and links that name no page or no anchor.
 //
-// Memory: Build scans every body for its headings and links but keeps no
-// body; Entry.Body converts one when its page is written. With the content
-// loaded by content.LoadMeta, the model of a site of 20,000 pages holds
-// only front matter and those lists (a few kilobytes a page), never the
-// text: see BENCHMARKS.md.
+// Memory: Build converts every body once, on all cores, and keeps from it
+// what other pages need (headings, anchors, links) and its HTML, which
+// Entry.Body gives back when the page is written. Bodies beyond
+// MemoryBudget wait in a temporary file, removed by Close; the plain text
+// goes to Options.Text (the search index) and is not kept. With the
+// content loaded by content.LoadMeta, the model of a site of 20,000 pages
+// holds only front matter and those lists (a few kilobytes a page): see
+// BENCHMARKS.md.
 //
 // Addresses, relative to the base URL:
 //
@@ -58,8 +61,7 @@ type Site struct {
 
 	byName map[string]*Entry // by content file name
 	broken map[string]bool   // content.Set.Broken
-	set    *content.Set      // to read bodies again
-	md     *markdown.Converter
+	bodies *bodies
 }
 
 // Entry is one document, converted, with its place in the site.
@@ -67,13 +69,10 @@ type Entry struct {
 	*content.Doc
 	// PagePath is the page's address below the base URL (en/barriers/x/).
 	PagePath string
-	// Headings, IDs and Links come from the body; the body's HTML is made
-	// only when asked for, by Body.
+	// Headings, IDs and Links come from the body; Body gives its HTML.
 	Headings []markdown.Heading
 	IDs      map[string]bool
 	Links    []markdown.Link
-	// Text is the body's plain text, for the search index.
-	Text string
 	// Translations maps every language to the entry in it (this one
 	// included).
 	Translations map[string]*Entry
@@ -88,21 +87,23 @@ type Entry struct {
 	Stale bool
 
 	site *Site
+	body stored
 }
 
-// Body converts the entry's markdown to HTML. Bodies are not kept: the
-// site's model holds what every page needs to know about every other
-// (titles, headings, links), and each body is converted when its page is
-// written, so a site of thousands of pages fits in little memory. Its
-// problems were reported by Build, which scans every body first.
+// Body returns the entry's HTML, converted by Build. It may read it back
+// from a temporary file (see MemoryBudget), so a site of thousands of
+// pages holds few bodies in memory; the caller must not change it.
 func (e *Entry) Body() ([]byte, error) {
-	src, err := e.site.set.Source(e.Doc)
+	b, err := e.site.bodies.get(e.body)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", e.Path(), err)
 	}
-	html, _, err := e.site.md.Convert(src, e.site.page(e, src))
-	return html, err
+	return b, nil
 }
+
+// Close removes the temporary file of bodies, if Build made one. Body
+// fails after Close.
+func (s *Site) Close() error { return s.bodies.close() }
 
 // page is what the markdown converter needs to know about e, whose text
 // is src.
@@ -129,6 +130,13 @@ type Options struct {
 	BaseURL string
 	// Drafts keeps documents marked draft: true.
 	Drafts bool
+	// Text, when not nil, receives the plain text of every entry's body as
+	// Build converts it, from several goroutines at once; the site does
+	// not keep it. The search index is made from it.
+	Text func(e *Entry, text string)
+	// Budget is how many bytes of bodies to keep in memory: 0 means
+	// MemoryBudget, a negative number none.
+	Budget int64
 }
 
 // Build makes the Site from the content set, converting every body with md.
@@ -151,8 +159,13 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 		Home:     make(map[string]*Entry),
 		Barriers: make(map[string][]*Entry),
 		Pages:    make(map[string][]*Entry),
-		set:      set,
-		md:       md,
+		bodies:   &bodies{budget: opt.Budget},
+	}
+	switch {
+	case opt.Budget == 0:
+		s.bodies.budget = MemoryBudget
+	case opt.Budget < 0:
+		s.bodies.budget = 0
 	}
 	var errs diag.List
 	byName := make(map[string]*Entry)
@@ -175,7 +188,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 	}
 
 	s.checkDocs(entries, &errs)
-	s.scan(entries, &errs)
+	s.scan(entries, set, md, opt.Text, &errs)
 	s.checkLinks(entries, byName, set, &errs)
 
 	for _, e := range entries {
@@ -202,6 +215,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 	s.markStale()
 	s.Warnings = errs.Warnings()
 	if err := errs.Err(); err != nil {
+		s.Close()
 		return nil, err
 	}
 	return s, nil
@@ -228,10 +242,10 @@ func (s *Site) URL(path string) string { return s.BasePath + path }
 // AbsURL is the absolute address of a path below the base URL.
 func (s *Site) AbsURL(path string) string { return s.BaseURL + path }
 
-// scan reads every body, on all cores, for its headings, ids and links.
-// Results land in the entries, so their order does not depend on
-// scheduling.
-func (s *Site) scan(entries []*Entry, errs *diag.List) {
+// scan converts every body, on all cores: its headings, ids and links and
+// its HTML land in the entries, so their order does not depend on
+// scheduling, and its text goes to text.
+func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, text func(*Entry, string), errs *diag.List) {
 	found := make([][]*diag.Error, len(entries))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -239,13 +253,23 @@ func (s *Site) scan(entries []*Entry, errs *diag.List) {
 		wg.Go(func() {
 			for i := range work {
 				e := entries[i]
-				src, err := s.set.Source(e.Doc)
+				src, err := set.Source(e.Doc)
 				if err != nil {
 					found[i] = []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 					continue
 				}
-				res := s.md.Scan(src, s.page(e, src))
-				e.Headings, e.IDs, e.Links, e.Text = res.Headings, res.IDs, res.Links, res.Text
+				html, res, err := md.Convert(src, s.page(e, src))
+				if err == nil {
+					e.body, err = s.bodies.put(html)
+				}
+				if err != nil {
+					found[i] = []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
+					continue
+				}
+				e.Headings, e.IDs, e.Links = res.Headings, res.IDs, res.Links
+				if text != nil {
+					text(e, res.Text)
+				}
 				found[i] = res.Errs
 				for _, f := range e.Meta.Figures {
 					if e.IDs[f.ID] {

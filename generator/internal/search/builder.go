@@ -1,0 +1,163 @@
+package search
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Builder makes the index of a large site without holding its text: each
+// document's terms are scored as it is added, from any number of
+// goroutines at once, and only the postings are kept, packed four bytes
+// each. WriteJSON then writes the same bytes as Index.JSON for the
+// documents in their final order, without making the Index in memory.
+// A site of 20,000 pages has millions of postings; as an Index's maps of
+// ints they took several times the memory.
+type Builder struct {
+	seed   maphash.Seed
+	shards [64]shard
+	mu     sync.Mutex
+	slots  int
+}
+
+type shard struct {
+	mu    sync.Mutex
+	terms map[string][]uint32 // slot<<8 | score, in the order added
+}
+
+// maxScore is the highest score a posting can hold. A document's score for
+// a term is at most weightTitle + 2*weightSummary + weightSection +
+// maxTextCount*weightText = 35.
+const maxScore = 255
+
+// NewBuilder returns an empty Builder.
+func NewBuilder() *Builder {
+	b := &Builder{seed: maphash.MakeSeed()}
+	for i := range b.shards {
+		b.shards[i].terms = make(map[string][]uint32)
+	}
+	return b
+}
+
+// Add scores d's terms and returns its slot, which WriteJSON's caller uses
+// to say where d goes among the documents. d.URL, Title, Summary and
+// Section are not kept: the caller passes what results show to WriteJSON.
+func (b *Builder) Add(d Doc) int {
+	b.mu.Lock()
+	slot := b.slots
+	b.slots++
+	b.mu.Unlock()
+	if slot >= 1<<24 {
+		panic("search: more than 16,777,216 documents")
+	}
+	for t, s := range scores(d) {
+		sh := &b.shards[maphash.String(b.seed, t)%uint64(len(b.shards))]
+		sh.mu.Lock()
+		sh.terms[t] = append(sh.terms[t], uint32(slot)<<8|uint32(min(s, maxScore)))
+		sh.mu.Unlock()
+	}
+	return slot
+}
+
+// scores is every term of d with its score (see the weights above).
+func scores(d Doc) map[string]int {
+	score := make(map[string]int)
+	seen := make(map[string]int)
+	add := func(text string, weight, limit int) {
+		clear(seen)
+		for _, t := range Terms(text) {
+			if seen[t] < limit {
+				seen[t]++
+				score[t] += weight
+			}
+		}
+	}
+	add(d.Title, weightTitle, 1)
+	add(d.Summary, weightSummary, 1)
+	add(d.Extra, weightSummary, 1)
+	add(d.Section, weightSection, 1)
+	add(d.Text, weightText, maxTextCount)
+	return score
+}
+
+// WriteJSON writes the index of docs, where docs[i] is the document added
+// with slot slots[i]; documents added but not named in slots are left out.
+// The bytes are those of Index.JSON for the same documents in that order.
+func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
+	if len(docs) != len(slots) {
+		return fmt.Errorf("search: %d documents for %d slots", len(docs), len(slots))
+	}
+	place := make([]int32, b.slots)
+	for i := range place {
+		place[i] = -1
+	}
+	for i, s := range slots {
+		if s < 0 || s >= b.slots || place[s] >= 0 {
+			return fmt.Errorf("search: slot %d named twice or never added", s)
+		}
+		place[s] = int32(i)
+	}
+	var terms []string
+	for i := range b.shards {
+		for t := range b.shards[i].terms {
+			terms = append(terms, t)
+		}
+	}
+	slices.SortFunc(terms, strings.Compare) // as encoding/json orders map keys
+
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(`{"docs":`)
+	var d []byte
+	var err error
+	if len(docs) == 0 {
+		d = []byte("null") // as a nil slice is written
+	} else if d, err = json.Marshal(docs); err != nil {
+		return err
+	}
+	bw.Write(d)
+	bw.WriteString(`,"terms":{`)
+	first := true
+	var buf []byte
+	var kept []uint32
+	for _, t := range terms {
+		kept = kept[:0]
+		for _, p := range b.shards[maphash.String(b.seed, t)%uint64(len(b.shards))].terms[t] {
+			if pl := place[p>>8]; pl >= 0 {
+				kept = append(kept, uint32(pl)<<8|p&0xff)
+			}
+		}
+		if len(kept) == 0 {
+			continue
+		}
+		slices.Sort(kept) // by place
+		key, err := json.Marshal(t)
+		if err != nil {
+			return err
+		}
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		bw.Write(key)
+		bw.WriteString(":[")
+		buf = buf[:0]
+		for i, p := range kept {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, int64(p>>8), 10)
+			buf = append(buf, ',')
+			buf = strconv.AppendInt(buf, int64(p&0xff), 10)
+		}
+		bw.Write(buf)
+		bw.WriteByte(']')
+	}
+	bw.WriteString("}}")
+	return bw.Flush()
+}

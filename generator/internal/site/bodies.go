@@ -1,0 +1,105 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+)
+
+// MemoryBudget is how many bytes of converted bodies a site keeps in
+// memory; the bodies beyond it go to a temporary file, from which
+// Entry.Body reads them back. The real site's bodies take well under a
+// MiB; a site of 20,000 pages has about 240 MiB of them.
+const MemoryBudget = 32 << 20
+
+// bodies holds every entry's HTML from the scan, where each body is
+// converted, until its page is written. Put and Get are safe for
+// concurrent use.
+type bodies struct {
+	budget int64
+
+	mu    sync.Mutex
+	inMem int64    // bytes held in memory
+	file  *os.File // the spill file, made on first need
+	size  int64    // bytes written to it
+	err   error    // the first failure to write it
+}
+
+// stored is where one body is.
+type stored struct {
+	html []byte // in memory, or nil
+	at   int64  // else its offset in the spill file
+	n    int
+}
+
+func (b *bodies) put(html []byte) (stored, error) {
+	n := int64(len(html))
+	b.mu.Lock()
+	if b.inMem+n <= b.budget {
+		b.inMem += n
+		b.mu.Unlock()
+		return stored{html: html, n: len(html)}, nil
+	}
+	if b.file == nil && b.err == nil {
+		b.file, b.err = spillFile()
+	}
+	if b.err != nil {
+		err := b.err
+		b.mu.Unlock()
+		return stored{}, err
+	}
+	at := b.size
+	b.size += n
+	f := b.file
+	b.mu.Unlock()
+	if _, err := f.WriteAt(html, at); err != nil {
+		return stored{}, fmt.Errorf("cannot keep a converted body in a temporary file: %v", err)
+	}
+	return stored{at: at, n: len(html)}, nil
+}
+
+func (b *bodies) get(s stored) ([]byte, error) {
+	if s.html != nil || s.n == 0 {
+		return s.html, nil
+	}
+	b.mu.Lock()
+	f := b.file
+	b.mu.Unlock()
+	if f == nil {
+		return nil, errors.New("the site was closed")
+	}
+	out := make([]byte, s.n)
+	if _, err := f.ReadAt(out, s.at); err != nil {
+		return nil, fmt.Errorf("cannot read a converted body back: %v", err)
+	}
+	return out, nil
+}
+
+// close removes the spill file, if there is one.
+func (b *bodies) close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.file == nil {
+		return nil
+	}
+	name := b.file.Name()
+	err := b.file.Close()
+	b.file = nil
+	if rmErr := os.Remove(name); rmErr != nil && !errors.Is(rmErr, os.ErrNotExist) && err == nil {
+		err = rmErr
+	}
+	return err
+}
+
+// spillFile makes the temporary file. Where the system allows it, the file
+// is removed from its folder at once and lives only while it is open, so a
+// killed build leaves nothing behind.
+func spillFile() (*os.File, error) {
+	f, err := os.CreateTemp("", "explainer-bodies-*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot make a temporary file for converted bodies: %v", err)
+	}
+	os.Remove(f.Name()) // fails on Windows, where close removes it
+	return f, nil
+}
