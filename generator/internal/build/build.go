@@ -5,6 +5,7 @@ package build
 
 import (
 	"errors"
+	"io"
 	"os"
 
 	"explainer/generator/internal/content"
@@ -102,3 +103,7 @@ func addAll(l *diag.List, err error) {
 type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
+
+func (discard) Stream(_ string, write func(io.Writer) error) error { return write(io.Discard) }
+
+func (discard) Rename(string, string) error { return nil }

@@ -24,8 +24,10 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sync"
 )
@@ -94,6 +96,36 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// Stream writes the file at rel (as WriteFile) with what write writes,
+// without holding it in memory.
+func (d *Dir) Stream(rel string, write func(io.Writer) error) error {
+	if !fs.ValidPath(rel) || rel == "." {
+		return fmt.Errorf("output path %q is not inside the output folder", rel)
+	}
+	p := filepath.Join(d.tmp, filepath.FromSlash(rel))
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// Rename moves the file at from to to, both inside the folder and in the
+// same folder.
+func (d *Dir) Rename(from, to string) error {
+	if !fs.ValidPath(from) || !fs.ValidPath(to) || path.Dir(from) != path.Dir(to) {
+		return fmt.Errorf("cannot rename output %q to %q", from, to)
+	}
+	return os.Rename(filepath.Join(d.tmp, filepath.FromSlash(from)), filepath.Join(d.tmp, filepath.FromSlash(to)))
 }
 
 // mkdir makes dir and its parents, remembering what it made: a site is a

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"runtime"
 	"sync"
 
@@ -13,6 +14,11 @@ import (
 // Writer receives the files of the site.
 type Writer interface {
 	WriteFile(rel string, data []byte) error
+	// Stream writes a file too large to hold in memory (the search
+	// index of a large site) with what write writes.
+	Stream(rel string, write func(io.Writer) error) error
+	// Rename renames a file written, within its folder.
+	Rename(from, to string) error
 }
 
 // Render writes every page of s, and the theme's static files, to w, and
@@ -20,12 +26,13 @@ type Writer interface {
 // index while s was built. All template errors are returned together.
 func Render(s *site.Site, t *Theme, x *Search, w Writer) (int, error) {
 	pages := Pages(s, t)
-	index, err := searchIndexes(s, x)
+	index, err := writeSearchIndexes(s, x, w)
 	if err != nil {
 		return 0, err
 	}
+	x = nil // the postings, which the pages do not need
 	for _, p := range pages {
-		p.SearchIndex = s.URL("assets/" + index[p.Lang].Name)
+		p.SearchIndex = s.URL("assets/" + index[p.Lang])
 	}
 	errs := make([]error, len(pages))
 	work := make(chan int)
@@ -61,11 +68,6 @@ func Render(s *site.Site, t *Theme, x *Search, w Writer) (int, error) {
 	}
 	for name, data := range t.Files {
 		if err := w.WriteFile("assets/"+name, data); err != nil {
-			return 0, err
-		}
-	}
-	for _, f := range index {
-		if err := w.WriteFile("assets/"+f.Name, f.Data); err != nil {
 			return 0, err
 		}
 	}

@@ -1,9 +1,9 @@
 package render
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"sync"
 
 	"explainer/generator/internal/content"
@@ -56,31 +56,40 @@ func (x *Search) section(e *site.Entry) string {
 	return ""
 }
 
-// searchFile is the search index of one language: assets/<Name>.
-type searchFile struct {
-	Name string // search.en.0123456789.json, named by its content
-	Data []byte
-}
-
-// searchIndexes writes the search index of every language: its barriers,
-// then its other pages, as found by x while s was built.
-func searchIndexes(s *site.Site, x *Search) (map[string]searchFile, error) {
-	out := make(map[string]searchFile)
+// writeSearchIndexes writes the search index of every language (its
+// barriers, then its other pages, as found by x while s was built) to w,
+// each named by its content: assets/search.en.0123456789.json. It returns
+// the names, below assets/, by language. The index of a site of thousands
+// of pages is tens of megabytes: it goes to w as it is made.
+func writeSearchIndexes(s *site.Site, x *Search, w Writer) (map[string]string, error) {
+	out := make(map[string]string)
 	for _, l := range s.Langs {
-		var results []search.Result
-		var slots []int
-		for _, list := range [][]*site.Entry{s.Barriers[l], s.Pages[l]} {
-			for _, e := range list {
-				results = append(results, search.Result{URL: s.URL(e.PagePath), Title: e.Meta.Title, Summary: e.Meta.Summary, Section: x.section(e)})
-				slots = append(slots, x.slots[e])
-			}
-		}
-		var buf bytes.Buffer
-		if err := x.builders[l].WriteJSON(&buf, results, slots); err != nil {
+		tmp := "assets/search." + l + ".json.partial"
+		h := sha256.New()
+		err := w.Stream(tmp, func(f io.Writer) error {
+			return x.writeJSON(s, l, io.MultiWriter(f, h))
+		})
+		if err != nil {
 			return nil, err
 		}
-		sum := sha256.Sum256(buf.Bytes())
-		out[l] = searchFile{Name: "search." + l + "." + hex.EncodeToString(sum[:5]) + ".json", Data: buf.Bytes()}
+		name := "search." + l + "." + hex.EncodeToString(h.Sum(nil)[:5]) + ".json"
+		if err := w.Rename(tmp, "assets/"+name); err != nil {
+			return nil, err
+		}
+		out[l] = name
 	}
 	return out, nil
+}
+
+// writeJSON writes the search index of language l to w.
+func (x *Search) writeJSON(s *site.Site, l string, w io.Writer) error {
+	var results []search.Result
+	var slots []int
+	for _, list := range [][]*site.Entry{s.Barriers[l], s.Pages[l]} {
+		for _, e := range list {
+			results = append(results, search.Result{URL: s.URL(e.PagePath), Title: e.Meta.Title, Summary: e.Meta.Summary, Section: x.section(e)})
+			slots = append(slots, x.slots[e])
+		}
+	}
+	return x.builders[l].WriteJSON(w, results, slots)
 }

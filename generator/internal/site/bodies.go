@@ -36,8 +36,8 @@ type stored struct {
 func (b *bodies) put(html []byte) (stored, error) {
 	n := int64(len(html))
 	b.mu.Lock()
-	if b.inMem+n <= b.budget {
-		b.inMem += n
+	if b.inMem+int64(cap(html)) <= b.budget {
+		b.inMem += int64(cap(html)) // what it holds
 		b.mu.Unlock()
 		return stored{html: html, n: len(html)}, nil
 	}
