@@ -60,13 +60,13 @@ type Set struct {
 // Load reads the content folder fsys. dir is the folder's path as the user
 // named it, used to print paths in messages. All problems found are returned
 // together as a diag.Errors.
-func Load(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, true) }
+func Load(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, true, nil) }
 
 // LoadMeta is Load without keeping the documents' text: each Doc's Src is
 // nil, and its Lines know only the path. Source reads the text again when
 // it is needed. A build of thousands of documents keeps only their front
 // matter in memory this way.
-func LoadMeta(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, false) }
+func LoadMeta(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, false, nil) }
 
 // Source returns d's text as Doc.Src holds it: line endings normalised and
 // the front matter blanked. It reads the file again if the set was loaded
@@ -86,7 +86,7 @@ func (s *Set) Source(d *Doc) ([]byte, error) {
 	return blanked, nil
 }
 
-func load(fsys fs.FS, dir string, keep bool) (*Set, error) {
+func load(fsys fs.FS, dir string, keep bool, cache *Cache) (*Set, error) {
 	var errs diag.List
 	show := func(name string) string { return path.Join(displayDir(dir), name) }
 
@@ -109,6 +109,10 @@ func load(fsys fs.FS, dir string, keep bool) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cache != nil {
+		cache.begin(src)
+		cache.keep(names)
+	}
 	// Documents are read and decoded on all cores; each has its own list
 	// of problems, merged in file order.
 	docs := make([]*Doc, len(names))
@@ -118,8 +122,13 @@ func load(fsys fs.FS, dir string, keep bool) (*Set, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				d := loadDoc(fsys, names[i], show(names[i]), cfg, &found[i])
-				if d != nil && !keep {
+				var d *Doc
+				if cache != nil {
+					d = cache.loadDoc(fsys, names[i], show(names[i]), cfg, &found[i])
+				} else {
+					d = loadDoc(fsys, names[i], show(names[i]), cfg, &found[i])
+				}
+				if d != nil && !keep && d.Src != nil {
 					d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
 				}
 				docs[i] = d

@@ -50,20 +50,7 @@ func Render(s *site.Site, t *Theme, x *Search, w Writer) (int, error) {
 	close(work)
 	wg.Wait()
 
-	var list diag.List
-	for _, err := range errs {
-		if err == nil {
-			continue
-		}
-		if es := diag.AsList(err); es != nil {
-			for _, e := range es {
-				list.Add(e)
-			}
-			continue
-		}
-		return 0, err // the output could not be written
-	}
-	if err := list.Err(); err != nil {
+	if err := joinProblems(errs); err != nil {
 		return 0, err
 	}
 	for name, data := range t.Files {
@@ -180,4 +167,24 @@ func groups(s *site.Site, l string) []Group {
 		}
 	}
 	return out
+}
+
+// joinProblems returns the problems of errs (template errors) together as
+// a diag.Errors, or the first other error (the output could not be
+// written), or nil.
+func joinProblems(errs []error) error {
+	var list diag.List
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		es := diag.AsList(err)
+		if es == nil {
+			return err
+		}
+		for _, e := range es {
+			list.Add(e)
+		}
+	}
+	return list.Err()
 }

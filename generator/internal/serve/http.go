@@ -5,11 +5,9 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
-	"io"
 	"io/fs"
 	"mime"
 	"net/http"
-	"os"
 	"path"
 	"strings"
 )
@@ -49,8 +47,8 @@ func static(data []byte, ctype string) http.HandlerFunc {
 	}
 }
 
-// serveFile serves a file of the built site, index.html for a folder, and
-// the site's 404.html for anything else.
+// serveFile serves a file of the site, a folder's index.html, and the
+// site's 404.html for anything else.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -59,8 +57,8 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	st := s.state
 	s.mu.Unlock()
-	if !st.good {
-		s.problemPage(w, st)
+	if st.site == nil {
+		s.problemPage(w, st, http.StatusServiceUnavailable)
 		return
 	}
 	name, ok := siteName(r.URL.Path)
@@ -68,13 +66,17 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, st)
 		return
 	}
-	data, isDir, err := s.read(name)
+	data, isDir, found, err := st.site.File(name)
 	switch {
+	case err != nil:
+		st.problems = problems(err)
+		s.problemPage(w, st, http.StatusInternalServerError)
+		return
+	case !found:
+		s.notFound(w, st)
+		return
 	case isDir && !strings.HasSuffix(r.URL.Path, "/"):
 		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-		return
-	case err != nil:
-		s.notFound(w, st)
 		return
 	}
 	if isDir {
@@ -83,7 +85,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	s.write(w, http.StatusOK, name, data, st)
 }
 
-// siteName turns a URL path into a file name inside the output folder. It
+// siteName turns a URL path into the name of a file of the site. It
 // refuses any path with a ".." segment (%2e%2e arrives here decoded) or a
 // backslash, rather than cleaning it into another path.
 func siteName(p string) (string, bool) {
@@ -102,35 +104,9 @@ func siteName(p string) (string, bool) {
 	return name, fs.ValidPath(name)
 }
 
-// read returns the file name of the output folder, or the index.html of
-// the folder name. Files are opened through an os.Root of the output folder,
-// opened anew for each request: each build swaps in a new folder.
-func (s *Server) read(name string) (data []byte, isDir bool, err error) {
-	root, err := os.OpenRoot(s.opt.Out)
-	if err != nil {
-		return nil, false, err
-	}
-	defer root.Close()
-	info, err := root.Stat(name)
-	if err != nil {
-		return nil, false, err
-	}
-	if info.IsDir() {
-		name = path.Join(name, "index.html")
-		isDir = true
-	}
-	f, err := root.Open(name)
-	if err != nil {
-		return nil, isDir, err
-	}
-	defer f.Close()
-	data, err = io.ReadAll(f)
-	return data, isDir, err
-}
-
 func (s *Server) notFound(w http.ResponseWriter, st state) {
-	data, _, err := s.read("404.html")
-	if err != nil {
+	data, _, found, err := st.site.File("404.html")
+	if err != nil || !found {
 		http.NotFound(w, nil)
 		return
 	}
@@ -182,8 +158,9 @@ var problemTmpl = template.Must(template.New("problems").Parse(`<!doctype html>
 </html>
 `))
 
-// problemPage is every page until the first good build.
-func (s *Server) problemPage(w http.ResponseWriter, st state) {
+// problemPage is every page until the first good build, and a page that
+// could not be made.
+func (s *Server) problemPage(w http.ResponseWriter, st state, code int) {
 	var b bytes.Buffer
 	if err := problemTmpl.Execute(&b, st.problems); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -191,7 +168,7 @@ func (s *Server) problemPage(w http.ResponseWriter, st state) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusServiceUnavailable)
+	w.WriteHeader(code)
 	w.Write(inject(b.Bytes(), st.build))
 }
 

@@ -1,31 +1,37 @@
-// Package serve is the editors' live preview: it builds the site into a
-// private folder, serves it over HTTP on a loopback address, watches the
-// content and templates folders, rebuilds on every change, and tells open
-// pages to reload.
+// Package serve is the editors' live preview: it keeps the site in memory,
+// serves it over HTTP on a loopback address, watches the content and
+// templates folders, rebuilds on every change, and tells open pages to
+// reload.
 //
 // How it works:
 //
-//   - Builds go through build.Run, the same as "generator build", into a
-//     folder of its own (a temporary folder unless Options.Out says
-//     otherwise), never into public/. The base URL is the server's own
-//     address, so every link of the site works locally.
-//   - Every change rebuilds the whole site: a rebuild of the real site takes
-//     about a tenth of a second (BenchmarkRebuild), less than it takes an
-//     editor to look from the text to the browser. Changes within Debounce
-//     of each other make one build.
+//   - Builds go through the same steps as "generator build" (content,
+//     site, render) but write nothing: the pages are rendered when a
+//     browser asks for them (render.Preview), from the model of the last
+//     good build. The base URL is the server's own address, so every link
+//     of the site works locally.
+//   - A rebuild does only what an edit needs: content.LoadMetaCached reads
+//     again only the files whose size or time changed, site.Build converts
+//     only their bodies (Options.Reuse), and the templates are parsed again
+//     only when something in their folder changed. The checks across
+//     files run every time, so the preview reports what a build would.
+//     Then the pages of the changed documents are rendered once to find
+//     template errors; after a template change, every page is. Changes
+//     within Debounce of each other make one rebuild.
 //   - Each HTML page it serves gets two extra tags before </head>: the
 //     stylesheet and the script of the preview (/_serve/reload.css and
-//     /_serve/reload.js). The built files themselves are the same as
-//     "generator build" writes. The script listens to /_serve/events
+//     /_serve/reload.js). The pages are otherwise the same as "generator
+//     build" writes, but for the search index's address, which has no hash
+//     (render.PreviewIndex). The script listens to /_serve/events
 //     (server-sent events): "reload" after a good build, "problems" with
 //     the problems of a failed one, which it shows over the page in the
 //     same path:line:col: message form as the command line.
 //   - A failed build changes nothing that is served: the last good site
 //     stays, under the overlay. Until the first good build, every page is
 //     a list of the problems.
-//   - Only files inside the output folder are served: paths with ".."
-//     are refused, and files are opened through an os.Root, which does not
-//     follow links out of it either.
+//   - Nothing is read from disk to answer a request: every address is
+//     looked up among the site's pages and files, and paths with ".." are
+//     refused rather than cleaned.
 package serve
 
 import (
@@ -33,20 +39,25 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
-	"explainer/generator/internal/build"
+	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
+	"explainer/generator/internal/markdown"
+	"explainer/generator/internal/render"
+	"explainer/generator/internal/site"
 )
 
 // Debounce is how long the server waits after a change for more changes
-// before it rebuilds: saving a file often makes several events.
-const Debounce = 80 * time.Millisecond
+// before it rebuilds: saving a file often makes several events, a few
+// milliseconds apart.
+const Debounce = 10 * time.Millisecond
 
 // Options say what to serve.
 type Options struct {
@@ -54,9 +65,6 @@ type Options struct {
 	Content   string // the content folder
 	Templates string // the templates folder
 	Drafts    bool   // show pages marked draft: true
-	// Out is the folder the site is built into; "" makes a temporary one,
-	// removed by Close.
-	Out string
 	// Log receives a line per build.
 	Log io.Writer
 }
@@ -66,18 +74,40 @@ type Server struct {
 	opt     Options
 	ln      net.Listener
 	base    string // the site's base URL: the server's address
-	tmp     string // the temporary folder to remove, if any
 	http    *http.Server
 	mu      sync.Mutex
 	state   state
 	clients map[chan event]bool
+
+	// What the next rebuild can reuse; only the rebuilding goroutine
+	// touches it.
+	md    *markdown.Converter
+	cache content.Cache
+	last  *site.Site              // the last site built, to reuse its bodies
+	theme *render.Theme           // nil when the templates must be read again
+	langs string                  // the languages the theme was read for
+	texts *texts                  // every body's text, for the search index
+	docs  map[string]*content.Doc // the documents of the last site
 }
 
 // state is the outcome of the latest build.
 type state struct {
-	build    int      // how many good builds there were
-	good     bool     // whether a good site is being served
-	problems []string // the latest build's problems; nil if it succeeded
+	build    int             // how many good builds there were
+	site     *render.Preview // the site served; nil before the first good build
+	problems []string        // the latest build's problems; nil if it succeeded
+}
+
+// texts keeps the text of every body, by document, for the search index:
+// a rebuild converts only the bodies that changed.
+type texts struct {
+	mu sync.Mutex
+	m  map[*content.Doc]string
+}
+
+func (t *texts) add(e *site.Entry, text string) {
+	t.mu.Lock()
+	t.m[e.Doc] = text
+	t.mu.Unlock()
 }
 
 // New listens on opt.Addr and builds the site once. The build's problems,
@@ -86,18 +116,12 @@ func New(opt Options) (*Server, error) {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
-	s := &Server{opt: opt, clients: make(map[chan event]bool)}
-	if s.opt.Out == "" {
-		tmp, err := os.MkdirTemp("", "explainer-serve-")
-		if err != nil {
-			return nil, err
-		}
-		s.tmp = tmp
-		s.opt.Out = filepath.Join(tmp, "site")
+	s := &Server{
+		opt: opt, clients: make(map[chan event]bool),
+		md: markdown.New(), texts: &texts{m: make(map[*content.Doc]string)},
 	}
 	ln, err := net.Listen("tcp", opt.Addr)
 	if err != nil {
-		s.removeTemp()
 		return nil, err
 	}
 	s.ln = ln
@@ -113,7 +137,7 @@ func New(opt Options) (*Server, error) {
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    32 << 10,
 	}
-	s.rebuild()
+	s.rebuild(true)
 	return s, nil
 }
 
@@ -140,26 +164,23 @@ func (s *Server) Serve(ctx context.Context) error {
 	return err
 }
 
-// Close stops the server and removes its temporary folder.
+// Close stops the server.
 func (s *Server) Close() error {
 	err := s.http.Close()
-	s.removeTemp()
+	if s.last != nil {
+		s.last.Close()
+	}
 	return err
 }
 
-func (s *Server) removeTemp() {
-	if s.tmp != "" {
-		os.RemoveAll(s.tmp)
-	}
-}
-
-// rebuild builds the site and tells the open pages.
-func (s *Server) rebuild() {
+// rebuild builds the site and tells the open pages; themeChanged says
+// that something in the templates folder changed.
+func (s *Server) rebuild(themeChanged bool) {
 	start := time.Now()
-	_, err := build.Run(build.Options{
-		Content: s.opt.Content, Templates: s.opt.Templates, Out: s.opt.Out,
-		BaseURL: s.base, Drafts: s.opt.Drafts,
-	})
+	if themeChanged {
+		s.theme = nil
+	}
+	pv, err := s.build()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
@@ -172,7 +193,7 @@ func (s *Server) rebuild() {
 		return
 	}
 	s.state.build++
-	s.state.good = true
+	s.state.site = pv
 	s.state.problems = nil
 	fmt.Fprintf(s.opt.Log, "built in %v\n", time.Since(start).Round(time.Millisecond))
 	s.broadcast(reloadEvent(s.state.build))
@@ -189,4 +210,88 @@ func problems(err error) []string {
 		out[i] = e.Error()
 	}
 	return out
+}
+
+// build makes the site from what changed since the last build.
+func (s *Server) build() (*render.Preview, error) {
+	set, err := content.LoadMetaCached(os.DirFS(s.opt.Content), s.opt.Content, &s.cache)
+	if set == nil {
+		return nil, err
+	}
+	var errs diag.List
+	addAll(&errs, err)
+	reread := false
+	if langs := strings.Join(set.Config.Codes(), " "); s.theme == nil || langs != s.langs {
+		reread = true
+		s.theme, s.langs = nil, langs
+		t, err := render.LoadTheme(os.DirFS(s.opt.Templates), s.opt.Templates, set.Config.Codes())
+		addAll(&errs, err)
+		s.theme = t
+	}
+	st, err := site.Build(set, s.md, site.Options{
+		BaseURL: s.base, Drafts: s.opt.Drafts, Text: s.texts.add, Reuse: s.last,
+	})
+	addAll(&errs, err)
+	if st != nil {
+		// The old site shares its bodies with the new one: it is not
+		// closed, and its memory goes with it.
+		s.last = st
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	changed := s.changed(set)
+	texts := s.texts.snapshot(set)
+	pv := render.NewPreview(st, s.theme, func() *render.Search {
+		x := render.NewSearch(st.Config)
+		st.Each(func(e *site.Entry) { x.Add(e, texts[e.Doc]) })
+		return x
+	})
+	if reread || changed == nil {
+		return pv, pv.Check(nil)
+	}
+	return pv, pv.Check(changed)
+}
+
+// changed returns the names of the documents that are new or changed since
+// the last good build, or nil for the first build, and remembers set's
+// documents for next time.
+func (s *Server) changed(set *content.Set) map[string]bool {
+	out := make(map[string]bool)
+	docs := make(map[string]*content.Doc, len(set.Docs))
+	for _, d := range set.Docs {
+		docs[d.Name] = d
+		if s.docs[d.Name] != d {
+			out[d.Name] = true
+		}
+	}
+	fresh := s.docs == nil
+	s.docs = docs
+	if fresh {
+		return nil
+	}
+	return out
+}
+
+// snapshot returns the texts of set's documents, and forgets the others.
+func (t *texts) snapshot(set *content.Set) map[*content.Doc]string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	keep := make(map[*content.Doc]string, len(set.Docs))
+	for _, d := range set.Docs {
+		if text, ok := t.m[d]; ok {
+			keep[d] = text
+		}
+	}
+	t.m = keep
+	return maps.Clone(keep)
+}
+
+func addAll(l *diag.List, err error) {
+	for _, e := range diag.AsList(err) {
+		l.Add(e)
+	}
+	if err != nil && diag.AsList(err) == nil {
+		l.Add(diag.Errorf(diag.Pos{}, "%v", err))
+	}
 }

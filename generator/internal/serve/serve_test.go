@@ -250,16 +250,16 @@ func TestFirstBuildFails(t *testing.T) {
 	}
 }
 
-// TestServesOnlyTheOutput sends requests that try to leave the output
-// folder, as raw HTTP so that no client cleans the path first.
-func TestServesOnlyTheOutput(t *testing.T) {
+// TestServesOnlyTheSite sends requests that try to reach files beside the
+// content and templates folders (and the working folder), as raw HTTP so
+// that no client cleans the path first.
+func TestServesOnlyTheSite(t *testing.T) {
 	content, templates := testSite(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "serve", "site")
 	secret := "TOP SECRET"
-	write(t, filepath.Join(dir, "secret.txt"), secret)
-	write(t, filepath.Join(dir, "serve", "secret.txt"), secret)
-	s := start(t, Options{Content: content, Templates: templates, Out: out})
+	for _, dir := range []string{filepath.Dir(content), filepath.Dir(templates), filepath.Join(filepath.Dir(content), "serve")} {
+		write(t, filepath.Join(dir, "secret.txt"), secret)
+	}
+	s := start(t, Options{Content: content, Templates: templates})
 	host := strings.TrimSuffix(strings.TrimPrefix(s.URL(), "http://"), "/")
 
 	for _, p := range []string{

@@ -57,6 +57,8 @@ func ignored(name string) bool {
 func (s *Server) watch(ctx context.Context, w *watcher) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	templates, _ := filepath.Abs(s.opt.Templates)
+	themeChanged := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -71,6 +73,9 @@ func (s *Server) watch(ctx context.Context, w *watcher) {
 			if ignored(ev.Name) || ev.Op == fsnotify.Chmod {
 				continue
 			}
+			if abs, err := filepath.Abs(ev.Name); err != nil || within(abs, templates) {
+				themeChanged = true
+			}
 			timer.Reset(Debounce)
 		case err, ok := <-w.w.Errors:
 			if !ok {
@@ -78,7 +83,14 @@ func (s *Server) watch(ctx context.Context, w *watcher) {
 			}
 			s.logf("watching: %v", err)
 		case <-timer.C:
-			s.rebuild()
+			s.rebuild(themeChanged)
+			themeChanged = false
 		}
 	}
+}
+
+// within reports whether name is dir or inside it.
+func within(name, dir string) bool {
+	rel, err := filepath.Rel(dir, name)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

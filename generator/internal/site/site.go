@@ -86,8 +86,9 @@ type Entry struct {
 	// marked is not stale; only "generator status" lists it.
 	Stale bool
 
-	site *Site
-	body stored
+	site     *Site
+	body     stored
+	scanErrs []*diag.Error // the problems found converting the body
 }
 
 // Body returns the entry's HTML, converted by Build. It may read it back
@@ -99,6 +100,22 @@ func (e *Entry) Body() ([]byte, error) {
 		return nil, fmt.Errorf("%s: %v", e.Path(), err)
 	}
 	return b, nil
+}
+
+// Each calls f for every entry: the home page, the barriers and the other
+// pages of each language in turn.
+func (s *Site) Each(f func(*Entry)) {
+	for _, l := range s.Langs {
+		if e := s.Home[l]; e != nil {
+			f(e)
+		}
+		for _, e := range s.Barriers[l] {
+			f(e)
+		}
+		for _, e := range s.Pages[l] {
+			f(e)
+		}
+	}
 }
 
 // Close removes the temporary file of bodies, if Build made one. Body
@@ -137,6 +154,14 @@ type Options struct {
 	// Budget is how many bytes of bodies to keep in memory: 0 means
 	// MemoryBudget, a negative number none.
 	Budget int64
+	// Reuse, when not nil, is the site built last from the same folder:
+	// the bodies of the documents that did not change (the same *Doc, as
+	// content.LoadMetaCached gives) are not converted again, and Text is
+	// not called for them. Nothing is reused when a page was added or
+	// removed, or the base URL changed, since links to other pages are
+	// part of a body's HTML. Build does not change Reuse; the two share
+	// their bodies, so only the last of them may be closed.
+	Reuse *Site
 }
 
 // Build makes the Site from the content set, converting every body with md.
@@ -188,7 +213,12 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 	}
 
 	s.checkDocs(entries, &errs)
-	s.scan(entries, set, md, opt.Text, &errs)
+	var prev map[string]*Entry
+	if r := opt.Reuse; r != nil && r.BaseURL == s.BaseURL && sameKeys(r.byName, byName) {
+		prev = r.byName
+		s.bodies = r.bodies
+	}
+	s.scan(entries, set, md, opt.Text, prev, &errs)
 	s.checkLinks(entries, byName, set, &errs)
 
 	for _, e := range entries {
@@ -245,51 +275,72 @@ func (s *Site) AbsURL(path string) string { return s.BaseURL + path }
 // scan converts every body, on all cores: its headings, ids and links and
 // its HTML land in the entries, so their order does not depend on
 // scheduling, and its text goes to text.
-func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, text func(*Entry, string), errs *diag.List) {
-	found := make([][]*diag.Error, len(entries))
-	work := make(chan int)
+func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, text func(*Entry, string), prev map[string]*Entry, errs *diag.List) {
+	work := make(chan *Entry)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for i := range work {
-				e := entries[i]
-				src, err := set.Source(e.Doc)
-				if err != nil {
-					found[i] = []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
+			for e := range work {
+				if p := prev[e.Name]; p != nil && p.Doc == e.Doc {
+					e.body, e.scanErrs = p.body, p.scanErrs
+					e.Headings, e.IDs, e.Links = p.Headings, p.IDs, p.Links
 					continue
 				}
-				html, res, err := md.Convert(src, s.page(e, src))
-				if err == nil {
-					e.body, err = s.bodies.put(html)
-				}
-				if err != nil {
-					found[i] = []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
-					continue
-				}
-				e.Headings, e.IDs, e.Links = res.Headings, res.IDs, res.Links
-				if text != nil {
-					text(e, res.Text)
-				}
-				found[i] = res.Errs
-				for _, f := range e.Meta.Figures {
-					if e.IDs[f.ID] {
-						found[i] = append(found[i], diag.Errorf(e.Meta.Start, "figure id %q is also a heading's anchor; give the figure another id", f.ID))
-					}
-					e.IDs[f.ID] = true
-				}
+				e.scanErrs = s.convert(e, set, md, text)
 			}
 		})
 	}
-	for i := range entries {
-		work <- i
+	for _, e := range entries {
+		work <- e
 	}
 	close(work)
 	wg.Wait()
-	for _, f := range found {
-		for _, e := range f {
-			errs.Add(e)
+	for _, e := range entries {
+		for _, f := range e.scanErrs {
+			errs.Add(f)
 		}
 	}
+}
+
+// convert converts e's body, keeps what the site needs of it, and returns
+// the problems found.
+func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text func(*Entry, string)) []*diag.Error {
+	src, err := set.Source(e.Doc)
+	if err != nil {
+		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
+	}
+	html, res, err := md.Convert(src, s.page(e, src))
+	if err == nil {
+		e.body, err = s.bodies.put(html)
+	}
+	if err != nil {
+		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
+	}
+	e.Headings, e.IDs, e.Links = res.Headings, res.IDs, res.Links
+	if text != nil {
+		text(e, res.Text)
+	}
+	found := res.Errs
+	for _, f := range e.Meta.Figures {
+		if e.IDs[f.ID] {
+			found = append(found, diag.Errorf(e.Meta.Start, "figure id %q is also a heading's anchor; give the figure another id", f.ID))
+		}
+		e.IDs[f.ID] = true
+	}
+	return found
+}
+
+// sameKeys reports whether a and b have the same keys.
+func sameKeys(a, b map[string]*Entry) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // markStale sets Stale on every translation whose source changed since it

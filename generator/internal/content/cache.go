@@ -1,0 +1,84 @@
+package content
+
+import (
+	"io/fs"
+	"sync"
+	"time"
+
+	"explainer/generator/internal/diag"
+)
+
+// A Cache lets LoadMetaCached skip the documents that have not changed
+// since the last load through the same Cache: the preview reloads the one
+// file an editor saved, not every file. A document counts as unchanged
+// while its size and modification time are; a change to site.yaml makes
+// every document load again, since how one is read depends on it
+// (languages, the default language).
+type Cache struct {
+	mu     sync.Mutex
+	config string
+	docs   map[string]cached
+}
+
+type cached struct {
+	size int64
+	mod  time.Time
+	doc  *Doc // nil if it could not be loaded
+	errs diag.List
+}
+
+// LoadMetaCached is LoadMeta through c. The Docs of unchanged files are the
+// same values as last time, so a caller can keep what it made of them.
+func LoadMetaCached(fsys fs.FS, dir string, c *Cache) (*Set, error) {
+	return load(fsys, dir, false, c)
+}
+
+// begin resets the cache if the configuration changed.
+func (c *Cache) begin(config []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.docs == nil || c.config != string(config) {
+		c.config = string(config)
+		c.docs = make(map[string]cached)
+	}
+}
+
+// loadDoc is the package's loadDoc, skipped for an unchanged file.
+func (c *Cache) loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return loadDoc(fsys, name, shown, cfg, errs) // which reports it
+	}
+	c.mu.Lock()
+	old, ok := c.docs[name]
+	c.mu.Unlock()
+	if ok && old.size == info.Size() && old.mod.Equal(info.ModTime()) {
+		errs.Merge(&old.errs)
+		return old.doc
+	}
+	var found diag.List
+	d := loadDoc(fsys, name, shown, cfg, &found)
+	if d != nil {
+		d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
+	}
+	c.mu.Lock()
+	c.docs[name] = cached{size: info.Size(), mod: info.ModTime(), doc: d, errs: found}
+	c.mu.Unlock()
+	errs.Merge(&found)
+	return d
+}
+
+// keep drops the files that are gone.
+func (c *Cache) keep(names []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	want := make(map[string]bool, len(names))
+	for _, n := range names {
+		want[n] = true
+	}
+	for n := range c.docs {
+		if !want[n] {
+			delete(c.docs, n)
+		}
+	}
+}
