@@ -49,7 +49,8 @@ FUZZ_TARGETS = \
 	FuzzConvert:./generator/internal/markdown \
 	FuzzLinks:./generator/internal/markdown \
 	FuzzHeadingID:./generator/internal/markdown \
-	FuzzMarkLanguages:./generator/internal/render
+	FuzzMarkLanguages:./generator/internal/render \
+	FuzzScore:./generator/internal/search
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -56,34 +56,15 @@ func (b *Builder) Add(d Doc) int {
 	if slot >= 1<<24 {
 		panic("search: more than 16,777,216 documents")
 	}
-	for t, s := range scores(d) {
-		sh := &b.shards[maphash.String(b.seed, t)%uint64(len(b.shards))]
+	sc := score(d)
+	for _, t := range sc.terms {
+		sh := &b.shards[maphash.String(b.seed, t.term)%uint64(len(b.shards))]
 		sh.mu.Lock()
-		sh.terms[t] = append(sh.terms[t], uint32(slot)<<8|uint32(min(s, maxScore)))
+		sh.terms[t.term] = append(sh.terms[t.term], uint32(slot)<<8|uint32(min(t.score, maxScore)))
 		sh.mu.Unlock()
 	}
+	scorers.Put(sc)
 	return slot
-}
-
-// scores is every term of d with its score (see the weights above).
-func scores(d Doc) map[string]int {
-	score := make(map[string]int)
-	seen := make(map[string]int)
-	add := func(text string, weight, limit int) {
-		clear(seen)
-		for _, t := range Terms(text) {
-			if seen[t] < limit {
-				seen[t]++
-				score[t] += weight
-			}
-		}
-	}
-	add(d.Title, weightTitle, 1)
-	add(d.Summary, weightSummary, 1)
-	add(d.Extra, weightSummary, 1)
-	add(d.Section, weightSection, 1)
-	add(d.Text, weightText, maxTextCount)
-	return score
 }
 
 // WriteJSON writes the index of docs, where docs[i] is the document added

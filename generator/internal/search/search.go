@@ -75,9 +75,11 @@ func Build(docs []Doc) *Index {
 	ix := &Index{Terms: make(map[string][]int)}
 	for i, d := range docs {
 		ix.Docs = append(ix.Docs, Result{URL: d.URL, Title: d.Title, Summary: d.Summary, Section: d.Section})
-		for t, s := range scores(d) {
-			ix.Terms[t] = append(ix.Terms[t], i, min(s, maxScore))
+		sc := score(d)
+		for _, t := range sc.terms {
+			ix.Terms[t.term] = append(ix.Terms[t.term], i, int(min(t.score, maxScore)))
 		}
+		scorers.Put(sc)
 	}
 	return ix
 }

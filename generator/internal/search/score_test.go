@@ -1,0 +1,71 @@
+package search
+
+import (
+	"maps"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// refScores is how a document's scores were first computed, from Terms:
+// the reference the scorer is held to.
+func refScores(d Doc) map[string]int {
+	score := make(map[string]int)
+	add := func(text string, weight, limit int) {
+		seen := make(map[string]int)
+		for _, t := range Terms(text) {
+			if seen[t] < limit {
+				seen[t]++
+				score[t] += weight
+			}
+		}
+	}
+	add(d.Title, weightTitle, 1)
+	add(d.Summary, weightSummary, 1)
+	add(d.Extra, weightSummary, 1)
+	add(d.Section, weightSection, 1)
+	add(d.Text, weightText, maxTextCount)
+	return score
+}
+
+func scoresOf(d Doc) map[string]int {
+	sc := score(d)
+	defer scorers.Put(sc)
+	out := make(map[string]int)
+	for _, t := range sc.terms {
+		out[t.term] = int(t.score)
+	}
+	return out
+}
+
+func TestScoreAgrees(t *testing.T) {
+	pieces := []string{"Cloud", "cloud", "CLOUD", "클라우드를", "보안인증", "美", "日本語", "カタカナ", "2025년", "7", "a", "Korea's",
+		"İstanbul", "ΣΑΣ", "e\u0301", "\xff", "—", " ", ", ", "\n", "x1", "1x", "클", "가나다라마바사", "US-Korea", "Ǆ", "ǅ"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	text := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(3) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		return b.String()
+	}
+	for i := range 2000 {
+		d := Doc{Title: text(3), Summary: text(6), Extra: text(2), Section: text(1), Text: text(rng.IntN(80))}
+		if got, want := scoresOf(d), refScores(d); !maps.Equal(got, want) {
+			t.Fatalf("document %d %+v:\n got %v\nwant %v", i, d, got, want)
+		}
+	}
+}
+
+func FuzzScore(f *testing.F) {
+	f.Add("Korea's Cloud", "클라우드를 보안인증(CSAP)을", "2025년 美 日本")
+	f.Fuzz(func(t *testing.T, title, summary, text string) {
+		d := Doc{Title: title, Summary: summary, Text: text}
+		if got, want := scoresOf(d), refScores(d); !maps.Equal(got, want) {
+			t.Errorf("%+v:\n got %v\nwant %v", d, got, want)
+		}
+	})
+}
