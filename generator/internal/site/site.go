@@ -245,7 +245,9 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 	s.markStale()
 	s.Warnings = errs.Warnings()
 	if err := errs.Err(); err != nil {
-		s.Close()
+		if opt.Reuse == nil || s.bodies != opt.Reuse.bodies {
+			s.Close() // else they are the site reused's, still in use
+		}
 		return nil, err
 	}
 	return s, nil
