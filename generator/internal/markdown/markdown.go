@@ -26,7 +26,6 @@ package markdown
 
 import (
 	"bytes"
-	"slices"
 	"strconv"
 
 	"explainer/generator/internal/diag"
@@ -135,21 +134,26 @@ type state struct {
 
 // Convert renders src, the whole text of the document (with its front
 // matter blanked), as HTML, and returns what it learned on the way:
-// headings, ids, links, problems and the plain text. A site converts each
-// body once and keeps only the Result's lists and the HTML (see package
-// site).
+// headings, ids, links, problems and the plain text.
 func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
-	doc, res := c.parse(src, p)
-	res.Text = plainBody(doc, src)
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	res, err := c.ConvertTo(&buf, src, p)
+	if err != nil {
 		return nil, nil, err
 	}
-	// A site keeps these for every page: no spare capacity.
-	res.Headings = slices.Clone(res.Headings)
-	res.Links = slices.Clone(res.Links)
 	return buf.Bytes(), res, nil
+}
+
+// ConvertTo is Convert writing the HTML to buf, which a caller converting
+// thousands of bodies can reuse (package site keeps only a copy).
+func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, error) {
+	doc, res := c.parse(src, p)
+	res.Text = plainBody(doc, src)
+	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {

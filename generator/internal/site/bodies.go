@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -33,13 +34,14 @@ type stored struct {
 	n    int
 }
 
+// put keeps html, which the caller may reuse after put returns.
 func (b *bodies) put(html []byte) (stored, error) {
 	n := int64(len(html))
 	b.mu.Lock()
-	if b.inMem+int64(cap(html)) <= b.budget {
-		b.inMem += int64(cap(html)) // what it holds
+	if b.inMem+n <= b.budget {
+		b.inMem += n
 		b.mu.Unlock()
-		return stored{html: html, n: len(html)}, nil
+		return stored{html: bytes.Clone(html), n: len(html)}, nil
 	}
 	if b.file == nil && b.err == nil {
 		b.file, b.err = spillFile()

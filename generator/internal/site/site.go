@@ -24,6 +24,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"net/url"
@@ -70,7 +71,7 @@ type Entry struct {
 	// PagePath is the page's address below the base URL (en/barriers/x/).
 	PagePath string
 	// Headings, IDs and Links come from the body; Body gives its HTML.
-	Headings []markdown.Heading
+	Headings []Heading
 	IDs      map[string]bool
 	Links    []markdown.Link
 	// Translations maps every language to the entry in it (this one
@@ -140,6 +141,17 @@ func (s *Site) urlOf(name string) string {
 	}
 	return ""
 }
+
+// Heading is a heading of a body, for the table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// buffers are the converters' output buffers: a body's HTML is copied
+// out of one (or written to the temporary file from it).
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Options change how a site is made.
 type Options struct {
@@ -311,14 +323,23 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 	if err != nil {
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 	}
-	html, res, err := md.Convert(src, s.page(e, src))
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	res, err := md.ConvertTo(buf, src, s.page(e, src))
 	if err == nil {
-		e.body, err = s.bodies.put(html)
+		e.body, err = s.bodies.put(buf.Bytes())
 	}
 	if err != nil {
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 	}
-	e.Headings, e.IDs, e.Links = res.Headings, res.IDs, res.Links
+	// A site keeps these for every page: no spare capacity, and of a
+	// heading only what a page shows.
+	e.Headings = make([]Heading, len(res.Headings))
+	for i, h := range res.Headings {
+		e.Headings[i] = Heading{Level: h.Level, ID: h.ID, Text: h.Text}
+	}
+	e.IDs, e.Links = res.IDs, slices.Clone(res.Links)
 	if text != nil {
 		text(e, res.Text)
 	}
