@@ -37,10 +37,9 @@ func BenchmarkRebuild(b *testing.B) {
 					if err := os.Chtimes(file, t, t); err != nil {
 						b.Fatal(err)
 					}
-					s.rebuild(kind == "template")
-				}
-				if s.state.problems != nil {
-					b.Fatal(s.state.problems)
+					if !s.rebuild(kind == "template") {
+						b.Fatal(s.pending)
+					}
 				}
 			})
 		}

@@ -77,6 +77,7 @@ type Server struct {
 	http    *http.Server
 	mu      sync.Mutex
 	state   state
+	pending []string // the problems of a failed build not shown yet
 	clients map[chan event]bool
 
 	// What the next rebuild can reuse; only the rebuilding goroutine
@@ -137,7 +138,9 @@ func New(opt Options) (*Server, error) {
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    32 << 10,
 	}
-	s.rebuild(true)
+	if !s.rebuild(true) {
+		s.showProblems()
+	}
 	return s, nil
 }
 
@@ -173,9 +176,18 @@ func (s *Server) Close() error {
 	return err
 }
 
-// rebuild builds the site and tells the open pages; themeChanged says
-// that something in the templates folder changed.
-func (s *Server) rebuild(themeChanged bool) {
+// ProblemDelay is how long the problems of a failed rebuild wait for
+// another change before they are shown. An editor's save can be caught
+// half done (a file emptied and not yet written), which fails to build
+// and is followed within milliseconds by the change that completes it; a
+// good build is shown at once.
+const ProblemDelay = 150 * time.Millisecond
+
+// rebuild builds the site; themeChanged says that something in the
+// templates folder changed. A good build is served and the open pages
+// reload at once; a failed one's problems wait in pending for
+// showProblems. It reports whether the build was good.
+func (s *Server) rebuild(themeChanged bool) bool {
 	start := time.Now()
 	if themeChanged {
 		s.theme = nil
@@ -184,19 +196,32 @@ func (s *Server) rebuild(themeChanged bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
-		s.state.problems = problems(err)
-		for _, p := range s.state.problems {
-			fmt.Fprintln(s.opt.Log, p)
-		}
-		fmt.Fprintf(s.opt.Log, "build failed; still serving the last good site\n")
-		s.broadcast(problemsEvent(s.state.problems))
-		return
+		s.pending = problems(err)
+		return false
 	}
+	s.pending = nil
 	s.state.build++
 	s.state.site = pv
 	s.state.problems = nil
 	fmt.Fprintf(s.opt.Log, "built in %v\n", time.Since(start).Round(time.Millisecond))
 	s.broadcast(reloadEvent(s.state.build))
+	return true
+}
+
+// showProblems shows the problems of the last build, if it failed, on the
+// open pages (and on every page, before the first good build).
+func (s *Server) showProblems() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.pending == nil {
+		return
+	}
+	s.state.problems, s.pending = s.pending, nil
+	for _, p := range s.state.problems {
+		fmt.Fprintln(s.opt.Log, p)
+	}
+	fmt.Fprintf(s.opt.Log, "build failed; still serving the last good site\n")
+	s.broadcast(problemsEvent(s.state.problems))
 }
 
 // problems lists a failed build's problems as the command line prints them.

@@ -318,3 +318,28 @@ func TestDrafts(t *testing.T) {
 		}
 	}
 }
+
+// TestHalfSavedFileIsNotShown checks that a file caught in the middle of a
+// save (emptied, then written a moment later) makes no problems flash on
+// the open pages: the build of the empty file fails, the next change comes
+// within ProblemDelay, and the pages just reload.
+func TestHalfSavedFileIsNotShown(t *testing.T) {
+	content, templates := testSite(t)
+	s := start(t, Options{Content: content, Templates: templates})
+	events := subscribe(t, s)
+	next(t, events)
+	beef := filepath.Join(content, "barriers", "beef.en.md")
+	text, err := os.ReadFile(beef)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, beef, "")
+	time.Sleep(4 * Debounce) // long enough for the empty file to be built
+	write(t, beef, strings.Replace(string(text), "title: Beef imports", "title: Beef, saved in two steps", 1))
+	if ev := next(t, events); ev.name != "reload" {
+		t.Fatalf("after a save in two steps: %+v, want reload", ev)
+	}
+	if _, body := get(t, s.URL()+"en/barriers/beef/"); !strings.Contains(body, "<h1>Beef, saved in two steps</h1>") {
+		t.Error("the page does not show the save")
+	}
+}

@@ -53,10 +53,13 @@ func ignored(name string) bool {
 		strings.HasSuffix(base, ".swp") || strings.HasPrefix(base, "#")
 }
 
-// watch rebuilds after each burst of changes until ctx is done.
+// watch rebuilds after each burst of changes until ctx is done, and shows
+// a failed build's problems if no change follows within ProblemDelay.
 func (s *Server) watch(ctx context.Context, w *watcher) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	grace := time.NewTimer(time.Hour) // ProblemDelay after a failed build
+	grace.Stop()
 	templates, _ := filepath.Abs(s.opt.Templates)
 	themeChanged := false
 	for {
@@ -83,8 +86,14 @@ func (s *Server) watch(ctx context.Context, w *watcher) {
 			}
 			s.logf("watching: %v", err)
 		case <-timer.C:
-			s.rebuild(themeChanged)
+			if s.rebuild(themeChanged) {
+				grace.Stop()
+			} else {
+				grace.Reset(ProblemDelay)
+			}
 			themeChanged = false
+		case <-grace.C:
+			s.showProblems()
 		}
 	}
 }
