@@ -57,7 +57,7 @@ func run1(args []string) error {
 	runs := fs.Int("runs", 3, "runs of each program per size; the median is reported")
 	useHugo := fs.Bool("hugo", true, "compare with Hugo when it is installed")
 	dir := fs.String("dir", filepath.Join("bench", "out"), "the working `folder`")
-	serveMax := fs.Int("serve-max", 1000, "measure serve's rebuild for corpora up to this size (serve rebuilds the whole site, so above it the build's own figure says the same)")
+	serveMax := fs.Int("serve-max", 10000, "measure serve's rebuild for corpora up to this size")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ type Row struct {
 	Floor Stats
 	Build Stats
 	Hugo  *Stats // nil without Hugo
-	// Serve is the time from saving one entry to the end of the rebuild
+	// Serve is the time from saving one entry to its page showing the edit
 	// under serve (median); 0 when not measured.
 	Serve    time.Duration
 	ServeErr string // why serve could not be measured
@@ -65,7 +65,7 @@ func (r *report) String() string {
 	}
 	b.WriteString("\n")
 	if r.serve {
-		b.WriteString("Under `serve`, from saving one entry to the end of the rebuild (watcher and debounce included):\n\n| N | rebuild |\n| ---: | ---: |\n")
+		b.WriteString("Under `serve`, from saving one entry to its page showing the edit (watcher, debounce, rebuild and the page's rendering included):\n\n| N | rebuild |\n| ---: | ---: |\n")
 		for _, row := range r.rows {
 			switch {
 			case row.ServeErr != "":

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,8 +15,9 @@ import (
 
 // The serve measurement starts "generator serve" on a corpus, waits for its
 // first build, then saves one entry several times, each time waiting for
-// the build that follows. The time is from the save to serve's "built in"
-// line: what an editor waits for, the file watcher and its debounce
+// the build that follows and then asking for the entry's page until it
+// shows the edit. The time is from the save to that page: what an editor
+// waits for, the file watcher, its debounce and the page's rendering
 // included.
 
 // hasServe reports whether the generator has a serve command.
@@ -57,31 +59,37 @@ func (h *harness) serveRebuild(corpus, templates string, edits int) ([]time.Dura
 	if timeout == 0 {
 		timeout = 10 * time.Minute
 	}
-	// wait waits for a line that starts with prefix, or contains it.
-	wait := func(what string) error {
+	// wait waits for a line that contains what, and returns it.
+	wait := func(what string) (string, error) {
 		for {
 			select {
 			case l, ok := <-builds:
 				switch {
 				case !ok:
-					return errors.New("serve stopped")
+					return "", errors.New("serve stopped")
 				case strings.Contains(l, "build failed"):
-					return fmt.Errorf("serve: %s", l)
+					return "", fmt.Errorf("serve: %s", l)
 				case strings.Contains(l, what):
-					return nil
+					return l, nil
 				}
 			case <-time.After(timeout):
-				return fmt.Errorf("serve: no %q within %v", what, timeout)
+				return "", fmt.Errorf("serve: no %q within %v", what, timeout)
 			}
 		}
 	}
 	// The server watches the folders once it serves the first build; the
 	// pause lets the watcher settle before the first save.
-	if err := wait("serving "); err != nil {
+	line, err := wait("serving ")
+	if err != nil {
 		return nil, err
+	}
+	base, _, _ := strings.Cut(strings.TrimPrefix(line, "serving the site at "), ",")
+	if !strings.HasPrefix(base, "http://") {
+		return nil, fmt.Errorf("serve: no address in %q", line)
 	}
 	time.Sleep(500 * time.Millisecond)
 	entry := filepath.Join(corpus, "barriers", slugOf(0)+".en.md")
+	page := base + "en/barriers/" + slugOf(0) + "/"
 	var times []time.Duration
 	for i := range edits {
 		f, err := os.OpenFile(entry, os.O_APPEND|os.O_WRONLY, 0)
@@ -96,10 +104,36 @@ func (h *harness) serveRebuild(corpus, templates string, edits int) ([]time.Dura
 		if err != nil {
 			return nil, err
 		}
-		if err := wait("built in"); err != nil {
+		if _, err := wait("built in"); err != nil {
+			return nil, err
+		}
+		if err := waitForPage(page, fmt.Sprintf("Edited %d.", i+1), timeout); err != nil {
 			return nil, err
 		}
 		times = append(times, time.Since(start))
 	}
 	return times, nil
+}
+
+// waitForPage asks for the page at url until it holds text.
+func waitForPage(url, text string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		resp, err := http.Get(url)
+		if err != nil {
+			return err
+		}
+		b, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(b), text) {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("serve: %s does not show %q after %v", url, text, timeout)
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
