@@ -27,7 +27,12 @@
 // address of the language's search index.
 //
 // Besides the pages, Render writes one search index per language,
-// assets/search.<lang>.<hash>.json (package search), for static/search.js.
+// assets/search.<lang>.<hash>.json (package search), for static/search.js;
+// a Search, passed to site.Build as its Text, gathers it while the bodies
+// are converted, and the index is streamed to its file.
+//
+// Preview is the same site made on request, page by page, for the editors'
+// preview (package serve); its search index is assets/search.<lang>.json.
 // After a page is executed, text in the other language (Hangul on an
 // English page, an English sentence on a Korean one) is wrapped in
 // <span lang="...">, so screen readers switch voice (langmark.go).

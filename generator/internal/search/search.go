@@ -21,6 +21,10 @@
 // index maps each term to its pages and scores; Query is the reference
 // implementation of the matching that search.js does in the browser, and
 // the browser tests hold the two to the same results.
+//
+// Build makes an Index of a few documents; a site uses a Builder
+// (builder.go), which scores each document as it comes, from several
+// goroutines, keeps only packed postings, and writes the same JSON.
 package search
 
 import (
