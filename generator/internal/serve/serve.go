@@ -88,7 +88,10 @@ type Server struct {
 	theme *render.Theme           // nil when the templates must be read again
 	langs string                  // the languages the theme was read for
 	texts *texts                  // every body's text, for the search index
-	docs  map[string]*content.Doc // the documents of the last site
+	docs  map[string]*content.Doc // the documents of the last good build
+	// checkAll says that every page must be rendered once to find template
+	// errors: the templates changed since the last good build.
+	checkAll bool
 }
 
 // state is the outcome of the latest build.
@@ -245,9 +248,8 @@ func (s *Server) build() (*render.Preview, error) {
 	}
 	var errs diag.List
 	addAll(&errs, err)
-	reread := false
 	if langs := strings.Join(set.Config.Codes(), " "); s.theme == nil || langs != s.langs {
-		reread = true
+		s.checkAll = true // until a build with these templates succeeds
 		s.theme, s.langs = nil, langs
 		t, err := render.LoadTheme(os.DirFS(s.opt.Templates), s.opt.Templates, set.Config.Codes())
 		addAll(&errs, err)
@@ -265,23 +267,26 @@ func (s *Server) build() (*render.Preview, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	changed := s.changed(set)
 	texts := s.texts.snapshot(set)
 	pv := render.NewPreview(st, s.theme, func() *render.Search {
 		x := render.NewSearch(st.Config)
 		st.Each(func(e *site.Entry) { x.Add(e, texts[e.Doc]) })
 		return x
 	})
-	if reread || changed == nil {
-		return pv, pv.Check(nil)
+	changed, docs := s.changed(set)
+	if s.checkAll {
+		changed = nil // every page
 	}
-	return pv, pv.Check(changed)
+	if err := pv.Check(changed); err != nil {
+		return nil, err
+	}
+	s.docs, s.checkAll = docs, false
+	return pv, nil
 }
 
 // changed returns the names of the documents that are new or changed since
-// the last good build, or nil for the first build, and remembers set's
-// documents for next time.
-func (s *Server) changed(set *content.Set) map[string]bool {
+// the last good build, and set's documents by name.
+func (s *Server) changed(set *content.Set) (map[string]bool, map[string]*content.Doc) {
 	out := make(map[string]bool)
 	docs := make(map[string]*content.Doc, len(set.Docs))
 	for _, d := range set.Docs {
@@ -290,12 +295,7 @@ func (s *Server) changed(set *content.Set) map[string]bool {
 			out[d.Name] = true
 		}
 	}
-	fresh := s.docs == nil
-	s.docs = docs
-	if fresh {
-		return nil
-	}
-	return out
+	return out, docs
 }
 
 // snapshot returns the texts of set's documents, and forgets the others.

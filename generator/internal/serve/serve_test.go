@@ -343,3 +343,29 @@ func TestHalfSavedFileIsNotShown(t *testing.T) {
 		t.Error("the page does not show the save")
 	}
 }
+
+// TestTemplateErrorFoundAfterAFailedBuild checks that a template edit made
+// while the content does not build is still checked on every page once the
+// content is fixed: the fixed build renders every page, not only the pages
+// of the file that changed, and finds the error in a page of another kind.
+func TestTemplateErrorFoundAfterAFailedBuild(t *testing.T) {
+	content, templates := testSite(t)
+	s := start(t, Options{Content: content, Templates: templates})
+	events := subscribe(t, s)
+	next(t, events)
+	beef := filepath.Join(content, "barriers", "beef.en.md")
+	edit(t, beef, "sector: agriculture", "sector: agricultur")
+	if ev := next(t, events); ev.name != "problems" || !strings.Contains(ev.data, "unknown sector") {
+		t.Fatalf("after a bad edit: %+v", ev)
+	}
+	page := filepath.Join(templates, "page.html")
+	edit(t, page, "<h1>{{.Title}}</h1>", `<h1>{{.Title}} {{.T "no_such_string"}}</h1>`)
+	if ev := next(t, events); ev.name != "problems" || !strings.Contains(ev.data, "unknown sector") {
+		t.Fatalf("after the template edit: %+v", ev)
+	}
+	edit(t, beef, "sector: agricultur", "sector: agriculture")
+	ev := next(t, events)
+	if ev.name != "problems" || !strings.Contains(ev.data, filepath.ToSlash(page)) || !strings.Contains(ev.data, "no_such_string") || strings.Contains(ev.data, "unknown sector") {
+		t.Fatalf("after fixing the content: %+v, want the template's problem", ev)
+	}
+}
