@@ -42,7 +42,7 @@ const markerText = "This folder is built by the explainer generator (go run ./ge
 type Dir struct {
 	final  string   // the output folder
 	tmp    string   // where this build writes
-	made   sync.Map // the folders made in tmp
+	made   sync.Map // folders made in tmp that hold other folders
 	unlock func()
 }
 
@@ -92,7 +92,7 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 		return fmt.Errorf("output path %q is not inside the output folder", rel)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(rel))
-	if err := d.mkdir(filepath.Dir(p)); err != nil {
+	if err := d.mkdirFor(filepath.Dir(p)); err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
@@ -105,7 +105,7 @@ func (d *Dir) Stream(rel string, write func(io.Writer) error) error {
 		return fmt.Errorf("output path %q is not inside the output folder", rel)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(rel))
-	if err := d.mkdir(filepath.Dir(p)); err != nil {
+	if err := d.mkdirFor(filepath.Dir(p)); err != nil {
 		return err
 	}
 	f, err := os.Create(p)
@@ -128,9 +128,24 @@ func (d *Dir) Rename(from, to string) error {
 	return os.Rename(filepath.Join(d.tmp, filepath.FromSlash(from)), filepath.Join(d.tmp, filepath.FromSlash(to)))
 }
 
-// mkdir makes dir and its parents, remembering what it made: a site is a
-// folder per page, and os.MkdirAll would look at every parent again for
-// each (three system calls where one does).
+// mkdirFor makes dir, the folder of a file, and its parents. A site is a
+// folder per page: the parents are remembered (os.MkdirAll would look at
+// each of them again for every page), the page's own folder is not, as no
+// other file goes there.
+func (d *Dir) mkdirFor(dir string) error {
+	if dir == d.tmp {
+		return nil
+	}
+	if err := d.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return nil
+}
+
+// mkdir makes dir and its parents, remembering what it made.
 func (d *Dir) mkdir(dir string) error {
 	if dir == d.tmp {
 		return nil
