@@ -30,7 +30,7 @@ type Options struct {
 // Result describes a successful build.
 type Result struct {
 	// Site is the model of the site built; its bodies are gone
-	// (site.Site.Close).
+	// (site.Site.Close), and so are its links and anchors (site.Site.Trim).
 	Site  *site.Site
 	Pages int
 	// Warnings are problems that did not fail the build, to show the
@@ -68,6 +68,7 @@ func Run(opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer s.Close() // Result.Site keeps the model, not the bodies
+	s.Trim()
 
 	var w render.Writer = discard{}
 	var dir *output.Dir

@@ -152,7 +152,7 @@ func (v *Preview) makeFiles() {
 type memWriter map[string][]byte
 
 func (m memWriter) WriteFile(rel string, data []byte) error {
-	m[rel] = data
+	m[rel] = bytes.Clone(data)
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -13,6 +14,8 @@ import (
 
 // Writer receives the files of the site.
 type Writer interface {
+	// WriteFile writes a file; data may be reused once it returns, so a
+	// writer that keeps it keeps a copy.
 	WriteFile(rel string, data []byte) error
 	// Stream writes a file too large to hold in memory (the search
 	// index of a large site) with what write writes.
@@ -76,12 +79,27 @@ func writePage(t *Theme, p *Page, w Writer) error {
 		p.Body = template.HTML(b)
 		defer func() { p.Body = "" }()
 	}
-	html, err := t.execute(p)
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooled {
+			pageBuffers.Put(buf)
+		}
+	}()
+	buf.Reset()
+	html, err := t.executeTo(buf, p)
 	if err != nil {
 		return err
 	}
 	return w.WriteFile(outName(p.Path), html)
 }
+
+// pageBuffers are the buffers pages are executed into, reused once a page
+// is written (its writer keeps nothing of it). A buffer grown past
+// maxPooled by a long list page (the barrier index of a large site is
+// megabytes) is left to the collector instead.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooled = 256 << 10
 
 // outName is the file a page's address is served from.
 func outName(path string) string {

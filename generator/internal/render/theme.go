@@ -233,12 +233,17 @@ func (t *Theme) templateError(err error) *diag.Error {
 
 // execute runs the template of the page's kind.
 func (t *Theme) execute(p *Page) ([]byte, error) {
+	return t.executeTo(new(bytes.Buffer), p)
+}
+
+// executeTo is execute writing into b; the page it returns may be b's
+// own bytes, so b must not be reused while the page is in use.
+func (t *Theme) executeTo(b *bytes.Buffer, p *Page) ([]byte, error) {
 	tm := t.tmpl[p.Kind]
 	if tm == nil {
 		return nil, fmt.Errorf("no template for %s pages", p.Kind)
 	}
-	var b bytes.Buffer
-	if err := tm.ExecuteTemplate(&b, "layout.html", p); err != nil {
+	if err := tm.ExecuteTemplate(b, "layout.html", p); err != nil {
 		return nil, t.templateError(err)
 	}
 	if p.Kind == KindRoot || p.Kind == KindNotFound {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bufio"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/maphash"
@@ -14,11 +15,11 @@ import (
 
 // Builder makes the index of a large site without holding its text: each
 // document's terms are scored as it is added, from any number of
-// goroutines at once, and only the postings are kept, packed four bytes
-// each. WriteJSON then writes the same bytes as Index.JSON for the
-// documents in their final order, without making the Index in memory.
-// A site of 20,000 pages has millions of postings; as an Index's maps of
-// ints they took several times the memory.
+// goroutines at once, and only the postings are kept, packed in about two
+// bytes each (see postings). WriteJSON then writes the same bytes as
+// Index.JSON for the documents in their final order, without making the
+// Index in memory. A site of 20,000 pages has millions of postings; as an
+// Index's maps of ints they took several times the memory.
 type Builder struct {
 	seed   maphash.Seed
 	shards [64]shard
@@ -28,7 +29,32 @@ type Builder struct {
 
 type shard struct {
 	mu    sync.Mutex
-	terms map[string][]uint32 // slot<<8 | score, in the order added
+	terms map[string]*postings
+}
+
+// postings are the documents of one term, in the order added: for each,
+// the difference from the previous document's slot (zig-zag varint: slots
+// come nearly in order, so most take one byte), then the score (one byte).
+type postings struct {
+	data []byte
+	last int
+}
+
+func (p *postings) add(slot, score int) {
+	p.data = binary.AppendVarint(p.data, int64(slot-p.last))
+	p.data = append(p.data, byte(score))
+	p.last = slot
+}
+
+// each calls f with every posting, as slot<<8 | score.
+func (p *postings) each(f func(uint32)) {
+	slot := 0
+	for b := p.data; len(b) > 0; {
+		d, n := binary.Varint(b)
+		slot += int(d)
+		f(uint32(slot)<<8 | uint32(b[n]))
+		b = b[n+1:]
+	}
 }
 
 // maxScore is the highest score a posting can hold. A document's score for
@@ -40,7 +66,7 @@ const maxScore = 255
 func NewBuilder() *Builder {
 	b := &Builder{seed: maphash.MakeSeed()}
 	for i := range b.shards {
-		b.shards[i].terms = make(map[string][]uint32)
+		b.shards[i].terms = make(map[string]*postings)
 	}
 	return b
 }
@@ -60,7 +86,12 @@ func (b *Builder) Add(d Doc) int {
 	for _, t := range sc.terms {
 		sh := &b.shards[maphash.String(b.seed, t.term)%uint64(len(b.shards))]
 		sh.mu.Lock()
-		sh.terms[t.term] = append(sh.terms[t.term], uint32(slot)<<8|uint32(min(t.score, maxScore)))
+		p := sh.terms[t.term]
+		if p == nil {
+			p = new(postings)
+			sh.terms[t.term] = p
+		}
+		p.add(slot, int(min(t.score, maxScore)))
 		sh.mu.Unlock()
 	}
 	scorers.Put(sc)
@@ -108,11 +139,11 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 	var kept []uint32
 	for _, t := range terms {
 		kept = kept[:0]
-		for _, p := range b.shards[maphash.String(b.seed, t)%uint64(len(b.shards))].terms[t] {
+		b.shards[maphash.String(b.seed, t)%uint64(len(b.shards))].terms[t].each(func(p uint32) {
 			if pl := place[p>>8]; pl >= 0 {
 				kept = append(kept, uint32(pl)<<8|p&0xff)
 			}
-		}
+		})
 		if len(kept) == 0 {
 			continue
 		}

@@ -12,7 +12,7 @@ import (
 // memory; the bodies beyond it go to a temporary file, from which
 // Entry.Body reads them back. The real site's bodies take well under a
 // MiB; a site of 20,000 pages has about 240 MiB of them.
-const MemoryBudget = 8 << 20
+const MemoryBudget = 4 << 20
 
 // bodies holds every entry's HTML from the scan, where each body is
 // converted, until its page is written. Put and Get are safe for

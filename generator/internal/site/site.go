@@ -119,6 +119,15 @@ func (s *Site) Each(f func(*Entry)) {
 	}
 }
 
+// Trim drops what only Build's checks need (every entry's links and
+// anchors), for a caller that renders the site and builds no other from it:
+// a site reused by Options.Reuse must keep them.
+func (s *Site) Trim() {
+	for _, e := range s.byName {
+		e.Links, e.IDs = nil, nil
+	}
+}
+
 // Close removes the temporary file of bodies, if Build made one. Body
 // fails after Close.
 func (s *Site) Close() error { return s.bodies.close() }
