@@ -58,6 +58,7 @@ func run1(args []string) error {
 	useHugo := fs.Bool("hugo", true, "compare with Hugo when it is installed")
 	dir := fs.String("dir", filepath.Join("bench", "out"), "the working `folder`")
 	serveMax := fs.Int("serve-max", 10000, "measure serve's rebuild for corpora up to this size")
+	memLimit := fs.String("memlimit", "120MiB", "also measure the build with this GOMEMLIMIT (a soft memory limit; \"\" to skip) for N of 1,000 and more")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func run1(args []string) error {
 		}
 		ns = append(ns, n)
 	}
-	h := &harness{runs: max(1, *runs), serveMax: *serveMax}
+	h := &harness{runs: max(1, *runs), serveMax: *serveMax, memLimit: *memLimit}
 	if *useHugo {
 		h.hugo = hugoPath()
 	}
@@ -92,6 +93,9 @@ type harness struct {
 	// serveTimeout bounds each wait for serve; 0 means 10 minutes.
 	serveTimeout time.Duration
 	serveMax     int // the largest N measured under serve
+	// memLimit is the GOMEMLIMIT of the lean build, measured beside the
+	// default one; "" skips it.
+	memLimit string
 }
 
 func (h *harness) all(ns []int) error {
@@ -171,7 +175,7 @@ func (h *harness) size(n int) (Row, error) {
 		return Row{}, err
 	}
 	outs := func(name string) string { return filepath.Join(h.dir, fmt.Sprintf("%s-%d-out", name, n)) }
-	var floor, build, hugo []Sample
+	var floor, build, lean, hugo []Sample
 	for i := range h.runs {
 		fmt.Fprintf(os.Stderr, "N = %d: run %d of %d\n", n, i+1, h.runs)
 		s, err := run(outs("floor"), h.self, "floor", corpus, outs("floor"))
@@ -184,6 +188,13 @@ func (h *harness) size(n int) (Row, error) {
 			return Row{}, err
 		}
 		build = append(build, s)
+		if h.memLimit != "" && n >= 1000 {
+			s, err = runEnv([]string{"GOMEMLIMIT=" + h.memLimit}, outs("build"), h.generator, "build", "-content", corpus, "-templates", templates, "-out", outs("build"))
+			if err != nil {
+				return Row{}, err
+			}
+			lean = append(lean, s)
+		}
 		if h.hugo != "" {
 			s, err = run(outs("hugo"), h.hugo, "--quiet", "--source", hugoSite, "--destination", outs("hugo"),
 				"--cacheDir", filepath.Join(h.dir, "hugo-cache"))
@@ -194,6 +205,10 @@ func (h *harness) size(n int) (Row, error) {
 		}
 	}
 	row := Row{N: n, Floor: median(floor), Build: median(build)}
+	if lean != nil {
+		st := median(lean)
+		row.Lean, row.LeanLimit = &st, h.memLimit
+	}
 	if h.serve && n <= h.serveMax {
 		fmt.Fprintf(os.Stderr, "N = %d: editing one entry under serve\n", n)
 		times, err := h.serveRebuild(corpus, templates, h.runs)

@@ -20,12 +20,20 @@ type Sample struct {
 // run runs the command once, after removing the output folder clean (not
 // timed), and measures it.
 func run(clean string, name string, args ...string) (Sample, error) {
+	return runEnv(nil, clean, name, args...)
+}
+
+// runEnv is run with env added to the environment.
+func runEnv(env []string, clean string, name string, args ...string) (Sample, error) {
 	if clean != "" {
 		if err := os.RemoveAll(clean); err != nil {
 			return Sample{}, err
 		}
 	}
 	cmd := exec.Command(name, args...)
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()

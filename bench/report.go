@@ -15,6 +15,10 @@ type Row struct {
 	Floor Stats
 	Build Stats
 	Hugo  *Stats // nil without Hugo
+	// Lean is the build under a soft memory limit (GOMEMLIMIT=LeanLimit);
+	// nil when not measured.
+	Lean      *Stats
+	LeanLimit string
 	// Serve is the time from saving one entry to its page showing the edit
 	// under serve (median); 0 when not measured.
 	Serve    time.Duration
@@ -59,6 +63,9 @@ func (r *report) String() string {
 		}
 		line("floor", row.Floor, false)
 		line("generator build", row.Build, true)
+		if row.Lean != nil {
+			line("generator build, GOMEMLIMIT="+row.LeanLimit, *row.Lean, true)
+		}
 		if row.Hugo != nil {
 			line("Hugo", *row.Hugo, false)
 		}
@@ -117,10 +124,17 @@ func (r *report) targets(b *strings.Builder) {
 			check(h <= 0.5, "N = 10,000: build / Hugo = %.2f (at most 0.5)", h)
 		}
 		check(big.Build.RSS < 150*mib, "N = 10,000: peak RSS %.0f MiB (under 150 MiB)", float64(big.Build.RSS)/mib)
+		if l := big.Lean; l != nil {
+			check(l.RSS < 150*mib, "N = 10,000 with GOMEMLIMIT=%s: peak RSS %.0f MiB (under 150 MiB), for %.2f times the default build's wall time and %.2f its CPU time",
+				big.LeanLimit, float64(l.RSS)/mib, ratio(l.Wall, big.Build.Wall), ratio(l.CPU, big.Build.CPU))
+		}
 		if mid != nil {
 			g := ratio(big.Build.Wall, mid.Build.Wall)
 			check(g <= 11, "build at N = 10,000 / at N = 1,000 = %.1f (at most 11)", g)
 		}
+	}
+	if mid != nil && mid.Serve > 0 {
+		check(mid.Serve < 50*time.Millisecond, "serve at N = 1,000: %s from the save to the page (under 50 ms)", ms(mid.Serve))
 	}
 	if r.real.Err == "" {
 		check(r.real.Wall < 100*time.Millisecond, "the real site: %s (under 100 ms)", ms(r.real.Wall))

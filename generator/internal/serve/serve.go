@@ -55,9 +55,9 @@ import (
 )
 
 // Debounce is how long the server waits after a change for more changes
-// before it rebuilds: saving a file often makes several events, a few
-// milliseconds apart.
-const Debounce = 10 * time.Millisecond
+// before it rebuilds: saving a file often makes several events, within a
+// millisecond or two. A save caught half done is handled by ProblemDelay.
+const Debounce = 5 * time.Millisecond
 
 // Options say what to serve.
 type Options struct {

@@ -26,7 +26,7 @@ func (s *Site) checkDocs(entries []*Entry, errs *diag.List) {
 			barriers[strings.SplitN(base, ".", 2)[0]] = true
 		}
 	}
-	slugs := slices.Sorted(maps.Keys(barriers))
+	var slugs []string // sorted, for suggestions; made on first need
 	for _, e := range entries {
 		m := &e.Meta
 		for _, l := range s.Langs {
@@ -61,6 +61,9 @@ func (s *Site) checkDocs(entries []*Entry, errs *diag.List) {
 			case seen[r.Slug]:
 				errs.Addf(r.Pos, "related names %q twice", r.Slug)
 			case !barriers[r.Slug]:
+				if slugs == nil {
+					slugs = slices.Sorted(maps.Keys(barriers))
+				}
 				errs.Add(unknownSlug(r.Pos, "related", r.Slug, slugs))
 			}
 			seen[r.Slug] = true
