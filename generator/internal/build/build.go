@@ -55,8 +55,15 @@ func Run(opt Options) (*Result, error) {
 	}
 	var errs diag.List
 	addAll(&errs, err)
-	theme, err := render.LoadTheme(os.DirFS(opt.Templates), opt.Templates, set.Config.Codes())
-	addAll(&errs, err)
+	// The theme (templates, stylesheets, pictures drawn) is read while the
+	// bodies are converted.
+	var theme *render.Theme
+	var themeErr error
+	themeDone := make(chan struct{})
+	go func() {
+		defer close(themeDone)
+		theme, themeErr = render.LoadTheme(os.DirFS(opt.Templates), opt.Templates, set.Config.Codes())
+	}()
 	// The cross-file checks run even when some files failed to load, so
 	// that an editor sees every problem in one run; the documents that
 	// could not be loaded count as present (content.Set.Broken), so
@@ -64,6 +71,8 @@ func Run(opt Options) (*Result, error) {
 	index := render.NewSearch(set.Config)
 	s, err := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts, Text: index.Add})
 	addAll(&errs, err)
+	<-themeDone
+	addAll(&errs, themeErr)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Builder makes the index of a large site without holding its text: each
@@ -148,7 +149,7 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 			continue
 		}
 		slices.Sort(kept) // by place
-		key, err := json.Marshal(t)
+		key, err := jsonString(t)
 		if err != nil {
 			return err
 		}
@@ -172,4 +173,20 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 	}
 	bw.WriteString("}}")
 	return bw.Flush()
+}
+
+// jsonString is t as a JSON string, as encoding/json writes it. A term is
+// made of letters and digits, which JSON takes as they are; anything else
+// goes through encoding/json.
+func jsonString(t string) ([]byte, error) {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c < utf8.RuneSelf && !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return json.Marshal(t)
+		}
+	}
+	if !utf8.ValidString(t) || strings.ContainsAny(t, "\u2028\u2029") {
+		return json.Marshal(t)
+	}
+	return []byte(`"` + t + `"`), nil
 }

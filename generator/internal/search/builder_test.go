@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"sync"
@@ -82,5 +83,20 @@ func TestBuilderWritesWhatIndexWrites(t *testing.T) {
 	}
 	if err := b.WriteJSON(&empty, results[:2], []int{slot[10], slot[10]}); err == nil {
 		t.Error("a slot named twice was accepted")
+	}
+}
+
+// jsonString writes what encoding/json writes, fast for terms and through
+// encoding/json for anything else.
+func TestJSONString(t *testing.T) {
+	for _, s := range []string{"cloud", "2025", "클라", "美日", "a<b", "a&b", "\u2028", "x\"y", "a\\b", "\x01", "\xff", "Upper", "é", ""} {
+		got, err := jsonString(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(s)
+		if !bytes.Equal(got, want) {
+			t.Errorf("jsonString(%q) = %s, want %s", s, got, want)
+		}
 	}
 }
