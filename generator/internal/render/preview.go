@@ -68,10 +68,7 @@ func (v *Preview) File(name string) (data []byte, isDir, ok bool, err error) {
 		data, err := v.render(p)
 		return data, false, true, err
 	}
-	if p := v.pages[path.Join(name, "index.html")]; p != nil || name == "" {
-		if p == nil {
-			return nil, true, false, nil
-		}
+	if p := v.pages[path.Join(name, "index.html")]; p != nil {
 		data, err := v.render(p)
 		return data, true, true, err
 	}

@@ -92,7 +92,8 @@ type Theme struct {
 
 	// cards holds each barrier's card, made once per language and build:
 	// a card is the same on every page of its language, and listing pages
-	// show each barrier many times (cardKey -> template.HTML).
+	// show each barrier many times (cardKey -> template.HTML). forSite
+	// copies every other field, for the preview's next site.
 	cards sync.Map
 }
 

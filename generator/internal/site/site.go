@@ -70,7 +70,8 @@ type Entry struct {
 	*content.Doc
 	// PagePath is the page's address below the base URL (en/barriers/x/).
 	PagePath string
-	// Headings, IDs and Links come from the body; Body gives its HTML.
+	// Headings, IDs and Links come from the body (IDs and Links are nil
+	// after Site.Trim); Body gives its HTML.
 	Headings []Heading
 	IDs      map[string]bool
 	Links    []markdown.Link
