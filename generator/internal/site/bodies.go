@@ -25,6 +25,7 @@ type bodies struct {
 	file  *os.File // the spill file, made on first need
 	size  int64    // bytes written to it
 	err   error    // the first failure to write it
+	told  bool     // whether err was returned
 }
 
 // stored is where one body is.
@@ -34,7 +35,9 @@ type stored struct {
 	n    int
 }
 
-// put keeps html, which the caller may reuse after put returns.
+// put keeps html, which the caller may reuse after put returns. Once the
+// temporary file has failed, put returns the failure once and errReported
+// after that, so a full disk makes one message, not one per page.
 func (b *bodies) put(html []byte) (stored, error) {
 	n := int64(len(html))
 	b.mu.Lock()
@@ -47,7 +50,7 @@ func (b *bodies) put(html []byte) (stored, error) {
 		b.file, b.err = spillFile()
 	}
 	if b.err != nil {
-		err := b.err
+		err := b.failure()
 		b.mu.Unlock()
 		return stored{}, err
 	}
@@ -56,9 +59,26 @@ func (b *bodies) put(html []byte) (stored, error) {
 	f := b.file
 	b.mu.Unlock()
 	if _, err := f.WriteAt(html, at); err != nil {
-		return stored{}, fmt.Errorf("cannot keep a converted body in a temporary file: %v", err)
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		if b.err == nil {
+			b.err = fmt.Errorf("cannot keep a converted body in a temporary file: %v", err)
+		}
+		return stored{}, b.failure()
 	}
 	return stored{at: at, n: len(html)}, nil
+}
+
+// errReported stands for a failure of the temporary file already returned.
+var errReported = errors.New("the temporary file of bodies failed; see the first error")
+
+// failure returns b.err the first time, errReported after. b.mu is held.
+func (b *bodies) failure() error {
+	if b.told {
+		return errReported
+	}
+	b.told = true
+	return b.err
 }
 
 func (b *bodies) get(s stored) ([]byte, error) {

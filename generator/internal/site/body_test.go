@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
 
 	"explainer/generator/internal/content"
+	"explainer/generator/internal/diag"
 	"explainer/generator/internal/markdown"
 )
 
@@ -134,5 +136,23 @@ func TestTextOfEveryBody(t *testing.T) {
 	}
 	if !strings.Contains(got["barriers/b.ko.md"], "본문") || !strings.Contains(got["summary.en.md"], "Home text") {
 		t.Errorf("texts: %q", got)
+	}
+}
+
+// A temporary file that cannot be made fails the build with one message,
+// at the first page that needed it, not one per page.
+func TestSpillFailsOnce(t *testing.T) {
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	set, err := content.LoadMeta(bodyFS(), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Build(set, markdown.New(), Options{Budget: -1})
+	if s != nil {
+		t.Fatal("the build succeeded without anywhere to keep its bodies")
+	}
+	es := diag.AsList(err)
+	if len(es) != 1 || !strings.Contains(es[0].Error(), "cannot make a temporary file for converted bodies") {
+		t.Errorf("got %d problems, want one about the temporary file:\n%v", len(es), err)
 	}
 }

@@ -26,6 +26,7 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -339,6 +340,9 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 	res, err := md.ConvertTo(buf, src, s.page(e, src))
 	if err == nil {
 		e.body, err = s.bodies.put(buf.Bytes())
+	}
+	if errors.Is(err, errReported) {
+		return nil // the build fails with the first
 	}
 	if err != nil {
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
