@@ -152,23 +152,29 @@ func track(stack []openElement, tag []byte) []openElement {
 // tagName returns the lower-cased name, without allocating for the names
 // the templates and the markdown renderer write.
 func tagName(b []byte) string {
-	for _, n := range knownTags {
-		if equalFoldASCII(n, b) {
-			return n
-		}
+	if n, ok := knownTags[string(b)]; ok {
+		return n
 	}
 	return strings.ToLower(string(b))
 }
 
-var knownTags = []string{
-	"a", "p", "li", "span", "div", "td", "th", "tr", "ul", "ol", "strong", "em",
-	"h1", "h2", "h3", "h4", "h5", "h6", "section", "nav", "header", "footer",
-	"main", "article", "aside", "table", "thead", "tbody", "dl", "dt", "dd",
-	"code", "pre", "sup", "sub", "del", "blockquote", "figure", "figcaption",
-	"caption", "details", "summary", "button", "form", "label", "html", "head",
-	"body", "title", "script", "style", "svg", "textarea", "time", "small",
-	"abbr", "b", "i", "u", "s", "q", "mark", "cite", "kbd", "g", "text", "rect", "desc",
-}
+// knownTags holds the common names, written in lower case, as themselves.
+var knownTags = func() map[string]string {
+	m := make(map[string]string)
+	for _, n := range []string{
+		"a", "p", "li", "span", "div", "td", "th", "tr", "ul", "ol", "strong", "em",
+		"h1", "h2", "h3", "h4", "h5", "h6", "section", "nav", "header", "footer",
+		"main", "article", "aside", "table", "thead", "tbody", "dl", "dt", "dd",
+		"code", "pre", "sup", "sub", "del", "blockquote", "figure", "figcaption",
+		"caption", "details", "summary", "button", "form", "label", "html", "head",
+		"body", "title", "script", "style", "svg", "textarea", "time", "small",
+		"abbr", "b", "i", "u", "s", "q", "mark", "cite", "kbd", "g", "text", "rect", "desc",
+		"meta", "link", "br", "hr", "img", "input", "section", "search", "cite",
+	} {
+		m[n] = n
+	}
+	return m
+}()
 
 func isVoid(name string) bool {
 	switch name {
