@@ -169,7 +169,7 @@ var knownTags = func() map[string]string {
 		"caption", "details", "summary", "button", "form", "label", "html", "head",
 		"body", "title", "script", "style", "svg", "textarea", "time", "small",
 		"abbr", "b", "i", "u", "s", "q", "mark", "cite", "kbd", "g", "text", "rect", "desc",
-		"meta", "link", "br", "hr", "img", "input", "section", "search", "cite",
+		"meta", "link", "br", "hr", "img", "input", "search",
 	} {
 		m[n] = n
 	}
