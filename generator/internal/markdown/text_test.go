@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"explainer/generator/internal/diag"
@@ -17,5 +19,24 @@ func TestConvertText(t *testing.T) {
 	want := "클라우드 보안인증 The rule applies to code and wraps. a b 표 cell key: value raw after A note."
 	if res.Text != want {
 		t.Errorf("Convert text:\n got  %q\n want %q", res.Text, want)
+	}
+}
+
+// collapseSpace does what strings.Fields and Join do together.
+func TestCollapseSpace(t *testing.T) {
+	cases := []string{"", " ", "a", " a ", "a  b", "\ta\nb\r\n", "한\u00a0국", "x\u0085y", "\u3000전각\u3000", "a\xffb  c", "\xff \xff", "  many   spaces  here  "}
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{" ", "\t", "\n", "a", "bc", "한", "\u00a0", "\u2003", "\xff", "\u0085", "."}
+	for range 500 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, c := range cases {
+		if got, want := collapseSpace(c), strings.Join(strings.Fields(c), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", c, got, want)
+		}
 	}
 }
