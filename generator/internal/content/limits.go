@@ -41,7 +41,14 @@ func readLimited(fsys fs.FS, name, shown string) ([]byte, *diag.Error) {
 		return nil, diag.Errorf(diag.Pos{Path: shown}, "cannot read: %v", unwrapPathError(err))
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	// Sized from the file's size, as os.ReadFile does, instead of grown
+	// step by step: every file of a site is read.
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Size() <= MaxFileSize {
+		buf.Grow(int(st.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, diag.Errorf(diag.Pos{Path: shown}, "cannot read: %v", unwrapPathError(err))
 	}
