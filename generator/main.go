@@ -17,9 +17,9 @@
 // error exits 2. check -format github prints the problems as GitHub
 // Actions annotations, so a pull request shows each on its line.
 //
-// new starts a barrier in every language; serve builds into a private
-// folder, serves it on a loopback address, and rebuilds and reloads open
-// pages on every edit; status lists which translations are missing, never
+// new starts a barrier in every language; serve keeps the site in memory,
+// serves it on a loopback address, rebuilds what an edit changed and
+// reloads open pages; status lists which translations are missing, never
 // marked, or older than their English source; translated records that a
 // translation has caught up with its source.
 //
