@@ -158,7 +158,18 @@ func (s *Server) Serve(ctx context.Context) error {
 		return err
 	}
 	defer w.close()
-	go s.watch(ctx, w)
+	// Serve returns only once the watcher has stopped, so a rebuild in
+	// progress is never cut short by Close.
+	ctx, cancel := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	defer func() {
+		cancel()
+		<-watched
+	}()
+	go func() {
+		defer close(watched)
+		s.watch(ctx, w)
+	}()
 	go func() {
 		<-ctx.Done()
 		s.http.Close()
@@ -170,7 +181,8 @@ func (s *Server) Serve(ctx context.Context) error {
 	return err
 }
 
-// Close stops the server.
+// Close stops the server. Call it after Serve has returned, or instead
+// of Serve.
 func (s *Server) Close() error {
 	err := s.http.Close()
 	if s.last != nil {
