@@ -54,7 +54,9 @@ func Run(opt Options) (*Result, error) {
 		return nil, err
 	}
 	var errs diag.List
-	addAll(&errs, err)
+	if err := errs.AddAll(err); err != nil {
+		return nil, err
+	}
 	// The theme (templates, stylesheets, pictures drawn) is read while the
 	// bodies are converted.
 	var theme *render.Theme
@@ -69,10 +71,13 @@ func Run(opt Options) (*Result, error) {
 	// could not be loaded count as present (content.Set.Broken), so
 	// nothing is reported twice.
 	index := render.NewSearch(set.Config)
-	s, err := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts, Text: index.Add})
-	addAll(&errs, err)
+	s, siteErr := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts, Text: index.Add})
 	<-themeDone
-	addAll(&errs, themeErr)
+	for _, err := range []error{siteErr, themeErr} {
+		if err := errs.AddAll(err); err != nil {
+			return nil, err
+		}
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -102,12 +107,6 @@ func Run(opt Options) (*Result, error) {
 		}
 	}
 	return &Result{Site: s, Pages: pages, Warnings: s.Warnings}, nil
-}
-
-func addAll(l *diag.List, err error) {
-	for _, e := range diag.AsList(err) {
-		l.Add(e)
-	}
 }
 
 type discard struct{}

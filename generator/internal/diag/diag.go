@@ -78,6 +78,20 @@ func (l *List) Warnf(pos Pos, format string, args ...any) {
 	l.Add(e)
 }
 
+// AddAll appends the problems of err, a diag.Errors or an *Error, and
+// returns nil; any other error (a file that could not be written, say) has
+// no place in a file and is returned for the caller to stop with.
+func (l *List) AddAll(err error) error {
+	es := AsList(err)
+	if err != nil && es == nil {
+		return err
+	}
+	for _, e := range es {
+		l.Add(e)
+	}
+	return nil
+}
+
 // Merge appends every problem of m.
 func (l *List) Merge(m *List) { l.errs = append(l.errs, m.errs...) }
 

@@ -259,18 +259,24 @@ func (s *Server) build() (*render.Preview, error) {
 		return nil, err
 	}
 	var errs diag.List
-	addAll(&errs, err)
+	if err := errs.AddAll(err); err != nil {
+		return nil, err
+	}
 	if langs := strings.Join(set.Config.Codes(), " "); s.theme == nil || langs != s.langs {
 		s.checkAll = true // until a build with these templates succeeds
 		s.theme, s.langs = nil, langs
 		t, err := render.LoadTheme(os.DirFS(s.opt.Templates), s.opt.Templates, set.Config.Codes())
-		addAll(&errs, err)
+		if err := errs.AddAll(err); err != nil {
+			return nil, err
+		}
 		s.theme = t
 	}
 	st, err := site.Build(set, s.md, site.Options{
 		BaseURL: s.base, Drafts: s.opt.Drafts, Text: s.texts.add, Reuse: s.last,
 	})
-	addAll(&errs, err)
+	if err := errs.AddAll(err); err != nil {
+		return nil, err
+	}
 	if st != nil {
 		// The old site shares its bodies with the new one: it is not
 		// closed, and its memory goes with it.
@@ -322,13 +328,4 @@ func (t *texts) snapshot(set *content.Set) map[*content.Doc]string {
 	}
 	t.m = keep
 	return maps.Clone(keep)
-}
-
-func addAll(l *diag.List, err error) {
-	for _, e := range diag.AsList(err) {
-		l.Add(e)
-	}
-	if err != nil && diag.AsList(err) == nil {
-		l.Add(diag.Errorf(diag.Pos{}, "%v", err))
-	}
 }
