@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"io"
 	"path"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -104,22 +103,10 @@ func (v *Preview) Check(names map[string]bool) error {
 			todo = append(todo, p)
 		}
 	}
-	errs := make([]error, len(todo))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				_, errs[i] = v.render(todo[i])
-			}
-		})
-	}
-	for i := range todo {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	return joinProblems(errs)
+	return joinProblems(onAllCores(len(todo), func(i int) error {
+		_, err := v.render(todo[i])
+		return err
+	}))
 }
 
 // makeFiles makes every file that is not a page: the theme's, the search

@@ -37,21 +37,7 @@ func Render(s *site.Site, t *Theme, x *Search, w Writer) (int, error) {
 	for _, p := range pages {
 		p.SearchIndex = s.URL("assets/" + index[p.Lang])
 	}
-	errs := make([]error, len(pages))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				errs[i] = writePage(t, pages[i], w)
-			}
-		})
-	}
-	for i := range pages {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	errs := onAllCores(len(pages), func(i int) error { return writePage(t, pages[i], w) })
 
 	if err := joinProblems(errs); err != nil {
 		return 0, err
@@ -205,4 +191,25 @@ func joinProblems(errs []error) error {
 		}
 	}
 	return list.Err()
+}
+
+// onAllCores calls f for 0 to n-1 on every core and returns what each
+// call returned, in order.
+func onAllCores(n int, f func(i int) error) []error {
+	errs := make([]error, n)
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				errs[i] = f(i)
+			}
+		})
+	}
+	for i := range n {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return errs
 }
