@@ -21,13 +21,38 @@ var fingerprintRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
 // endings or trailing spaces does not change its fingerprint, and file
 // times play no part, so a fresh clone reports what a working copy does.
 func Fingerprint(src []byte) string {
-	src = normalize(src)
-	lines := bytes.Split(src, []byte("\n"))
-	var b bytes.Buffer
-	for _, l := range lines {
-		b.Write(bytes.TrimRight(l, " \t"))
-		b.WriteByte('\n')
+	// The lines are hashed as they are found, with no normalized copy of
+	// the text made: a blank line is held back and hashed only when more
+	// text follows it.
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	h := sha256.New()
+	blanks, wrote := 0, false
+	for len(src) > 0 {
+		end := bytes.IndexAny(src, "\r\n")
+		line, next := src, len(src)
+		if end >= 0 {
+			line, next = src[:end], end+1
+			if src[end] == '\r' && next < len(src) && src[next] == '\n' {
+				next++
+			}
+		}
+		src = src[next:]
+		line = bytes.TrimRight(line, " \t")
+		if len(line) == 0 {
+			blanks++
+			continue
+		}
+		for ; blanks > 0; blanks-- {
+			h.Write(newline)
+		}
+		h.Write(line)
+		h.Write(newline)
+		wrote = true
 	}
-	sum := sha256.Sum256(append(bytes.TrimRight(b.Bytes(), "\n"), '\n'))
-	return hex.EncodeToString(sum[:])[:FingerprintLen]
+	if !wrote {
+		h.Write(newline)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:FingerprintLen]
 }
+
+var newline = []byte("\n")
