@@ -267,7 +267,8 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		errs.Addf(start, "front matter is not closed: add a line \"---\" after the last key")
 		return nil
 	}
-	if e := checkBody(blanked, diag.NewLines(shown, blanked)); e != nil {
+	lines := diag.NewLines(shown, blanked)
+	if e := checkBody(blanked, lines); e != nil {
 		errs.Add(e)
 		return nil
 	}
@@ -288,7 +289,7 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		Lang:  lang,
 		Name:  name,
 		Src:   blanked,
-		Lines: diag.NewLines(shown, blanked),
+		Lines: lines,
 		Meta:  decodeMeta(d, entries, kind, lang != cfg.Default(), start),
 	}
 	// The fingerprint of what translators translate: the file as its

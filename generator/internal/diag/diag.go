@@ -9,11 +9,13 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -155,29 +157,38 @@ func AsList(err error) []*Error {
 	return nil
 }
 
-// Lines maps byte offsets in a file's text to positions.
+// Lines maps byte offsets in a file's text to positions. The table of
+// line starts is made on the first call to Pos, so a file with no problem
+// to report never pays for it. A Lines is safe for concurrent use.
 type Lines struct {
 	path  string
 	src   []byte
+	once  sync.Once
 	start []int // byte offset of the start of each line
 }
 
-// NewLines indexes src, the text of the file at path.
+// NewLines returns the positions of src, the text of the file at path.
 func NewLines(path string, src []byte) *Lines {
-	start := []int{0}
-	for i, c := range src {
+	return &Lines{path: path, src: src}
+}
+
+func (l *Lines) index() {
+	l.start = make([]int, 1, 1+bytes.Count(l.src, newline))
+	for i, c := range l.src {
 		if c == '\n' {
-			start = append(start, i+1)
+			l.start = append(l.start, i+1)
 		}
 	}
-	return &Lines{path: path, src: src, start: start}
 }
+
+var newline = []byte{'\n'}
 
 // Path returns the file's path.
 func (l *Lines) Path() string { return l.path }
 
 // Pos returns the position of the byte at offset.
 func (l *Lines) Pos(offset int) Pos {
+	l.once.Do(l.index)
 	offset = max(0, min(offset, len(l.src)))
 	i, found := slices.BinarySearch(l.start, offset)
 	if !found {
