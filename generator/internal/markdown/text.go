@@ -11,19 +11,23 @@ import (
 // plainText is the text a reader sees in an inline container (a heading),
 // white space as written.
 func plainText(n ast.Node, src []byte) string {
-	return strings.TrimSpace(collectText(n, src))
+	return strings.TrimSpace(string(collectText(nil, n, src)))
 }
 
 // plainBody is the text a reader sees in a whole body, runs of white space
 // folded to one space.
 func plainBody(doc ast.Node, src []byte) string {
-	return collapseSpace(collectText(doc, src))
+	// A body's text is no longer than its source but for the rare entity
+	// or smart quote, so one buffer of that size holds it, and the spaces
+	// are folded in place.
+	return string(collapseSpace(collectText(make([]byte, 0, len(src)), doc, src)))
 }
 
-// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass: every
-// body of a site goes through it.
-func collapseSpace(s string) string {
-	out := make([]byte, 0, len(s))
+// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass, in
+// place: it returns s's own bytes, shortened. Every body of a site goes
+// through it.
+func collapseSpace(s []byte) []byte {
+	out := s[:0]     // never ahead of i: each byte kept is read first
 	pending := false // a space is owed before the next word
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -41,7 +45,7 @@ func collapseSpace(s string) string {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := utf8.DecodeRune(s[i:])
 		if unicode.IsSpace(r) {
 			pending = len(out) > 0
 		} else {
@@ -53,19 +57,18 @@ func collapseSpace(s string) string {
 		}
 		i += n
 	}
-	return string(out)
+	return out
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// collectText gathers every text, code span and code block below n, words
-// of separate blocks kept apart. Raw HTML is left out (what the sanitizer
-// keeps of it is formatting around text that is already here).
-func collectText(n ast.Node, src []byte) string {
-	var b strings.Builder
+// collectText appends to b every text, code span and code block below n,
+// words of separate blocks kept apart. Raw HTML is left out (what the
+// sanitizer keeps of it is formatting around text that is already here).
+func collectText(b []byte, n ast.Node, src []byte) []byte {
 	space := func() {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
 	}
 	ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -77,17 +80,17 @@ func collectText(n ast.Node, src []byte) string {
 		}
 		switch t := n.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			b = append(b, t.Segment.Value(src)...)
 			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			b = append(b, t.Value...)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			lines := n.Lines()
 			for i := range lines.Len() {
 				seg := lines.At(i)
-				b.Write(seg.Value(src))
+				b = append(b, seg.Value(src)...)
 			}
 			space()
 			return ast.WalkSkipChildren, nil
@@ -96,5 +99,5 @@ func collectText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return b.String()
+	return b
 }

@@ -35,7 +35,7 @@ func TestCollapseSpace(t *testing.T) {
 		cases = append(cases, b.String())
 	}
 	for _, c := range cases {
-		if got, want := collapseSpace(c), strings.Join(strings.Fields(c), " "); got != want {
+		if got, want := string(collapseSpace([]byte(c))), strings.Join(strings.Fields(c), " "); got != want {
 			t.Errorf("collapseSpace(%q) = %q, want %q", c, got, want)
 		}
 	}
