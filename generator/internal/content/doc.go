@@ -185,8 +185,11 @@ func checkText(path string, src []byte) *diag.Error {
 }
 
 // splitFrontMatter finds the YAML block between the first line "---" and the
-// next line "---". It returns the YAML text, the line it starts on, and the
-// source with the block blanked. A file without front matter returns ok false.
+// next line "---". It returns a copy of the YAML text, and src itself as the
+// body, with the block blanked in place (every byte but the line ends made a
+// space, so that a position in the body is a position in the file). A file
+// without front matter returns ok false; with no closing line, closed false,
+// and src is left as it was.
 func splitFrontMatter(src []byte) (yamlText []byte, body []byte, ok bool, closed bool) {
 	if !bytes.HasPrefix(src, []byte("---\n")) {
 		return nil, src, false, false
@@ -211,12 +214,11 @@ func splitFrontMatter(src []byte) (yamlText []byte, body []byte, ok bool, closed
 	if end < 0 {
 		return rest, src, true, false
 	}
-	blanked := bytes.Clone(src)
-	stop := 4 + end + 3
-	for i := range stop {
-		if blanked[i] != '\n' {
-			blanked[i] = ' '
+	yamlText = bytes.Clone(rest[:end])
+	for i := range 4 + end + 3 {
+		if src[i] != '\n' {
+			src[i] = ' '
 		}
 	}
-	return rest[:end], blanked, true, true
+	return yamlText, src, true, true
 }

@@ -257,6 +257,9 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		return nil
 	}
 	src := normalize(raw)
+	// The fingerprint of what translators translate: the file as its
+	// editor sees it, before its front matter is blanked.
+	fingerprint := Fingerprint(src)
 	yamlText, blanked, has, closed := splitFrontMatter(src)
 	start := diag.Pos{Path: shown, Line: 1, Col: 1}
 	if !has {
@@ -284,17 +287,15 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		return nil
 	}
 	doc := &Doc{
-		Kind:  kind,
-		Slug:  slug,
-		Lang:  lang,
-		Name:  name,
-		Src:   blanked,
-		Lines: lines,
-		Meta:  decodeMeta(d, entries, kind, lang != cfg.Default(), start),
+		Kind:        kind,
+		Slug:        slug,
+		Lang:        lang,
+		Name:        name,
+		Src:         blanked,
+		Lines:       lines,
+		Meta:        decodeMeta(d, entries, kind, lang != cfg.Default(), start),
+		Fingerprint: fingerprint,
 	}
-	// The fingerprint of what translators translate: the file as its
-	// editor sees it.
-	doc.Fingerprint = Fingerprint(src)
 	if len(bytes.TrimSpace(blanked)) == 0 && kind != Summary {
 		errs.Addf(start, "the page has front matter but no text")
 	}
