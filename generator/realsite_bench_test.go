@@ -1,10 +1,16 @@
 package main
 
 import (
+	"io"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"explainer/generator/internal/build"
+	"explainer/generator/internal/content"
+	"explainer/generator/internal/markdown"
+	"explainer/generator/internal/render"
+	"explainer/generator/internal/site"
 )
 
 // BenchmarkRealSite builds the real content with the real templates into a
@@ -19,3 +25,39 @@ func BenchmarkRealSite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRender makes every page of the real site from a site already
+// converted, and writes nothing: the templates' share of a build, which
+// -cpuprofile breaks down.
+func BenchmarkRender(b *testing.B) {
+	set, err := content.LoadMeta(os.DirFS("../content"), "../content")
+	if err != nil {
+		b.Fatal(err)
+	}
+	theme, err := render.LoadTheme(os.DirFS("../templates"), "../templates", set.Config.Codes())
+	if err != nil {
+		b.Fatal(err)
+	}
+	index := render.NewSearch(set.Config)
+	s, err := site.Build(set, markdown.New(), site.Options{Text: index.Add})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	s.Trim()
+	var pages int
+	for b.Loop() {
+		if pages, err = render.Render(s, theme, index, discard{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*pages), "µs/page")
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+func (discard) Stream(_ string, write func(io.Writer) error) error { return write(io.Discard) }
+
+func (discard) Rename(string, string) error { return nil }

@@ -144,6 +144,32 @@ type Card struct {
 // Card returns the card of the barrier e on this page.
 func (p *Page) Card(e *site.Entry) Card { return Card{Page: p, Entry: e} }
 
+// Shared returns the template name executed once per language and build,
+// and per variant if one is given, and kept: for the parts of the layout
+// that are alike on every page of a language (the search form, the site's
+// navigation, the link-preview tags that describe the site). The template
+// is executed on the first page of the language that asks for it, so it
+// must use only what every page asking with the same variant has alike:
+// .Lang, .Site, .T, .Text, .URL, .Asset, .SearchIndex, and whatever the
+// variant stands for. Its result is HTML, like CardHTML's, so call it where
+// HTML text goes. Executing a template costs about a microsecond for each
+// of its actions, on every page; a shared one costs that once.
+func (p *Page) Shared(name string, variant ...string) (template.HTML, error) {
+	key := sharedKey{p.Lang, name, strings.Join(variant, "\x00")}
+	if h, ok := p.theme.shared.Load(key); ok && !p.theme.unshared {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := p.theme.tmpl[p.Kind].ExecuteTemplate(&b, name, p); err != nil {
+		return "", err
+	}
+	if p.theme.unshared {
+		return template.HTML(b.String()), nil
+	}
+	h, _ := p.theme.shared.LoadOrStore(key, template.HTML(b.String()))
+	return h.(template.HTML), nil
+}
+
 // CardHTML returns the barrier e's card, the "card" template executed on
 // Card(e): made once per language and build, as it is the same on every
 // page of the language (see Theme.cards).

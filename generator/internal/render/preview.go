@@ -50,7 +50,8 @@ func NewPreview(s *site.Site, t *Theme, search func() *Search) *Preview {
 // index of language lang.
 func PreviewIndex(lang string) string { return "assets/search." + lang + ".json" }
 
-// forSite returns t with an empty cache of cards, for another site.
+// forSite returns t with empty caches of cards and shared parts, for
+// another site.
 func (t *Theme) forSite() *Theme {
 	return &Theme{dir: t.dir, tmpl: t.tmpl, strings: t.strings, Assets: t.Assets, Files: t.Files}
 }

@@ -20,7 +20,9 @@
 // .Abs (addresses below the base URL), .Asset "style.css" (a static file's
 // hashed address), .Text (a site.yaml text in the page's language),
 // .SectorName, .LangName and .Status; .CardHTML is a barrier's card (the
-// "card" template, executed once per language and build); .Chart draws a
+// "card" template, executed once per language and build); .Shared "name"
+// is a template executed once per language and build, for the parts of
+// the layout alike on every page of a language; .Chart draws a
 // front matter figure as an inline SVG bar chart (package chart) and
 // .Number writes a figure's value; .Prose and .Footnotes are the body without and with only its
 // footnotes, so the figures can sit between them; .SearchIndex is the
@@ -95,9 +97,18 @@ type Theme struct {
 	// show each barrier many times (cardKey -> template.HTML). forSite
 	// copies every other field, for the preview's next site.
 	cards sync.Map
+	// shared holds the templates executed by Page.Shared (sharedKey ->
+	// template.HTML), for as long as cards.
+	shared sync.Map
+	// unshared makes Shared execute its template on every page, for the
+	// test that holds the shared parts of a theme to be alike on every
+	// page.
+	unshared bool
 }
 
 type cardKey struct{ lang, slug string }
+
+type sharedKey struct{ lang, name, variant string }
 
 // LoadTheme parses the theme folder fsys; dir is its path for messages.
 func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {

@@ -1,0 +1,130 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"explainer/generator/internal/content"
+	"explainer/generator/internal/markdown"
+	"explainer/generator/internal/site"
+)
+
+// realPages makes the real site's pages with the real theme, as Render
+// does before writing them.
+func realPages(t *testing.T) (*Theme, []*Page) {
+	t.Helper()
+	root := filepath.Join("..", "..", "..")
+	dir := filepath.Join(root, "content")
+	set, err := content.LoadMeta(os.DirFS(dir), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tdir := filepath.Join(root, "templates")
+	theme, err := LoadTheme(os.DirFS(tdir), tdir, set.Config.Codes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Build(set, markdown.New(), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	pages := Pages(s, theme)
+	for _, p := range pages {
+		p.SearchIndex = s.URL(PreviewIndex(p.Lang))
+	}
+	return theme, pages
+}
+
+// TestSharedPartsAreAlike makes every page of the real site twice: with
+// the parts of the layout that .Shared makes once per language, and with
+// each made again on every page. A shared part that used something of its
+// page (its address, its kind, its title) would differ somewhere.
+func TestSharedPartsAreAlike(t *testing.T) {
+	theme, pages := realPages(t)
+	unshared := theme.forSite()
+	unshared.unshared = true
+	var buf bytes.Buffer
+	calls := 0
+	for _, p := range pages {
+		buf.Reset()
+		got, err := theme.executeTo(&buf, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = bytes.Clone(got)
+		q := *p
+		q.theme = unshared
+		buf.Reset()
+		want, err := unshared.executeTo(&buf, &q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s (%s page): differs when its shared parts are made for it alone:\n%s", outName(p.Path), p.Kind, firstDifference(got, want))
+		}
+	}
+	theme.shared.Range(func(key, _ any) bool { calls++; return true })
+	// Each language's pages share the title, the navigation, the search
+	// form, the link-preview and icon tags, and a footer per kind of page.
+	if calls < 2*5 {
+		t.Errorf("%d shared parts made; the layout shares at least five per language", calls)
+	}
+}
+
+// TestSharedIsMadeOnce checks the contract the test above relies on: a
+// part is made on the first page of a language that asks for it and kept
+// for the others, apart for each language and each variant, and for
+// another site (the preview's next build) made again.
+func TestSharedIsMadeOnce(t *testing.T) {
+	theme, pages := realPages(t)
+	find := func(kind, lang string) *Page {
+		for _, p := range pages {
+			if p.Kind == kind && p.Lang == lang {
+				return p
+			}
+		}
+		t.Fatalf("no %s page in %s", kind, lang)
+		return nil
+	}
+	index, barrier := find(KindBarriers, "en"), find(KindBarrier, "en")
+	// The navigation marks the page it is on: made on the barrier index,
+	// it is kept with that mark, and the barrier page gets it as it is.
+	first, err := index.Shared("nav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(first), `aria-current="page"`) {
+		t.Fatalf("the barrier index's navigation does not mark it:\n%s", first)
+	}
+	if kept, _ := barrier.Shared("nav"); kept != first {
+		t.Errorf("a second page of the language got a part made again:\n%s", kept)
+	}
+	if other, _ := barrier.Shared("nav", "another variant"); strings.Contains(string(other), `aria-current="page"`) {
+		t.Errorf("another variant got the part kept for the first:\n%s", other)
+	}
+	if ko, _ := find(KindBarrier, "ko").Shared("nav"); ko == first || strings.Contains(string(ko), `aria-current="page"`) {
+		t.Errorf("the other language got the part kept for English:\n%s", ko)
+	}
+	next := *barrier
+	next.theme = theme.forSite()
+	if again, _ := next.Shared("nav"); strings.Contains(string(again), `aria-current="page"`) {
+		t.Errorf("another site got the part kept for the first:\n%s", again)
+	}
+	if _, err := barrier.Shared("no-such-part"); err == nil {
+		t.Error("a part with no template: no error")
+	}
+}
+
+// firstDifference shows where two pages part ways.
+func firstDifference(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return "shared:   ..." + string(a[from:min(len(a), i+80)]) + "\nunshared: ..." + string(b[from:min(len(b), i+80)])
+}
