@@ -52,7 +52,7 @@ func Fingerprint(src []byte) string {
 	if !wrote {
 		h.Write(newline)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:FingerprintLen]
+	return hex.EncodeToString(h.Sum(nil)[:FingerprintLen/2])
 }
 
 var newline = []byte("\n")
