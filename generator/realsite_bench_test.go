@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -26,11 +27,15 @@ func BenchmarkRealSite(b *testing.B) {
 	}
 }
 
+// renderContent is the content BenchmarkRender renders: the real site's,
+// or a corpus of bench/ (go test -bench Render -args -content /tmp/c1k).
+var renderContent = flag.String("content", "../content", "the content `folder` BenchmarkRender renders")
+
 // BenchmarkRender makes every page of the real site from a site already
 // converted, and writes nothing: the templates' share of a build, which
 // -cpuprofile breaks down.
 func BenchmarkRender(b *testing.B) {
-	set, err := content.LoadMeta(os.DirFS("../content"), "../content")
+	set, err := content.LoadMeta(os.DirFS(*renderContent), *renderContent)
 	if err != nil {
 		b.Fatal(err)
 	}

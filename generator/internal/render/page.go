@@ -144,6 +144,21 @@ type Card struct {
 // Card returns the card of the barrier e on this page.
 func (p *Page) Card(e *site.Entry) Card { return Card{Page: p, Entry: e} }
 
+// TOC is the table of contents of the page's body: its second-level
+// headings, none on a page with no body.
+func (p *Page) TOC() []site.Heading {
+	if p.Entry == nil {
+		return nil
+	}
+	var toc []site.Heading
+	for _, h := range p.Entry.Headings {
+		if h.Level == 2 {
+			toc = append(toc, h)
+		}
+	}
+	return toc
+}
+
 // Shared returns the template name executed once per language and build,
 // and per variant if one is given, and kept: for the parts of the layout
 // that are alike on every page of a language (the search form, the site's

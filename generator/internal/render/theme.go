@@ -24,9 +24,10 @@
 // is a template executed once per language and build, for the parts of
 // the layout alike on every page of a language; .Chart draws a
 // front matter figure as an inline SVG bar chart (package chart) and
-// .Number writes a figure's value; .Prose and .Footnotes are the body without and with only its
-// footnotes, so the figures can sit between them; .SearchIndex is the
-// address of the language's search index.
+// .Number writes a figure's value; .Prose and .Footnotes are the body
+// without and with only its footnotes, so the figures can sit between them;
+// .TOC lists the body's second-level headings, for a table of contents;
+// .SearchIndex is the address of the language's search index.
 //
 // Besides the pages, Render writes one search index per language,
 // assets/search.<lang>.<hash>.json (package search), for static/search.js;
