@@ -167,8 +167,8 @@ func (p *Page) TOC() []site.Heading {
 // must use only what every page asking with the same variant has alike:
 // .Lang, .Site, .T, .Text, .URL, .Asset, .SearchIndex, and whatever the
 // variant stands for. Its result is HTML, like CardHTML's, so call it where
-// HTML text goes. Executing a template costs about a microsecond for each
-// of its actions, on every page; a shared one costs that once.
+// HTML text goes. Every action of a template costs a few microseconds on
+// every page it is executed for; a shared part costs that once.
 func (p *Page) Shared(name string, variant ...string) (template.HTML, error) {
 	key := sharedKey{p.Lang, name, strings.Join(variant, "\x00")}
 	if h, ok := p.theme.shared.Load(key); ok && !p.theme.unshared {

@@ -67,7 +67,9 @@ func (s *scorer) add(text string, weight, limit int32) {
 		s.word, s.at, runes = s.word[:0], s.at[:0], 0
 	}
 	for _, r := range text {
-		if r < utf8.RuneSelf {
+		var c bool // r is written in a CJK script
+		switch {
+		case r < utf8.RuneSelf:
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
@@ -75,14 +77,18 @@ func (s *scorer) add(text string, weight, limit int32) {
 				flush()
 				continue
 			}
-		} else {
+		case '가' <= r && r <= '힣':
+			// A Hangul syllable, most of a Korean page's letters: a
+			// letter, with no case, in a CJK script.
+			c = true
+		default:
 			r = unicode.ToLower(r)
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				flush()
 				continue
 			}
+			c = isCJK(r)
 		}
-		c := r >= utf8.RuneSelf && isCJK(r)
 		if runes > 0 && c != cjk {
 			flush()
 		}
