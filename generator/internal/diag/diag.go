@@ -158,8 +158,9 @@ func AsList(err error) []*Error {
 }
 
 // Lines maps byte offsets in a file's text to positions. The table of
-// line starts is made on the first call to Pos, so a file with no problem
-// to report never pays for it. A Lines is safe for concurrent use.
+// line starts is made on the first call to Pos, not when a file is loaded:
+// loading and checking a file with no problem asks for no position. A
+// Lines is safe for concurrent use.
 type Lines struct {
 	path  string
 	src   []byte
