@@ -84,15 +84,41 @@ func (b *Builder) Add(d Doc) int {
 		panic("search: more than 16,777,216 documents")
 	}
 	sc := score(d)
+	// The terms are put in order of their shards (a counting sort), so
+	// that each shard is locked once for all of the document's terms in
+	// it, not once for each of its hundreds of terms.
+	var start [len(b.shards) + 1]int32
+	sc.shard = sc.shard[:0]
 	for _, t := range sc.terms {
-		sh := &b.shards[maphash.String(b.seed, t.term)%uint64(len(b.shards))]
-		sh.mu.Lock()
-		p := sh.terms[t.term]
-		if p == nil {
-			p = new(postings)
-			sh.terms[t.term] = p
+		i := uint8(maphash.String(b.seed, t.term) % uint64(len(b.shards)))
+		sc.shard = append(sc.shard, i)
+		start[i+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	next := start
+	sc.order = slices.Grow(sc.order[:0], len(sc.terms))[:len(sc.terms)]
+	for t, i := range sc.shard {
+		sc.order[next[i]] = int32(t)
+		next[i]++
+	}
+	for i := range b.shards {
+		terms := sc.order[start[i]:start[i+1]]
+		if len(terms) == 0 {
+			continue
 		}
-		p.add(slot, int(min(t.score, maxScore)))
+		sh := &b.shards[i]
+		sh.mu.Lock()
+		for _, t := range terms {
+			t := &sc.terms[t]
+			p := sh.terms[t.term]
+			if p == nil {
+				p = new(postings)
+				sh.terms[t.term] = p
+			}
+			p.add(slot, int(min(t.score, maxScore)))
+		}
 		sh.mu.Unlock()
 	}
 	scorers.Put(sc)

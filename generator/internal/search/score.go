@@ -17,6 +17,9 @@ type scorer struct {
 	field int32
 	word  []byte // the current run, lower-cased
 	at    []int  // where each rune of a CJK run starts in word
+	// For Builder.Add: each term's shard, and the terms in shard order.
+	shard []uint8
+	order []int32
 }
 
 type termScore struct {
