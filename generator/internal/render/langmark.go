@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,11 +40,12 @@ type openElement struct {
 }
 
 // markLanguages returns the page html of language lang with the text in
-// the other language marked (see above). It returns html itself when
-// nothing needs marking.
-func markLanguages(html []byte, lang string) []byte {
-	var out []byte // nil until something is marked
-	done := 0      // html[:done] is in out
+// the other language marked (see above), appended to dst[:0] (a buffer
+// for the caller to reuse, or nil). It returns html itself when nothing
+// needs marking.
+func markLanguages(dst, html []byte, lang string) []byte {
+	out, marked := dst[:0], false
+	done := 0 // html[:done] is in out
 	stack := make([]openElement, 1, 16)
 	stack[0] = openElement{lang: lang}
 	for i := 0; i < len(html); {
@@ -69,8 +71,9 @@ func markLanguages(html []byte, lang string) []byte {
 				if s < 0 {
 					break
 				}
-				if out == nil {
-					out = make([]byte, 0, len(html)+len(html)/16)
+				if !marked {
+					out = slices.Grow(out, len(html)+len(html)/16)
+					marked = true
 				}
 				out = append(out, html[done:i+s]...)
 				out = append(out, `<span lang="`...)
@@ -84,7 +87,7 @@ func markLanguages(html []byte, lang string) []byte {
 		}
 		i += j
 	}
-	if out == nil {
+	if !marked {
 		return html
 	}
 	return append(out, html[done:]...)

@@ -28,7 +28,7 @@ func TestMarkLanguages(t *testing.T) {
 			`<p><a lang="en">Read in English</a> and then more words here</p>`,
 			`<p><a lang="en">Read in English</a> <span lang="en">and then more words here</span></p>`},
 	} {
-		got := string(markLanguages([]byte(tc.in), tc.lang))
+		got := string(markLanguages(nil, []byte(tc.in), tc.lang))
 		if got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
 		}
@@ -50,11 +50,11 @@ func TestMarkLanguagesAgrees(t *testing.T) {
 	}
 	for _, c := range cases {
 		if !bytesValidForRef(c) {
-			markLanguages([]byte(c), "en") // must not panic either
+			markLanguages(nil, []byte(c), "en") // must not panic either
 			continue
 		}
 		for _, lang := range []string{"en", "ko"} {
-			if got, want := string(markLanguages([]byte(c), lang)), string(refMarkLanguages([]byte(c), lang)); got != want {
+			if got, want := string(markLanguages(nil, []byte(c), lang)), string(refMarkLanguages([]byte(c), lang)); got != want {
 				t.Errorf("markLanguages(%q, %s)\n got %q\nwant %q", c, lang, got, want)
 			}
 		}
@@ -72,7 +72,7 @@ func FuzzMarkLanguages(f *testing.F) {
 		if len(html) > 0 && !bytesValidForRef(html) {
 			return
 		}
-		if got, want := string(markLanguages([]byte(html), lang)), string(refMarkLanguages([]byte(html), lang)); got != want {
+		if got, want := string(markLanguages(nil, []byte(html), lang)), string(refMarkLanguages([]byte(html), lang)); got != want {
 			t.Errorf("markLanguages(%q, %s)\n got %q\nwant %q", html, lang, got, want)
 		}
 	})

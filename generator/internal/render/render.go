@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -65,13 +64,12 @@ func writePage(t *Theme, p *Page, w Writer) error {
 		p.Body = template.HTML(b)
 		defer func() { p.Body = "" }()
 	}
-	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf := pageBuffers.Get().(*pageBuffer)
 	defer func() {
-		if buf.Cap() <= maxPooled {
+		if buf.html.Cap() <= maxPooled && cap(buf.marked) <= maxPooled {
 			pageBuffers.Put(buf)
 		}
 	}()
-	buf.Reset()
 	html, err := t.executeTo(buf, p)
 	if err != nil {
 		return err
@@ -79,11 +77,11 @@ func writePage(t *Theme, p *Page, w Writer) error {
 	return w.WriteFile(outName(p.Path), html)
 }
 
-// pageBuffers are the buffers pages are executed into, reused once a page
-// is written (its writer keeps nothing of it). A buffer grown past
-// maxPooled by a long list page (the barrier index of a large site is
-// megabytes) is left to the collector instead.
-var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// pageBuffers are the buffers pages are made in, reused once a page is
+// written (its writer keeps nothing of it). Buffers grown past maxPooled
+// by a long list page (the barrier index of a large site is megabytes) are
+// left to the collector instead.
+var pageBuffers = sync.Pool{New: func() any { return new(pageBuffer) }}
 
 const maxPooled = 256 << 10
 

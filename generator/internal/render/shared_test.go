@@ -47,10 +47,9 @@ func TestSharedPartsAreAlike(t *testing.T) {
 	theme, pages := realPages(t)
 	unshared := theme.forSite()
 	unshared.unshared = true
-	var buf bytes.Buffer
+	var buf pageBuffer
 	calls := 0
 	for _, p := range pages {
-		buf.Reset()
 		got, err := theme.executeTo(&buf, p)
 		if err != nil {
 			t.Fatal(err)
@@ -58,7 +57,6 @@ func TestSharedPartsAreAlike(t *testing.T) {
 		got = bytes.Clone(got)
 		q := *p
 		q.theme = unshared
-		buf.Reset()
 		want, err := unshared.executeTo(&buf, &q)
 		if err != nil {
 			t.Fatal(err)

@@ -246,21 +246,33 @@ func (t *Theme) templateError(err error) *diag.Error {
 
 // execute runs the template of the page's kind.
 func (t *Theme) execute(p *Page) ([]byte, error) {
-	return t.executeTo(new(bytes.Buffer), p)
+	return t.executeTo(new(pageBuffer), p)
 }
 
-// executeTo is execute writing into b; the page it returns may be b's
-// own bytes, so b must not be reused while the page is in use.
-func (t *Theme) executeTo(b *bytes.Buffer, p *Page) ([]byte, error) {
+// pageBuffer is what a page is made in: the template's output, and the
+// page with its other-language text marked.
+type pageBuffer struct {
+	html   bytes.Buffer
+	marked []byte
+}
+
+// executeTo is execute writing into b; the page it returns is b's own
+// bytes, so b must not be reused while the page is in use.
+func (t *Theme) executeTo(b *pageBuffer, p *Page) ([]byte, error) {
 	tm := t.tmpl[p.Kind]
 	if tm == nil {
 		return nil, fmt.Errorf("no template for %s pages", p.Kind)
 	}
-	if err := tm.ExecuteTemplate(b, "layout.html", p); err != nil {
+	b.html.Reset()
+	if err := tm.ExecuteTemplate(&b.html, "layout.html", p); err != nil {
 		return nil, t.templateError(err)
 	}
 	if p.Kind == KindRoot || p.Kind == KindNotFound {
-		return b.Bytes(), nil // in every language, each part marked
+		return b.html.Bytes(), nil // in every language, each part marked
 	}
-	return markLanguages(b.Bytes(), p.Lang), nil
+	page := markLanguages(b.marked, b.html.Bytes(), p.Lang)
+	if len(page) > 0 && &page[0] != &b.html.Bytes()[0] {
+		b.marked = page[:0] // keep what it grew to
+	}
+	return page, nil
 }
