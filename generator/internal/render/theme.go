@@ -141,6 +141,10 @@ func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	if len(shared) < 2 {
 		return nil, errs.Err()
 	}
+	// The layout and the partials are parsed once; each kind of page gets
+	// a copy, and its own file parsed into it.
+	base := template.New(shared[0][0]).Option("missingkey=error")
+	baseOK := t.parseShared(base, shared, &errs)
 	for _, k := range kinds {
 		name := k + ".html"
 		body, err := fs.ReadFile(fsys, name)
@@ -148,9 +152,12 @@ func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 			errs.Addf(diag.Pos{Path: t.show(name)}, "cannot read the template for %s pages: %v", k, err)
 			continue
 		}
-		tm := template.New(shared[0][0]).Option("missingkey=error")
-		if !t.parseShared(tm, shared, &errs, k == kinds[0]) {
+		if !baseOK {
 			continue
+		}
+		tm, err := base.Clone()
+		if err != nil {
+			return nil, err // only after an execution, and there has been none
 		}
 		if _, err := tm.New(name).Parse(string(body)); err != nil {
 			errs.Add(t.templateError(err))
@@ -166,18 +173,15 @@ func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	return t, errs.Err()
 }
 
-// parseShared parses the layout and the partials into tm. Their errors are
-// reported once, for the first kind.
-func (t *Theme) parseShared(tm *template.Template, shared [][2]string, errs *diag.List, report bool) bool {
+// parseShared parses the layout and the partials into tm.
+func (t *Theme) parseShared(tm *template.Template, shared [][2]string, errs *diag.List) bool {
 	for _, f := range shared {
 		target := tm
 		if f[0] != tm.Name() {
 			target = tm.New(f[0])
 		}
 		if _, err := target.Parse(f[1]); err != nil {
-			if report {
-				errs.Add(t.templateError(err))
-			}
+			errs.Add(t.templateError(err))
 			return false
 		}
 	}
