@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -52,17 +51,9 @@ func BenchmarkRender(b *testing.B) {
 	s.Trim()
 	var pages int
 	for b.Loop() {
-		if pages, err = render.Render(s, theme, index, discard{}); err != nil {
+		if pages, err = render.Render(s, theme, index, render.Discard{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*pages), "µs/page")
 }
-
-type discard struct{}
-
-func (discard) WriteFile(string, []byte) error { return nil }
-
-func (discard) Stream(_ string, write func(io.Writer) error) error { return write(io.Discard) }
-
-func (discard) Rename(string, string) error { return nil }

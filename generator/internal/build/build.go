@@ -5,7 +5,6 @@ package build
 
 import (
 	"errors"
-	"io"
 	"os"
 
 	"explainer/generator/internal/content"
@@ -84,7 +83,7 @@ func Run(opt Options) (*Result, error) {
 	defer s.Close() // Result.Site keeps the model, not the bodies
 	s.Trim()
 
-	var w render.Writer = discard{}
+	var w render.Writer = render.Discard{}
 	var dir *output.Dir
 	if !opt.DryRun {
 		dir, err = output.Begin(opt.Out, opt.Content, opt.Templates, ".")
@@ -108,11 +107,3 @@ func Run(opt Options) (*Result, error) {
 	}
 	return &Result{Site: s, Pages: pages, Warnings: s.Warnings}, nil
 }
-
-type discard struct{}
-
-func (discard) WriteFile(string, []byte) error { return nil }
-
-func (discard) Stream(_ string, write func(io.Writer) error) error { return write(io.Discard) }
-
-func (discard) Rename(string, string) error { return nil }

@@ -23,6 +23,16 @@ type Writer interface {
 	Rename(from, to string) error
 }
 
+// Discard is a Writer that keeps nothing: a build that only checks, or a
+// benchmark of the pages alone.
+type Discard struct{}
+
+func (Discard) WriteFile(string, []byte) error { return nil }
+
+func (Discard) Stream(_ string, write func(io.Writer) error) error { return write(io.Discard) }
+
+func (Discard) Rename(string, string) error { return nil }
+
 // Render writes every page of s, and the theme's static files, to w, and
 // returns how many pages it wrote; x is what was gathered for the search
 // index while s was built. All template errors are returned together.
