@@ -51,7 +51,8 @@ FUZZ_TARGETS = \
 	FuzzLinks:./generator/internal/markdown \
 	FuzzHeadingID:./generator/internal/markdown \
 	FuzzMarkLanguages:./generator/internal/render \
-	FuzzScore:./generator/internal/search
+	FuzzScore:./generator/internal/search \
+	FuzzEscapers:./generator/internal/tmplrun
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

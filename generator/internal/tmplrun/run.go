@@ -1,0 +1,161 @@
+// Package tmplrun executes html/template templates faster than
+// html/template does, with the same output.
+//
+// html/template stays the parser and the escaper: it parses the theme, and
+// on the first execution of a template it works out the context of every
+// action and adds the escaping functions to the template's tree. A Set
+// lets html/template make that first execution of each template name,
+// then compiles the escaped tree into Go closures and runs those for
+// every later execution. The closures look each field and method up once
+// per type rather than on every action, call the escaping functions
+// directly rather than through reflection, and allocate little; a page's
+// templates run several times faster.
+//
+// What the closures do not cover, html/template still does, so nothing is
+// lost: a template using a construct the compiler does not know (a
+// function of a FuncMap, break and continue, range over a map or a
+// number, a template called in a context that html/template makes a copy
+// of it for), is executed by html/template every time; and an execution
+// that meets anything unexpected while it runs (an error from a method,
+// a nil pointer, a missing map key, a value of a type an escaper does not
+// know) is thrown away and made again by html/template, which then
+// reports its own error, with its own position. The escaping functions
+// (escape.go) are held to html/template's own by tests that feed both the
+// same values.
+//
+// A Set is for a template set without a FuncMap: the compiler takes every
+// function name for html/template's.
+package tmplrun
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"io"
+	"maps"
+	"sync"
+	"sync/atomic"
+)
+
+// Set executes the templates of one html/template set.
+type Set struct {
+	t *template.Template
+
+	mu    sync.Mutex
+	names map[string]*name
+	// compiled holds the templates compiled so far, for calls between
+	// templates (a template's program calls its callee's).
+	compiled map[string]*tmplCode
+
+	// Standard makes every execution html/template's, for tests that
+	// compare the two.
+	Standard bool
+
+	fallbacks atomic.Int64
+}
+
+// name is where a Set is with one template name.
+type name struct {
+	escaped bool      // html/template has executed it once, without error
+	tried   bool      // compiled, or found not to compile
+	code    *tmplCode // nil: html/template runs it
+}
+
+// New returns a Set for t. t must not be changed afterwards.
+func New(t *template.Template) *Set {
+	return &Set{t: t, names: map[string]*name{}, compiled: map[string]*tmplCode{}}
+}
+
+// buffers hold the output of compiled executions until they finish, so an
+// execution that falls back leaves nothing behind in a writer that cannot
+// be cut back.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Execute writes the template name, executed on data, to w.
+func (s *Set) Execute(w io.Writer, name string, data any) error {
+	code := s.code(name)
+	if code == nil {
+		err := s.t.ExecuteTemplate(w, name, data)
+		if err == nil {
+			s.escaped(name)
+		}
+		return err
+	}
+	// The output goes straight into a bytes.Buffer, which is cut back if
+	// the execution falls back, and into a pooled one for any other w.
+	b, direct := w.(*bytes.Buffer)
+	if !direct {
+		b = buffers.Get().(*bytes.Buffer)
+		b.Reset()
+	}
+	start := b.Len()
+	st := state{w: b}
+	err := st.exec(code, dataValue(data))
+	if direct {
+		if err != nil {
+			b.Truncate(start)
+		}
+	} else {
+		if err == nil {
+			_, err = w.Write(b.Bytes())
+		}
+		if b.Cap() <= 1<<20 {
+			buffers.Put(b)
+		}
+	}
+	if errors.Is(err, errFallback) {
+		s.fallbacks.Add(1)
+		return s.t.ExecuteTemplate(w, name, data)
+	}
+	return err
+}
+
+// code returns the compiled program of name, or nil while html/template is
+// to run it: always when Standard is set or the template cannot be
+// compiled, and until html/template has executed it once without an
+// error, which leaves its tree (and those of the templates it calls)
+// escaped.
+func (s *Set) code(n string) *tmplCode {
+	if s.Standard {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.names[n]
+	if e == nil || !e.escaped {
+		return nil
+	}
+	if !e.tried {
+		e.tried = true
+		// The templates compiled on the way are kept only if all are.
+		c := &compiler{set: s, compiled: maps.Clone(s.compiled)}
+		if code, err := c.template(n); err == nil {
+			e.code, s.compiled = code, c.compiled
+		}
+	}
+	return e.code
+}
+
+// escaped records that html/template has executed name without an error.
+func (s *Set) escaped(n string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e := s.names[n]; e != nil {
+		e.escaped = true
+		return
+	}
+	s.names[n] = &name{escaped: true}
+}
+
+// Fallbacks is the number of compiled executions that have been thrown
+// away and made again by html/template.
+func (s *Set) Fallbacks() int64 { return s.fallbacks.Load() }
+
+// Compiled reports whether name runs compiled: for tests, which check that
+// the templates they mean to compare do.
+func (s *Set) Compiled(n string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.names[n]
+	return e != nil && e.code != nil
+}
