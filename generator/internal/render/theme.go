@@ -15,6 +15,9 @@
 //	                hash of their content in their names
 //
 // Templates are html/template; content is never executed as a template.
+// html/template executes each template once, which escapes it; after
+// that, package tmplrun runs its escaped tree compiled, with the same
+// output, and gives back to html/template whatever it does not handle.
 // Each template receives a *Page. Its methods are the template functions:
 // .T "key" (a string from strings.yaml in the page's language), .URL and
 // .Abs (addresses below the base URL), .Asset "style.css" (a static file's
@@ -68,6 +71,7 @@ import (
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/markdown"
+	"explainer/generator/internal/tmplrun"
 )
 
 // Kinds of page, each made with the template file of the same name.
@@ -85,8 +89,11 @@ var kinds = []string{KindHome, KindBarrier, KindBarriers, KindSector, KindPage, 
 
 // Theme is a parsed theme folder.
 type Theme struct {
-	dir     string // as the user named it, for messages
-	tmpl    map[string]*template.Template
+	dir  string // as the user named it, for messages
+	tmpl map[string]*template.Template
+	// run executes each kind's templates: compiled, after html/template's
+	// first execution of each (package tmplrun).
+	run     map[string]*tmplrun.Set
 	strings map[string]content.Text
 	// Assets maps a static file's name (style.css) to its hashed name
 	// (style.0123456789.css); Files holds the content by hashed name.
@@ -117,6 +124,7 @@ func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	t := &Theme{
 		dir:    strings.TrimSuffix(dir, "/"),
 		tmpl:   make(map[string]*template.Template),
+		run:    make(map[string]*tmplrun.Set),
 		Assets: make(map[string]string),
 		Files:  make(map[string][]byte),
 	}
@@ -164,6 +172,7 @@ func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 			continue
 		}
 		t.tmpl[k] = tm
+		t.run[k] = tmplrun.New(tm)
 	}
 	if err := t.loadStatic(fsys); err != nil {
 		errs.Addf(diag.Pos{Path: t.show("static")}, "%v", err)
@@ -263,12 +272,12 @@ type pageBuffer struct {
 // executeTo is execute writing into b; the page it returns is b's own
 // bytes, so b must not be reused while the page is in use.
 func (t *Theme) executeTo(b *pageBuffer, p *Page) ([]byte, error) {
-	tm := t.tmpl[p.Kind]
-	if tm == nil {
+	run := t.run[p.Kind]
+	if run == nil {
 		return nil, fmt.Errorf("no template for %s pages", p.Kind)
 	}
 	b.html.Reset()
-	if err := tm.ExecuteTemplate(&b.html, "layout.html", p); err != nil {
+	if err := run.Execute(&b.html, "layout.html", p); err != nil {
 		return nil, t.templateError(err)
 	}
 	if p.Kind == KindRoot || p.Kind == KindNotFound {

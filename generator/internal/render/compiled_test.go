@@ -1,0 +1,54 @@
+package render
+
+import (
+	"bytes"
+	"testing"
+
+	"explainer/generator/internal/tmplrun"
+)
+
+// TestCompiledAgrees makes every page of the real site with the theme's
+// templates compiled (package tmplrun) and with html/template alone, and
+// compares them; every kind of page must run compiled, with no execution
+// thrown away and made again by html/template.
+func TestCompiledAgrees(t *testing.T) {
+	theme, pages := realPages(t)
+	std := theme.forSite()
+	std.run = make(map[string]*tmplrun.Set)
+	for k, tm := range theme.tmpl {
+		std.run[k] = tmplrun.New(tm)
+		std.run[k].Standard = true
+	}
+	var buf pageBuffer
+	for round := range 2 { // the first executions are html/template's
+		for _, p := range pages {
+			got, err := theme.executeTo(&buf, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = bytes.Clone(got)
+			q := *p
+			q.theme = std
+			want, err := std.executeTo(&buf, &q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("round %d, %s (%s page): differs when compiled:\n%s", round, outName(p.Path), p.Kind, firstDifference(got, want))
+			}
+		}
+	}
+	for k, run := range theme.run {
+		if !run.Compiled("layout.html") {
+			t.Errorf("%s pages: the layout does not run compiled", k)
+		}
+		if n := run.Fallbacks(); n > 0 {
+			t.Errorf("%s pages: %d executions fell back to html/template", k, n)
+		}
+	}
+	for _, name := range []string{"card", "nav", "footer"} {
+		if !theme.run[KindHome].Compiled(name) {
+			t.Errorf("home pages: %q does not run compiled", name)
+		}
+	}
+}
