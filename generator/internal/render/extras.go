@@ -111,7 +111,7 @@ func feedOf(s *site.Site, l string) (seo.Feed, error) {
 		if err != nil {
 			return f, err
 		}
-		f.Entries[i].Content = string(body)
+		f.Entries[i].Content = body
 	}
 	return f, nil
 }

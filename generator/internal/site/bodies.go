@@ -1,10 +1,10 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 )
 
@@ -30,7 +30,7 @@ type bodies struct {
 
 // stored is where one body is.
 type stored struct {
-	html []byte // in memory, or nil
+	html string // in memory, or ""
 	at   int64  // else its offset in the spill file
 	n    int
 }
@@ -44,7 +44,7 @@ func (b *bodies) put(html []byte) (stored, error) {
 	if b.inMem+n <= b.budget {
 		b.inMem += n
 		b.mu.Unlock()
-		return stored{html: bytes.Clone(html), n: len(html)}, nil
+		return stored{html: string(html), n: len(html)}, nil
 	}
 	if b.file == nil && b.err == nil {
 		b.file, b.err = spillFile()
@@ -81,22 +81,36 @@ func (b *bodies) failure() error {
 	return b.err
 }
 
-func (b *bodies) get(s stored) ([]byte, error) {
-	if s.html != nil || s.n == 0 {
+// get returns a body. One read back from the file is read into the
+// string it is returned as, through a pooled buffer: a page's body is
+// made once, not read and then copied into a string.
+func (b *bodies) get(s stored) (string, error) {
+	if s.html != "" || s.n == 0 {
 		return s.html, nil
 	}
 	b.mu.Lock()
 	f := b.file
 	b.mu.Unlock()
 	if f == nil {
-		return nil, errors.New("the site was closed")
+		return "", errors.New("the site was closed")
 	}
-	out := make([]byte, s.n)
-	if _, err := f.ReadAt(out, s.at); err != nil {
-		return nil, fmt.Errorf("cannot read a converted body back: %v", err)
+	chunk := chunks.Get().(*[]byte)
+	defer chunks.Put(chunk)
+	var out strings.Builder
+	out.Grow(s.n)
+	for at, end := s.at, s.at+int64(s.n); at < end; {
+		part := (*chunk)[:min(int64(len(*chunk)), end-at)]
+		if _, err := f.ReadAt(part, at); err != nil {
+			return "", fmt.Errorf("cannot read a converted body back: %v", err)
+		}
+		out.Write(part)
+		at += int64(len(part))
 	}
-	return out, nil
+	return out.String(), nil
 }
+
+// chunks are the buffers bodies are read back through.
+var chunks = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 
 // close removes the spill file, if there is one.
 func (b *bodies) close() error {

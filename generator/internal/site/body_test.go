@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -78,7 +77,7 @@ func TestBodiesKeptOrSpilled(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(want) == 0 || !bytes.Equal(got, want) {
+			if len(want) == 0 || got != want {
 				t.Errorf("%s: body read again differs:\n%s\nwant:\n%s", e.Path(), got, want)
 			}
 			if len(e.Headings) != len(k.Headings) || len(e.Links) != len(k.Links) || len(e.Related) != len(k.Related) {
@@ -89,7 +88,7 @@ func TestBodiesKeptOrSpilled(t *testing.T) {
 	}
 	a, _ := lean.Barriers["ko"][0].Body()
 	for _, want := range []string{`<h2 id="why">`, `href="/x/ko/barriers/b/#how"`, `id="fn:1"`} {
-		if !strings.Contains(string(a), want) {
+		if !strings.Contains(a, want) {
 			t.Errorf("ko/barriers/a has no %s:\n%s", want, a)
 		}
 	}
@@ -154,5 +153,31 @@ func TestSpillFailsOnce(t *testing.T) {
 	es := diag.AsList(err)
 	if len(es) != 1 || !strings.Contains(es[0].Error(), "cannot make a temporary file for converted bodies") {
 		t.Errorf("got %d problems, want one about the temporary file:\n%v", len(es), err)
+	}
+}
+
+// A body read back from the file comes through a buffer of 32 KiB: one
+// longer, or as long, is read in parts and must come back whole.
+func TestLongBodyReadBack(t *testing.T) {
+	var b bodies // no budget: everything goes to the file
+	defer b.close()
+	var kept []stored
+	var want []string
+	for _, n := range []int{1, 32<<10 - 1, 32 << 10, 32<<10 + 1, 100 << 10} {
+		html := strings.Repeat("한a", n/4+1)[:n]
+		s, err := b.put([]byte(html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept, want = append(kept, s), append(want, html)
+	}
+	for i, s := range kept {
+		got, err := b.get(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want[i] {
+			t.Errorf("body of %d bytes: got %d bytes back, differing", len(want[i]), len(got))
+		}
 	}
 }

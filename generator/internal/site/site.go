@@ -96,11 +96,11 @@ type Entry struct {
 
 // Body returns the entry's HTML, converted by Build. It may read it back
 // from a temporary file (see MemoryBudget), so a site of thousands of
-// pages holds few bodies in memory; the caller must not change it.
-func (e *Entry) Body() ([]byte, error) {
+// pages holds few bodies in memory.
+func (e *Entry) Body() (string, error) {
 	b, err := e.site.bodies.get(e.body)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", e.Path(), err)
+		return "", fmt.Errorf("%s: %v", e.Path(), err)
 	}
 	return b, nil
 }
