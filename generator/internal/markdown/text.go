@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,9 +20,17 @@ func plainText(n ast.Node, src []byte) string {
 func plainBody(doc ast.Node, src []byte) string {
 	// A body's text is no longer than its source but for the rare entity
 	// or smart quote, so one buffer of that size holds it, and the spaces
-	// are folded in place.
-	return string(collapseSpace(collectText(make([]byte, 0, len(src)), doc, src)))
+	// are folded in place; the buffer is pooled, and the string made once.
+	b := textBuffers.Get().(*[]byte)
+	*b = collectText((*b)[:0], doc, src)
+	text := string(collapseSpace(*b))
+	if cap(*b) <= 1<<20 {
+		textBuffers.Put(b)
+	}
+	return text
 }
+
+var textBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") in one pass, in
 // place: it returns s's own bytes, shortened. Every body of a site goes
