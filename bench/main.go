@@ -58,7 +58,7 @@ func run1(args []string) error {
 	useHugo := fs.Bool("hugo", true, "compare with Hugo when it is installed")
 	dir := fs.String("dir", filepath.Join("bench", "out"), "the working `folder`")
 	serveMax := fs.Int("serve-max", 10000, "measure serve's rebuild for corpora up to this size")
-	memLimit := fs.String("memlimit", "120MiB", "also measure the build with this GOMEMLIMIT (a soft memory limit; \"\" to skip) for N of 1,000 and more")
+	memLimit := fs.String("memlimit", "off", "also measure the build with this GOMEMLIMIT (\"off\": without the build's own soft memory limit; \"\" to skip) for N of 1,000 and more")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -93,8 +93,8 @@ type harness struct {
 	// serveTimeout bounds each wait for serve; 0 means 10 minutes.
 	serveTimeout time.Duration
 	serveMax     int // the largest N measured under serve
-	// memLimit is the GOMEMLIMIT of the lean build, measured beside the
-	// default one; "" skips it.
+	// memLimit is the GOMEMLIMIT of a second build, measured beside the
+	// default one ("off": without the generator's own limit); "" skips it.
 	memLimit string
 }
 
@@ -175,7 +175,7 @@ func (h *harness) size(n int) (Row, error) {
 		return Row{}, err
 	}
 	outs := func(name string) string { return filepath.Join(h.dir, fmt.Sprintf("%s-%d-out", name, n)) }
-	var floor, build, lean, hugo []Sample
+	var floor, build, alt, hugo []Sample
 	for i := range h.runs {
 		fmt.Fprintf(os.Stderr, "N = %d: run %d of %d\n", n, i+1, h.runs)
 		s, err := run(outs("floor"), h.self, "floor", corpus, outs("floor"))
@@ -193,7 +193,7 @@ func (h *harness) size(n int) (Row, error) {
 			if err != nil {
 				return Row{}, err
 			}
-			lean = append(lean, s)
+			alt = append(alt, s)
 		}
 		if h.hugo != "" {
 			s, err = run(outs("hugo"), h.hugo, "--quiet", "--source", hugoSite, "--destination", outs("hugo"),
@@ -205,9 +205,9 @@ func (h *harness) size(n int) (Row, error) {
 		}
 	}
 	row := Row{N: n, Floor: median(floor), Build: median(build)}
-	if lean != nil {
-		st := median(lean)
-		row.Lean, row.LeanLimit = &st, h.memLimit
+	if alt != nil {
+		st := median(alt)
+		row.Alt, row.AltLimit = &st, h.memLimit
 	}
 	if h.serve && n <= h.serveMax {
 		fmt.Fprintf(os.Stderr, "N = %d: editing one entry under serve\n", n)

@@ -15,10 +15,10 @@ type Row struct {
 	Floor Stats
 	Build Stats
 	Hugo  *Stats // nil without Hugo
-	// Lean is the build under a soft memory limit (GOMEMLIMIT=LeanLimit);
-	// nil when not measured.
-	Lean      *Stats
-	LeanLimit string
+	// Alt is the build with GOMEMLIMIT=AltLimit ("off": without its own
+	// soft memory limit); nil when not measured.
+	Alt      *Stats
+	AltLimit string
 	// Serve is the time from saving one entry to its page showing the edit
 	// under serve (median); 0 when not measured.
 	Serve    time.Duration
@@ -63,8 +63,8 @@ func (r *report) String() string {
 		}
 		line("floor", row.Floor, false)
 		line("generator build", row.Build, true)
-		if row.Lean != nil {
-			line("generator build, GOMEMLIMIT="+row.LeanLimit, *row.Lean, true)
+		if row.Alt != nil {
+			line("generator build, GOMEMLIMIT="+row.AltLimit, *row.Alt, true)
 		}
 		if row.Hugo != nil {
 			line("Hugo", *row.Hugo, false)
@@ -124,9 +124,9 @@ func (r *report) targets(b *strings.Builder) {
 			check(h <= 0.5, "N = 10,000: build / Hugo = %.2f (at most 0.5)", h)
 		}
 		check(big.Build.RSS < 150*mib, "N = 10,000: peak RSS %.0f MiB (under 150 MiB)", float64(big.Build.RSS)/mib)
-		if l := big.Lean; l != nil {
-			check(l.RSS < 150*mib, "N = 10,000 with GOMEMLIMIT=%s: peak RSS %.0f MiB (under 150 MiB), for %.2f times the default build's wall time and %.2f its CPU time",
-				big.LeanLimit, float64(l.RSS)/mib, ratio(l.Wall, big.Build.Wall), ratio(l.CPU, big.Build.CPU))
+		if l := big.Alt; l != nil {
+			fmt.Fprintf(b, "- N = 10,000 with GOMEMLIMIT=%s: peak RSS %.0f MiB, in %.2f times the default build's wall time and %.2f its CPU time\n",
+				big.AltLimit, float64(l.RSS)/mib, ratio(l.Wall, big.Build.Wall), ratio(l.CPU, big.Build.CPU))
 		}
 		if mid != nil {
 			g := ratio(big.Build.Wall, mid.Build.Wall)

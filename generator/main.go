@@ -54,6 +54,9 @@ Run "go run ./generator <command> -h" for a command's flags.
 `
 
 func main() {
+	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") {
+		setMemoryLimit(os.Getenv) // not in run: tests call it in their own process
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
