@@ -15,13 +15,14 @@
 // lost: a template using a construct the compiler does not know (a
 // function of a FuncMap, break and continue, range over a map or a
 // number, a template called in a context that html/template makes a copy
-// of it for), is executed by html/template every time; and an execution
+// of it for) is executed by html/template every time; and an execution
 // that meets anything unexpected while it runs (an error from a method,
 // a nil pointer, a missing map key, a value of a type an escaper does not
 // know) is thrown away and made again by html/template, which then
-// reports its own error, with its own position. The escaping functions
-// (escape.go) are held to html/template's own by tests that feed both the
-// same values.
+// reports its own error, with its own position. A template whose compiled
+// executions fall back more often than not is left to html/template from
+// then on. The escaping functions (escape.go) are held to html/template's
+// own by tests that feed both the same values.
 //
 // A Set is for a template set without a FuncMap: the compiler takes every
 // function name for html/template's.
@@ -41,8 +42,12 @@ import (
 type Set struct {
 	t *template.Template
 
-	mu    sync.Mutex
-	names map[string]*name
+	// ready holds each name's program once it is settled (a nil *program:
+	// html/template runs it), read without a lock on every execution.
+	ready sync.Map
+
+	mu      sync.Mutex
+	escaped map[string]bool // names html/template has executed without error
 	// compiled holds the templates compiled so far, for calls between
 	// templates (a template's program calls its callee's).
 	compiled map[string]*tmplCode
@@ -54,16 +59,21 @@ type Set struct {
 	fallbacks atomic.Int64
 }
 
-// name is where a Set is with one template name.
-type name struct {
-	escaped bool      // html/template has executed it once, without error
-	tried   bool      // compiled, or found not to compile
-	code    *tmplCode // nil: html/template runs it
+// program is a name's compiled template, with how often it has run and
+// fallen back.
+type program struct {
+	code            *tmplCode
+	runs, fallbacks atomic.Int64
 }
+
+// maxFallbacks is how many fallbacks a program may have before the rule
+// that leaves a name to html/template when more than half of its
+// executions fall back applies: an execution that falls back costs both.
+const maxFallbacks = 8
 
 // New returns a Set for t. t must not be changed afterwards.
 func New(t *template.Template) *Set {
-	return &Set{t: t, names: map[string]*name{}, compiled: map[string]*tmplCode{}}
+	return &Set{t: t, escaped: map[string]bool{}, compiled: map[string]*tmplCode{}}
 }
 
 // buffers hold the output of compiled executions until they finish, so an
@@ -73,14 +83,15 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Execute writes the template name, executed on data, to w.
 func (s *Set) Execute(w io.Writer, name string, data any) error {
-	code := s.code(name)
-	if code == nil {
+	p := s.program(name)
+	if p == nil {
 		err := s.t.ExecuteTemplate(w, name, data)
 		if err == nil {
-			s.escaped(name)
+			s.ran(name)
 		}
 		return err
 	}
+	p.runs.Add(1)
 	// The output goes straight into a bytes.Buffer, which is cut back if
 	// the execution falls back, and into a pooled one for any other w.
 	b, direct := w.(*bytes.Buffer)
@@ -90,7 +101,7 @@ func (s *Set) Execute(w io.Writer, name string, data any) error {
 	}
 	start := b.Len()
 	st := state{w: b}
-	err := st.exec(code, dataValue(data))
+	err := st.exec(p.code, dataValue(data))
 	if direct {
 		if err != nil {
 			b.Truncate(start)
@@ -105,46 +116,49 @@ func (s *Set) Execute(w io.Writer, name string, data any) error {
 	}
 	if errors.Is(err, errFallback) {
 		s.fallbacks.Add(1)
+		if f := p.fallbacks.Add(1); f >= maxFallbacks && 2*f > p.runs.Load() {
+			s.ready.Store(name, (*program)(nil))
+		}
 		return s.t.ExecuteTemplate(w, name, data)
 	}
 	return err
 }
 
-// code returns the compiled program of name, or nil while html/template is
-// to run it: always when Standard is set or the template cannot be
+// program returns the compiled program of name, or nil while html/template
+// is to run it: always when Standard is set or the template cannot be
 // compiled, and until html/template has executed it once without an
 // error, which leaves its tree (and those of the templates it calls)
 // escaped.
-func (s *Set) code(n string) *tmplCode {
+func (s *Set) program(n string) *program {
 	if s.Standard {
 		return nil
 	}
+	if p, ok := s.ready.Load(n); ok {
+		return p.(*program)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.names[n]
-	if e == nil || !e.escaped {
+	if p, ok := s.ready.Load(n); ok {
+		return p.(*program)
+	}
+	if !s.escaped[n] {
 		return nil
 	}
-	if !e.tried {
-		e.tried = true
-		// The templates compiled on the way are kept only if all are.
-		c := &compiler{set: s, compiled: maps.Clone(s.compiled)}
-		if code, err := c.template(n); err == nil {
-			e.code, s.compiled = code, c.compiled
-		}
+	// The templates compiled on the way are kept only if all are.
+	var p *program
+	c := &compiler{set: s, compiled: maps.Clone(s.compiled)}
+	if code, err := c.template(n); err == nil {
+		p, s.compiled = &program{code: code}, c.compiled
 	}
-	return e.code
+	s.ready.Store(n, p)
+	return p
 }
 
-// escaped records that html/template has executed name without an error.
-func (s *Set) escaped(n string) {
+// ran records that html/template has executed name without an error.
+func (s *Set) ran(n string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if e := s.names[n]; e != nil {
-		e.escaped = true
-		return
-	}
-	s.names[n] = &name{escaped: true}
+	s.escaped[n] = true
 }
 
 // Fallbacks is the number of compiled executions that have been thrown
@@ -154,8 +168,6 @@ func (s *Set) Fallbacks() int64 { return s.fallbacks.Load() }
 // Compiled reports whether name runs compiled: for tests, which check that
 // the templates they mean to compare do.
 func (s *Set) Compiled(n string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	e := s.names[n]
-	return e != nil && e.code != nil
+	p, _ := s.ready.Load(n)
+	return p != nil && p.(*program) != nil
 }

@@ -253,3 +253,23 @@ func TestSetConcurrent(t *testing.T) {
 		t.Errorf("compiled %v, %d fallbacks; want compiled, none", set.Compiled("x"), set.Fallbacks())
 	}
 }
+
+// A template whose compiled executions keep falling back is left to
+// html/template: each of them costs both.
+func TestFallingBackStops(t *testing.T) {
+	const src = `<p title="{{.Body}}">{{.Title}}</p>` // HTML in an attribute falls back
+	want, err := standard(t, src, testPage())
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := New(template.Must(template.New("x").Parse(src)))
+	for run := range 3 * maxFallbacks {
+		var b strings.Builder
+		if err := set.Execute(&b, "x", testPage()); err != nil || b.String() != want {
+			t.Fatalf("run %d: %q, %v; want %q", run, b.String(), err, want)
+		}
+	}
+	if set.Compiled("x") || set.Fallbacks() != maxFallbacks {
+		t.Errorf("compiled %v after %d fallbacks; want html/template's after %d", set.Compiled("x"), set.Fallbacks(), maxFallbacks)
+	}
+}
