@@ -2,7 +2,11 @@ package render
 
 import (
 	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"explainer/generator/internal/tmplrun"
 )
@@ -13,6 +17,44 @@ import (
 // thrown away and made again by html/template.
 func TestCompiledAgrees(t *testing.T) {
 	theme, pages := realPages(t)
+	compareCompiled(t, theme, pages)
+}
+
+// TestCompiledAgreesOnHostileText does the same for the site whose every
+// field tries to put markup or script into its pages (the build's
+// security tests use it), with the real site.yaml.
+func TestCompiledAgreesOnHostileText(t *testing.T) {
+	root := filepath.Join("..", "..", "..")
+	hostile := filepath.Join(root, "generator", "internal", "build", "testdata", "security", "content")
+	fsys := fstest.MapFS{}
+	err := filepath.WalkDir(hostile, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(hostile, p)
+		b, err := os.ReadFile(p)
+		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "content", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["site.yaml"] = &fstest.MapFile{Data: cfg}
+	theme, pages := pagesOf(t, fsys, "content")
+	if len(pages) < 6 {
+		t.Fatalf("%d pages of the hostile site; want its barrier, pages and indexes in both languages", len(pages))
+	}
+	compareCompiled(t, theme, pages)
+}
+
+// compareCompiled makes each page twice with each engine, after a first
+// round that lets html/template escape every template.
+func compareCompiled(t *testing.T, theme *Theme, pages []*Page) {
+	t.Helper()
 	std := theme.forSite()
 	std.run = make(map[string]*tmplrun.Set)
 	for k, tm := range theme.tmpl {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,13 +17,19 @@ import (
 // does before writing them.
 func realPages(t *testing.T) (*Theme, []*Page) {
 	t.Helper()
-	root := filepath.Join("..", "..", "..")
-	dir := filepath.Join(root, "content")
-	set, err := content.LoadMeta(os.DirFS(dir), dir)
+	dir := filepath.Join("..", "..", "..", "content")
+	return pagesOf(t, os.DirFS(dir), dir)
+}
+
+// pagesOf makes the pages of the content in fsys (dir is its name for
+// messages) with the real theme.
+func pagesOf(t *testing.T, fsys fs.FS, dir string) (*Theme, []*Page) {
+	t.Helper()
+	set, err := content.LoadMeta(fsys, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tdir := filepath.Join(root, "templates")
+	tdir := filepath.Join("..", "..", "..", "templates")
 	theme, err := LoadTheme(os.DirFS(tdir), tdir, set.Config.Codes())
 	if err != nil {
 		t.Fatal(err)
