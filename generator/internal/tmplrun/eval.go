@@ -3,7 +3,6 @@ package tmplrun
 import (
 	"bytes"
 	"errors"
-
 	"reflect"
 	"sync/atomic"
 	"text/template/parse"
@@ -13,8 +12,8 @@ import (
 // html/template, which then makes the whole output again.
 var errFallback = errors.New("left to html/template")
 
-// maxDepth bounds nested template calls, as text/template does (it
-// reports an error; here html/template is left to report it).
+// maxDepth bounds nested template calls; text/template reports an error
+// past a depth of its own (100,000), so deeper calls are left to it.
 const maxDepth = 10000
 
 // state is one execution: the output and the frames of the templates
