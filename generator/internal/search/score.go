@@ -49,25 +49,28 @@ func score(d Doc) *scorer {
 // limit occurrences of a term.
 func (s *scorer) add(text string, weight, limit int32) {
 	s.field++
-	s.word, s.at = s.word[:0], s.at[:0]
+	// The run is built in locals, kept on the stack: stores into s's own
+	// slices would each pay the collector's write barrier while it marks.
+	word, at := s.word[:0], s.at[:0]
+	defer func() { s.word, s.at = word[:0], at[:0] }() // keep what they grew to
 	runes, cjk := 0, false
 	var first rune
 	flush := func() {
 		switch {
 		case runes == 0:
 		case cjk:
-			for i := 0; i+2 <= len(s.at); i++ {
-				end := len(s.word)
-				if i+2 < len(s.at) {
-					end = s.at[i+2]
+			for i := 0; i+2 <= len(at); i++ {
+				end := len(word)
+				if i+2 < len(at) {
+					end = at[i+2]
 				}
-				s.count(s.word[s.at[i]:end], weight, limit)
+				s.count(word[at[i]:end], weight, limit)
 			}
-			s.count(s.word[s.at[len(s.at)-1]:], weight, limit)
+			s.count(word[at[len(at)-1]:], weight, limit)
 		case runes > 1 || unicode.IsDigit(first):
-			s.count(s.word, weight, limit)
+			s.count(word, weight, limit)
 		}
-		s.word, s.at, runes = s.word[:0], s.at[:0], 0
+		word, at, runes = word[:0], at[:0], 0
 	}
 	for _, r := range text {
 		var c bool // r is written in a CJK script
@@ -100,9 +103,9 @@ func (s *scorer) add(text string, weight, limit int32) {
 		}
 		cjk = c
 		if c {
-			s.at = append(s.at, len(s.word))
+			at = append(at, len(word))
 		}
-		s.word = utf8.AppendRune(s.word, r)
+		word = utf8.AppendRune(word, r)
 		runes++
 	}
 	flush()
