@@ -1,7 +1,7 @@
 package render
 
 import (
-	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,24 +61,8 @@ func compareCompiled(t *testing.T, theme *Theme, pages []*Page) {
 		std.run[k] = tmplrun.New(tm)
 		std.run[k].Standard = true
 	}
-	var buf pageBuffer
 	for round := range 2 { // the first executions are html/template's
-		for _, p := range pages {
-			got, err := theme.executeTo(&buf, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = bytes.Clone(got)
-			q := *p
-			q.theme = std
-			want, err := std.executeTo(&buf, &q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Fatalf("round %d, %s (%s page): differs when compiled:\n%s", round, outName(p.Path), p.Kind, firstDifference(got, want))
-			}
-		}
+		comparePages(t, theme, std, pages, fmt.Sprintf("compiled (round %d) from html/template's", round))
 	}
 	for k, run := range theme.run {
 		if !run.Compiled("layout.html") {

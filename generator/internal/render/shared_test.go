@@ -54,24 +54,8 @@ func TestSharedPartsAreAlike(t *testing.T) {
 	theme, pages := realPages(t)
 	unshared := theme.forSite()
 	unshared.unshared = true
-	var buf pageBuffer
+	comparePages(t, theme, unshared, pages, "when its shared parts are made for it alone")
 	calls := 0
-	for _, p := range pages {
-		got, err := theme.executeTo(&buf, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = bytes.Clone(got)
-		q := *p
-		q.theme = unshared
-		want, err := unshared.executeTo(&buf, &q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s (%s page): differs when its shared parts are made for it alone:\n%s", outName(p.Path), p.Kind, firstDifference(got, want))
-		}
-	}
 	theme.shared.Range(func(key, _ any) bool { calls++; return true })
 	// Each language's pages share the title, the navigation, the search
 	// form, the link-preview and icon tags, and a footer per kind of page.
@@ -124,12 +108,36 @@ func TestSharedIsMadeOnce(t *testing.T) {
 	}
 }
 
-// firstDifference shows where two pages part ways.
+// comparePages makes every page with theme a and with theme b, and
+// reports each page that differs: it differs how.
+func comparePages(t *testing.T, a, b *Theme, pages []*Page, how string) {
+	t.Helper()
+	var buf pageBuffer
+	for _, p := range pages {
+		got, err := a.executeTo(&buf, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = bytes.Clone(got)
+		q := *p
+		q.theme = b
+		want, err := b.executeTo(&buf, &q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s (%s page): differs %s:\n%s", outName(p.Path), p.Kind, how, firstDifference(got, want))
+		}
+	}
+}
+
+// firstDifference shows where two pages part ways: a as the first theme
+// made it, b as the second.
 func firstDifference(a, b []byte) string {
 	i := 0
 	for i < len(a) && i < len(b) && a[i] == b[i] {
 		i++
 	}
 	from := max(0, i-80)
-	return "shared:   ..." + string(a[from:min(len(a), i+80)]) + "\nunshared: ..." + string(b[from:min(len(b), i+80)])
+	return "first:  ..." + string(a[from:min(len(a), i+80)]) + "\nsecond: ..." + string(b[from:min(len(b), i+80)])
 }

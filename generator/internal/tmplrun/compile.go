@@ -26,7 +26,6 @@ type expr func(s *state, dot, final reflect.Value) (reflect.Value, error)
 
 // tmplCode is a compiled template: its body and the size of its frame.
 type tmplCode struct {
-	name  string
 	body  stmt
 	slots int
 }
@@ -57,7 +56,7 @@ func (c *compiler) template(name string) (*tmplCode, error) {
 	if t == nil || t.Tree == nil || t.Tree.Root == nil {
 		return nil, fmt.Errorf("%w: no template %q", errNotCompiled, name)
 	}
-	code := &tmplCode{name: name, slots: 1} // slot 0 is $
+	code := &tmplCode{slots: 1} // slot 0 is $
 	c.compiled[name] = code
 	sub := &compiler{set: c.set, compiled: c.compiled, code: code, scope: []variable{{"$", 0}}}
 	body, err := sub.list(t.Tree.Root)
@@ -217,15 +216,9 @@ func (c *compiler) ifOrWith(n *parse.BranchNode, with bool) (stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	list, err := c.list(n.List)
+	list, elseList, err := c.branches(n)
 	if err != nil {
 		return nil, err
-	}
-	var elseList stmt
-	if n.ElseList != nil {
-		if elseList, err = c.list(n.ElseList); err != nil {
-			return nil, err
-		}
 	}
 	return func(s *state, dot reflect.Value) error {
 		v, err := p(s, dot, reflect.Value{})
@@ -233,19 +226,29 @@ func (c *compiler) ifOrWith(n *parse.BranchNode, with bool) (stmt, error) {
 			return err
 		}
 		t, ok := isTrue(indirectInterface(v))
-		if !ok {
-			return errFallback
-		}
 		switch {
+		case !ok:
+			return errFallback
 		case t && with:
 			return list(s, v)
 		case t:
 			return list(s, dot)
-		case elseList != nil:
-			return elseList(s, dot)
 		}
-		return nil
+		return elseList(s, dot)
 	}, nil
+}
+
+// branches compiles the lists of an if, with or range; with no else, the
+// else list writes nothing.
+func (c *compiler) branches(n *parse.BranchNode) (list, elseList stmt, err error) {
+	if list, err = c.list(n.List); err != nil {
+		return nil, nil, err
+	}
+	// c.list of a nil list is a statement that writes nothing.
+	if elseList, err = c.list(n.ElseList); err != nil {
+		return nil, nil, err
+	}
+	return list, elseList, nil
 }
 
 // rangeNode is {{range}} over a slice or an array; any other value falls
@@ -268,15 +271,9 @@ func (c *compiler) rangeNode(n *parse.RangeNode) (stmt, error) {
 	for _, d := range decl {
 		slots = append(slots, c.declare(d.Ident[0]))
 	}
-	list, err := c.list(n.List)
+	list, elseList, err := c.branches(&n.BranchNode)
 	if err != nil {
 		return nil, err
-	}
-	var elseList stmt
-	if n.ElseList != nil {
-		if elseList, err = c.list(n.ElseList); err != nil {
-			return nil, err
-		}
 	}
 	return func(s *state, dot reflect.Value) error {
 		v, err := p(s, dot, reflect.Value{})
@@ -302,14 +299,11 @@ func (c *compiler) rangeNode(n *parse.RangeNode) (stmt, error) {
 					return err
 				}
 			}
-			if v.Len() > 0 || elseList == nil {
+			if v.Len() > 0 {
 				return nil
 			}
 			return elseList(s, dot)
 		case reflect.Invalid:
-			if elseList == nil {
-				return nil
-			}
 			return elseList(s, dot)
 		}
 		return errFallback
