@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -24,13 +25,15 @@ var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPre
 // codeBlocks renders fenced code with chroma, as spans with CSS classes.
 // Code without a language, or in a language chroma does not know, is
 // rendered as plain escaped text.
-type codeBlocks struct{}
-
-func (codeBlocks) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
-	r.Register(ast.KindFencedCodeBlock, renderCode)
+type codeBlocks struct {
+	seen *highlights
 }
 
-func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func (c codeBlocks) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindFencedCodeBlock, c.render)
+}
+
+func (c codeBlocks) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
@@ -46,15 +49,61 @@ func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.Wa
 		lexer = lexers.Get(lang)
 	}
 	if lexer != nil {
+		key := lang + "\n" + code.String()
+		if html, ok := c.seen.get(key); ok {
+			_, err := w.WriteString(html)
+			return ast.WalkSkipChildren, err
+		}
 		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
 		if err == nil {
-			return ast.WalkSkipChildren, formatter.Format(w, styles.Get(lightStyle), it)
+			var html strings.Builder
+			if err := formatter.Format(&html, styles.Get(lightStyle), it); err != nil {
+				return ast.WalkStop, err
+			}
+			c.seen.put(key, html.String())
+			_, err = w.WriteString(html.String())
+			return ast.WalkSkipChildren, err
 		}
 	}
 	w.WriteString(`<pre class="hl-chroma"><code>`)
 	w.Write(util.EscapeHTML(code.Bytes()))
 	w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
+}
+
+// highlights keeps the HTML of the code blocks highlighted last. Code is
+// not translated, so the languages of an entry share their code blocks,
+// and they are converted one after the other (see site.scan): the second
+// language's blocks are copies of the first's, and chroma, the dearest
+// part of converting a body, runs once for both. Past highlightsMax bytes
+// it starts again empty, so it never holds more than a few pages' worth.
+type highlights struct {
+	mu   sync.Mutex
+	html map[string]string // by language and code
+	size int
+}
+
+const highlightsMax = 256 << 10
+
+func (h *highlights) get(key string) (string, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	html, ok := h.html[key]
+	return html, ok
+}
+
+func (h *highlights) put(key, html string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	n := len(key) + len(html)
+	if n > highlightsMax {
+		return
+	}
+	if h.html == nil || h.size+n > highlightsMax {
+		h.html, h.size = make(map[string]string), 0
+	}
+	h.html[key] = html
+	h.size += n
 }
 
 // Stylesheet returns the CSS for highlighted code: the light style, and the

@@ -25,8 +25,10 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"strconv"
+	"sync"
 
 	"explainer/generator/internal/diag"
 
@@ -42,11 +44,13 @@ import (
 
 // Converter converts markdown bodies. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md   goldmark.Markdown
+	code *highlights
 }
 
 // New returns a Converter.
 func New() *Converter {
+	code := new(highlights)
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			// GitHub's dialect, but for strikethrough: see strike.go.
@@ -67,13 +71,14 @@ func New() *Converter {
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(
-				util.Prioritized(codeBlocks{}, 100),
+				util.Prioritized(codeBlocks{seen: code}, 100),
+				util.Prioritized(tableCells{}, 100),
 				util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
 				util.Prioritized(safeHTMLRenderer{}, 100),
 			),
 		),
 	)
-	return &Converter{md: md}
+	return &Converter{md: md, code: code}
 }
 
 // Page tells Convert about the document being converted.
@@ -150,11 +155,23 @@ func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
 func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, error) {
 	doc, res := c.parse(src, p)
 	res.Text = plainBody(doc, src)
-	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
+	w := writers.Get().(*bufio.Writer)
+	defer writers.Put(w)
+	w.Reset(buf)
+	err := c.md.Renderer().Render(w, src, doc)
+	if err == nil {
+		err = w.Flush()
+	}
+	w.Reset(nil)
+	if err != nil {
 		return nil, err
 	}
 	return res, nil
 }
+
+// writers hold goldmark's buffered writers: given none, it makes one of
+// 4 KiB for every page.
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {
 	res := &Result{IDs: make(map[string]bool)}

@@ -1,10 +1,14 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"explainer/generator/internal/diag"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 )
 
 func TestHeadingID(t *testing.T) {
@@ -166,5 +170,68 @@ func TestImagesRefused(t *testing.T) {
 	}, "\n")
 	if got := errText(res); got != want {
 		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// The second language's code blocks come from the converter's copy of the
+// first's, and must be what converting them afresh gives.
+func TestHighlightsShared(t *testing.T) {
+	yaml := "sector: defense\nsteps:\n  - review: 118 days # days\n"
+	blocks := "```yaml\n" + yaml + "```\n\n```go\nfunc f() int { return 1 }\n```\n"
+	en := "# Rule\n\nSome text.\n\n" + blocks
+	ko := "# 규정\n\n한국어 본문.\n\n" + blocks + "\n```python\n" + yaml + "```\n"
+	page := func(name string, src string) *Page {
+		return &Page{Name: name, Lang: "en", Lines: diag.NewLines(name, []byte(src)), URL: func(string) string { return "" }}
+	}
+	shared := New()
+	if _, _, err := shared.Convert([]byte(en), page("barriers/x.en.md", en)); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(shared.code.html); n != 2 {
+		t.Fatalf("after the first language the converter keeps %d code blocks, want 2", n)
+	}
+	got, _, err := shared.Convert([]byte(ko), page("barriers/x.ko.md", ko))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := New().Convert([]byte(ko), page("barriers/x.ko.md", ko))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("with the first language's blocks kept:\n%s\nconverted afresh:\n%s", got, want)
+	}
+	// The same text in another language is highlighted for that language.
+	if n := len(shared.code.html); n != 3 {
+		t.Errorf("the converter keeps %d code blocks, want 3 (the yaml text again as python is another block)", n)
+	}
+}
+
+func TestHighlightsBounded(t *testing.T) {
+	var h highlights
+	h.put("big", strings.Repeat("x", highlightsMax))
+	if _, ok := h.get("big"); ok || h.size != 0 {
+		t.Errorf("a block larger than the limit was kept (size %d)", h.size)
+	}
+	h.put("a", strings.Repeat("x", highlightsMax/2))
+	h.put("b", strings.Repeat("y", highlightsMax/2))
+	if _, ok := h.get("a"); ok {
+		t.Error("past the limit, the older blocks are still kept")
+	}
+	if html, ok := h.get("b"); !ok || html[0] != 'y' || h.size > highlightsMax {
+		t.Errorf("past the limit, the new block is not kept alone (size %d)", h.size)
+	}
+}
+
+// Table cells are written as goldmark's own table renderer writes them.
+func TestTableCellsAsGoldmark(t *testing.T) {
+	src := "| none | left | centre | right |\n| --- | :-- | :-: | --: |\n| a | *b* | `c` | 1,000 |\n| | x | | |\n\n| 연도 |\n| ---: |\n| 2025 |\n"
+	got, _ := convert(t, "pages/x.en.md", src)
+	var want bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.Table)).Convert([]byte(src), &want); err != nil {
+		t.Fatal(err)
+	}
+	if got != want.String() {
+		t.Errorf("got:\n%s\ngoldmark's table renderer:\n%s", got, want.String())
 	}
 }

@@ -299,24 +299,35 @@ func (s *Site) AbsURL(path string) string { return s.BaseURL + path }
 
 // scan converts every body, on all cores: its headings, ids and links and
 // its HTML land in the entries, so their order does not depend on
-// scheduling, and its text goes to text.
+// scheduling, and its text goes to text. The languages of one entry go to
+// the same core, one after the other, so the converter's copy of the
+// first's code blocks serves the second.
 func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, text func(*Entry, string), prev map[string]*Entry, errs *diag.List) {
-	work := make(chan *Entry)
+	work := make(chan []*Entry)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for e := range work {
-				if p := prev[e.Name]; p != nil && p.Doc == e.Doc {
-					e.body, e.scanErrs = p.body, p.scanErrs
-					e.Headings, e.IDs, e.Links = p.Headings, p.IDs, p.Links
-					continue
+			for group := range work {
+				for _, e := range group {
+					if p := prev[e.Name]; p != nil && p.Doc == e.Doc {
+						e.body, e.scanErrs = p.body, p.scanErrs
+						e.Headings, e.IDs, e.Links = p.Headings, p.IDs, p.Links
+						continue
+					}
+					e.scanErrs = s.convert(e, set, md, text)
 				}
-				e.scanErrs = s.convert(e, set, md, text)
 			}
 		})
 	}
-	for _, e := range entries {
-		work <- e
+	// Documents are sorted by kind and slug, so an entry's languages are
+	// neighbours.
+	for i := 0; i < len(entries); {
+		j := i + 1
+		for j < len(entries) && entries[j].Key() == entries[i].Key() {
+			j++
+		}
+		work <- entries[i:j]
+		i = j
 	}
 	close(work)
 	wg.Wait()
