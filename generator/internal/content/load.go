@@ -12,9 +12,12 @@
 //	README.md                 the editors' guide; not part of the site
 //
 // Front matter keys are listed in fields.go; content/README.md documents
-// them for editors. LoadMeta keeps only the front matter of each document;
-// LoadMetaCached (cache.go) also skips the files that have not changed
-// since the last load, for the preview.
+// them for editors. Front matter is parsed by goccy/go-yaml, except that
+// the plain YAML most of it is written in is read first by a small parser
+// that builds the same syntax tree (fastyaml.go) and leaves everything
+// else, every error included, to goccy. LoadMeta keeps only the front
+// matter of each document; LoadMetaCached (cache.go) also skips the files
+// that have not changed since the last load, for the preview.
 //
 // Every file is taken to be hostile. A file must be a regular UTF-8 text
 // file without NUL bytes, inside the folder: a symbolic link that leads
