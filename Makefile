@@ -46,6 +46,7 @@ translated:
 FUZZTIME ?= 20000x
 FUZZ_TARGETS = \
 	FuzzFrontMatter:./generator/internal/content \
+	FuzzFastFrontMatter:./generator/internal/content \
 	FuzzFingerprint:./generator/internal/content \
 	FuzzConvert:./generator/internal/markdown \
 	FuzzLinks:./generator/internal/markdown \
