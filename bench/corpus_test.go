@@ -84,7 +84,7 @@ func TestFloor(t *testing.T) {
 	if want := 2*5 + 6; n != want {
 		t.Errorf("floor converted %d files, want %d", n, want)
 	}
-	page := mustRead(t, filepath.Join(dir, "out", "barriers", "b-00001.en", "index.html"))
+	page := mustRead(t, filepath.Join(dir, "out", "en", "barriers", "b-00001", "index.html"))
 	for _, want := range []string{"<table>", `class="hl-chroma"`, `id="background"`, `id="fn:1"`} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("the floor's page has no %s", want)

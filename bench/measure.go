@@ -17,8 +17,8 @@ type Sample struct {
 	RSS  int64         // peak resident memory, bytes
 }
 
-// run runs the command once, after removing the output folder clean (not
-// timed), and measures it.
+// run runs the command once, after removing the output folder clean and
+// flushing the file system (not timed), and measures it.
 func run(clean string, name string, args ...string) (Sample, error) {
 	return runEnv(nil, clean, name, args...)
 }
@@ -30,6 +30,9 @@ func runEnv(env []string, clean string, name string, args ...string) (Sample, er
 			return Sample{}, err
 		}
 	}
+	// The last program's pages and the folder just removed go to the disk
+	// now, untimed, not while the next program runs.
+	syscall.Sync()
 	cmd := exec.Command(name, args...)
 	if env != nil {
 		cmd.Env = append(os.Environ(), env...)
