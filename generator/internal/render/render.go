@@ -11,7 +11,8 @@ import (
 	"explainer/generator/internal/site"
 )
 
-// Writer receives the files of the site.
+// Writer receives the files of the site. Render calls its methods from
+// several goroutines at once.
 type Writer interface {
 	// WriteFile writes a file; data may be reused once it returns, so a
 	// writer that keeps it keeps a copy.
@@ -46,18 +47,26 @@ func Render(s *site.Site, t *Theme, x *Search, w Writer) (int, error) {
 	for _, p := range pages {
 		p.SearchIndex = s.URL("assets/" + index[p.Lang])
 	}
+	// The theme's files, the feeds and the sitemap need none of the pages'
+	// HTML: they are written while the pages are, on a core that would
+	// otherwise wait for the last pages.
+	others := make(chan error, 1)
+	go func() {
+		for name, data := range t.Files {
+			if err := w.WriteFile("assets/"+name, data); err != nil {
+				others <- err
+				return
+			}
+		}
+		others <- writeExtras(s, pages, w)
+	}()
 	errs := onAllCores(len(pages), func(i int) error { return writePage(t, pages[i], w) })
-
+	othersErr := <-others
 	if err := joinProblems(errs); err != nil {
 		return 0, err
 	}
-	for name, data := range t.Files {
-		if err := w.WriteFile("assets/"+name, data); err != nil {
-			return 0, err
-		}
-	}
-	if err := writeExtras(s, pages, w); err != nil {
-		return 0, err
+	if othersErr != nil {
+		return 0, othersErr
 	}
 	return len(pages), nil
 }

@@ -62,21 +62,27 @@ func (x *Search) section(e *site.Entry) string {
 // the names, below assets/, by language. The index of a site of thousands
 // of pages is tens of megabytes: it goes to w as it is made.
 func writeSearchIndexes(s *site.Site, x *Search, w Writer) (map[string]string, error) {
-	out := make(map[string]string)
-	for _, l := range s.Langs {
+	// One language per core: each index is written and hashed alone.
+	names := make([]string, len(s.Langs))
+	errs := onAllCores(len(s.Langs), func(i int) error {
+		l := s.Langs[i]
 		tmp := "assets/search." + l + ".json.partial"
 		h := sha256.New()
 		err := w.Stream(tmp, func(f io.Writer) error {
 			return x.writeJSON(s, l, io.MultiWriter(f, h))
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		name := "search." + l + "." + hex.EncodeToString(h.Sum(nil)[:5]) + ".json"
-		if err := w.Rename(tmp, "assets/"+name); err != nil {
-			return nil, err
+		names[i] = "search." + l + "." + hex.EncodeToString(h.Sum(nil)[:5]) + ".json"
+		return w.Rename(tmp, "assets/"+names[i])
+	})
+	out := make(map[string]string)
+	for i, l := range s.Langs {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		out[l] = name
+		out[l] = names[i]
 	}
 	return out, nil
 }
