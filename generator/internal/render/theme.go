@@ -74,6 +74,25 @@ import (
 	"explainer/generator/internal/tmplrun"
 )
 
+// The methods pages call most, called by compiled templates as Go code
+// (see tmplrun.Direct); the others go through reflection.
+func init() {
+	tmplrun.Register(
+		tmplrun.Method1Err((*Page).T),
+		tmplrun.Method1((*Page).URL),
+		tmplrun.Method1((*Page).Abs),
+		tmplrun.Method1((*Page).Text),
+		tmplrun.Method1Err((*Page).Asset),
+		tmplrun.Method1Err((*Page).CardHTML),
+		tmplrun.Method1((*Page).Status),
+		tmplrun.Method1((*Page).Number),
+		tmplrun.Method((*Page).Prose),
+		tmplrun.Method((*Page).Footnotes),
+		tmplrun.Method((*Page).TOC),
+		tmplrun.Method((*Page).Locale),
+	)
+}
+
 // Kinds of page, each made with the template file of the same name.
 const (
 	KindHome     = "home"

@@ -83,6 +83,7 @@ type lookup struct {
 	in      []reflect.Type // a method's parameters
 	varargs bool
 	errOut  bool // the method returns an error after its value
+	direct  *Direct
 	key     reflect.Value
 }
 
@@ -118,6 +119,7 @@ func (f *field) look(typ reflect.Type, addr bool) *lookup {
 			return l
 		}
 		l.kind, l.method, l.varargs = methodKind, m.Index, ft.IsVariadic()
+		l.direct = directOf(ptr, f.name)
 		for i := 1; i < ft.NumIn(); i++ {
 			l.in = append(l.in, ft.In(i))
 		}
@@ -161,7 +163,7 @@ func (f *field) eval(s *state, dot, recv reflect.Value, args []arg, final reflec
 		if l.onPtr {
 			r = r.Addr()
 		}
-		return s.call(r.Method(l.method), l, dot, args, final)
+		return s.call(r, l, dot, args, final)
 	case fieldKind:
 		if len(args) > 0 || final.IsValid() {
 			return reflect.Value{}, errFallback
@@ -182,8 +184,8 @@ func (f *field) eval(s *state, dot, recv reflect.Value, args []arg, final reflec
 	return reflect.Value{}, errFallback
 }
 
-// call calls the method fn, as l describes it, with args and final.
-func (s *state) call(fn reflect.Value, l *lookup, dot reflect.Value, args []arg, final reflect.Value) (reflect.Value, error) {
+// call calls the method of r that l describes, with args and final.
+func (s *state) call(r reflect.Value, l *lookup, dot reflect.Value, args []arg, final reflect.Value) (reflect.Value, error) {
 	n := len(args)
 	if final.IsValid() {
 		n++
@@ -219,11 +221,19 @@ func (s *state) call(fn reflect.Value, l *lookup, dot reflect.Value, args []arg,
 		}
 		in = append(in, v)
 	}
-	out := fn.Call(in)
-	if l.errOut && !out[1].IsNil() {
-		return reflect.Value{}, errFallback
+	var v reflect.Value
+	if d := l.direct; d != nil && d.nargs == len(in) {
+		var err error
+		if v, err = d.call(r, in); err != nil {
+			return reflect.Value{}, errFallback
+		}
+	} else {
+		out := r.Method(l.method).Call(in)
+		if l.errOut && !out[1].IsNil() {
+			return reflect.Value{}, errFallback
+		}
+		v = out[0]
 	}
-	v := out[0]
 	if v.Type() == reflectValueType {
 		v = v.Interface().(reflect.Value)
 	}

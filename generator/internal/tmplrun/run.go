@@ -9,7 +9,10 @@
 // every later execution. The closures look each field and method up once
 // per type rather than on every action, call the escaping functions
 // directly rather than through reflection, and allocate little; a page's
-// templates run several times faster.
+// templates run several times faster. Methods are still called through
+// reflection, unless their package registers them as Directs (direct.go):
+// a method of no argument or one, given by its method expression, which
+// the closures then call as Go code.
 //
 // What the closures do not cover, html/template still does, so nothing is
 // lost: a template using a construct the compiler does not know (a

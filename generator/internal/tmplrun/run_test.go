@@ -88,17 +88,20 @@ func testPage() *page {
 	}
 }
 
-var cases = []struct {
+type testCase struct {
 	name, src   string
 	fallback    bool // the compiled execution is expected to fall back
 	notCompiled bool // the template is expected not to compile
-}{
+}
+
+var cases = []testCase{
 	{name: "text", src: `<p>hello</p>`},
 	{name: "field", src: `<p>{{.Title}}</p>`},
 	{name: "chain", src: `<p>{{.Next.Title}} {{.Items}}</p>`, fallback: true},
 	{name: "named string", src: `<p class="{{.Kind}}">{{.Kind}}</p>`},
 	{name: "int uint bool", src: `<p data-n="{{.Year}}">{{.Year}} {{.Count}} {{.Draft}}</p>`},
 	{name: "html", src: `<div>{{.Body}}</div>`},
+	{name: "html from a method", src: `<div>{{.HTML}}</div>`},
 	{name: "html in attribute", src: `<div title="{{.Body}}"></div>`, fallback: true},
 	{name: "url filter", src: `<a href="{{.Link}}">x</a><a href="{{.Title}}">y</a>`, fallback: true},
 	{name: "url", src: `<a href="{{.URL .Title}}">x</a><a href="https://example.org/{{.Title}}?q={{.Title}}#{{.Title}}">y</a>`},
@@ -156,43 +159,46 @@ var cases = []struct {
 
 func TestSetAgrees(t *testing.T) {
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			want, wantErr := standard(t, c.src, testPage())
-			tm := template.Must(template.New("x").Option("missingkey=error").Parse(c.src))
-			set := New(tm)
-			for run := range 4 { // html/template's run, then compiled ones
-				// A bytes.Buffer is written directly, and cut back to
-				// what it held if the execution falls back.
-				var sb strings.Builder
-				var w interface {
-					io.Writer
-					String() string
-				} = &sb
-				if run >= 2 {
-					w = bytes.NewBufferString("before|")
-				}
-				err := set.Execute(w, "x", testPage())
-				if fmt.Sprint(err) != fmt.Sprint(wantErr) {
-					t.Fatalf("run %d: error %v, want %v", run, err, wantErr)
-				}
-				got, found := strings.CutPrefix(w.String(), "before|")
-				if run >= 2 && !found {
-					t.Fatalf("run %d: what the buffer held is lost: %q", run, w.String())
-				}
-				if got != want {
-					t.Fatalf("run %d:\n got %q\nwant %q", run, got, want)
-				}
-				if wantErr != nil {
-					return // never escaped, never compiled
-				}
-			}
-			if got := set.Compiled("x"); got == c.notCompiled {
-				t.Errorf("compiled: %v, want %v", got, !c.notCompiled)
-			}
-			if got := set.Fallbacks() > 0; got != c.fallback && !c.notCompiled {
-				t.Errorf("fell back: %v, want %v", got, c.fallback)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkAgrees(t, c) })
+	}
+}
+
+// checkAgrees runs c through html/template and through a Set, four times.
+func checkAgrees(t *testing.T, c testCase) {
+	want, wantErr := standard(t, c.src, testPage())
+	tm := template.Must(template.New("x").Option("missingkey=error").Parse(c.src))
+	set := New(tm)
+	for run := range 4 { // html/template's run, then compiled ones
+		// A bytes.Buffer is written directly, and cut back to
+		// what it held if the execution falls back.
+		var sb strings.Builder
+		var w interface {
+			io.Writer
+			String() string
+		} = &sb
+		if run >= 2 {
+			w = bytes.NewBufferString("before|")
+		}
+		err := set.Execute(w, "x", testPage())
+		if fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Fatalf("run %d: error %v, want %v", run, err, wantErr)
+		}
+		got, found := strings.CutPrefix(w.String(), "before|")
+		if run >= 2 && !found {
+			t.Fatalf("run %d: what the buffer held is lost: %q", run, w.String())
+		}
+		if got != want {
+			t.Fatalf("run %d:\n got %q\nwant %q", run, got, want)
+		}
+		if wantErr != nil {
+			return // never escaped, never compiled
+		}
+	}
+	if got := set.Compiled("x"); got == c.notCompiled {
+		t.Errorf("compiled: %v, want %v", got, !c.notCompiled)
+	}
+	if got := set.Fallbacks() > 0; got != c.fallback && !c.notCompiled {
+		t.Errorf("fell back: %v, want %v", got, c.fallback)
 	}
 }
 

@@ -1,0 +1,104 @@
+package tmplrun
+
+import (
+	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// A Direct is a method that compiled templates call as Go code rather
+// than through reflection, which costs several times the work of a short
+// method and allocates its arguments and results. Make one with Method,
+// MethodErr, Method1 or Method1Err from a method expression such as
+// (*Page).URL, and give it to Register before templates run. Anything
+// else (more arguments, variadic methods, a method not registered) is
+// still called through reflection, with the same result.
+type Direct struct {
+	recv  reflect.Type
+	name  string
+	nargs int
+	call  func(recv reflect.Value, args []reflect.Value) (reflect.Value, error)
+}
+
+type directKey struct {
+	recv reflect.Type
+	name string
+}
+
+var directs sync.Map // directKey to *Direct
+
+// Register makes compiled templates call each d directly.
+func Register(ds ...Direct) {
+	for _, d := range ds {
+		directs.Store(directKey{d.recv, d.name}, &d)
+	}
+}
+
+func directOf(recv reflect.Type, name string) *Direct {
+	d, _ := directs.Load(directKey{recv, name})
+	p, _ := d.(*Direct)
+	return p
+}
+
+// Method is a method without arguments: f is its method expression.
+func Method[T, R any](f func(T) R) Direct {
+	return newDirect(f, 0, func(recv reflect.Value, _ []reflect.Value) (reflect.Value, error) {
+		return reflect.ValueOf(f(recv.Interface().(T))), nil
+	})
+}
+
+// MethodErr is a method without arguments that returns an error too.
+func MethodErr[T, R any](f func(T) (R, error)) Direct {
+	return newDirect(f, 0, func(recv reflect.Value, _ []reflect.Value) (reflect.Value, error) {
+		r, err := f(recv.Interface().(T))
+		return reflect.ValueOf(r), err
+	})
+}
+
+// Method1 is a method of one argument.
+func Method1[T, A, R any](f func(T, A) R) Direct {
+	return newDirect(f, 1, func(recv reflect.Value, args []reflect.Value) (reflect.Value, error) {
+		return reflect.ValueOf(f(recv.Interface().(T), argOf[A](args[0]))), nil
+	})
+}
+
+// Method1Err is a method of one argument that returns an error too.
+func Method1Err[T, A, R any](f func(T, A) (R, error)) Direct {
+	return newDirect(f, 1, func(recv reflect.Value, args []reflect.Value) (reflect.Value, error) {
+		r, err := f(recv.Interface().(T), argOf[A](args[0]))
+		return reflect.ValueOf(r), err
+	})
+}
+
+// argOf is v as an A. A string is read without Interface, which would copy
+// it to the heap.
+func argOf[A any](v reflect.Value) A {
+	var a A
+	if s, ok := any(&a).(*string); ok {
+		*s = v.String()
+		return a
+	}
+	return v.Interface().(A)
+}
+
+// newDirect checks that f, of nargs arguments after the receiver, is a
+// method expression of its first parameter's type, and names it after
+// that method: a Direct can only ever stand for the method it calls.
+func newDirect(f any, nargs int, call func(reflect.Value, []reflect.Value) (reflect.Value, error)) Direct {
+	fv := reflect.ValueOf(f)
+	recv := fv.Type().In(0)
+	full := runtime.FuncForPC(fv.Pointer()).Name()
+	name := full[strings.LastIndexByte(full, '.')+1:]
+	m, ok := recv.MethodByName(name)
+	if !ok || m.Func.Pointer() != fv.Pointer() || m.Type != fv.Type() {
+		panic(fmt.Sprintf("tmplrun: %s is not a method expression of %s", full, recv))
+	}
+	// reflect.ValueOf would give an interface's dynamic type, where a call
+	// through reflection gives the interface type itself.
+	if fv.Type().Out(0).Kind() == reflect.Interface {
+		panic(fmt.Sprintf("tmplrun: %s returns an interface; leave it to reflection", full))
+	}
+	return Direct{recv: recv, name: name, nargs: nargs, call: call}
+}
