@@ -13,7 +13,12 @@
 //     they become, and recorded so the caller can check that the file and
 //     the #anchor exist (link.go);
 //   - fenced code highlighted by chroma with CSS classes; Stylesheet returns
-//     the matching CSS, light and dark (highlight.go).
+//     the matching CSS, light and dark (highlight.go). A Converter keeps
+//     the last blocks it highlighted, so the same code in an entry's other
+//     language is copied, not highlighted again.
+//
+// Table cells are written by a renderer of our own (table.go), with the
+// same bytes as goldmark's and without its allocations.
 //
 // Raw HTML in markdown passes through an allowlist (sanitize.go, applied
 // with bluemonday): simple formatting tags stay, everything that could run
