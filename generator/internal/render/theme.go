@@ -74,8 +74,8 @@ import (
 	"explainer/generator/internal/tmplrun"
 )
 
-// The methods pages call most, called by compiled templates as Go code
-// (see tmplrun.Direct); the others go through reflection.
+// The methods pages call, called by compiled templates as Go code (see
+// tmplrun.Direct); any other goes through reflection.
 func init() {
 	tmplrun.Register(
 		tmplrun.Method1Err((*Page).T),
@@ -90,6 +90,10 @@ func init() {
 		tmplrun.Method((*Page).Footnotes),
 		tmplrun.Method((*Page).TOC),
 		tmplrun.Method((*Page).Locale),
+		tmplrun.MethodErr((*Page).Article),
+		tmplrun.MethodErr((*Page).Feeds),
+		tmplrun.Method2Err((*Page).In),
+		tmplrun.Variadic1Err((*Page).Shared),
 	)
 }
 

@@ -11,10 +11,10 @@ import (
 // A Direct is a method that compiled templates call as Go code rather
 // than through reflection, which costs several times the work of a short
 // method and allocates its arguments and results. Make one with Method,
-// MethodErr, Method1 or Method1Err from a method expression such as
-// (*Page).URL, and give it to Register before templates run. Anything
-// else (more arguments, variadic methods, a method not registered) is
-// still called through reflection, with the same result.
+// MethodErr, Method1, Method1Err, Method2Err or Variadic1Err from a method
+// expression such as (*Page).URL, and give it to Register before templates
+// run. A method not registered is still called through reflection, with
+// the same result.
 type Direct struct {
 	recv  reflect.Type
 	name  string
@@ -70,6 +70,39 @@ func Method1Err[T, A, R any](f func(T, A) (R, error)) Direct {
 		r, err := f(recv.Interface().(T), argOf[A](args[0]))
 		return reflect.ValueOf(r), err
 	})
+}
+
+// Method2Err is a method of two arguments that returns an error too.
+func Method2Err[T, A, B, R any](f func(T, A, B) (R, error)) Direct {
+	return newDirect(f, 2, func(recv reflect.Value, args []reflect.Value) (reflect.Value, error) {
+		r, err := f(recv.Interface().(T), argOf[A](args[0]), argOf[B](args[1]))
+		return reflect.ValueOf(r), err
+	})
+}
+
+// Variadic1Err is a method of one argument and any number more of one
+// type (func(T, A, ...V)) that returns an error too.
+func Variadic1Err[T, A, V, R any](f func(T, A, ...V) (R, error)) Direct {
+	return newDirect(f, variadic, func(recv reflect.Value, args []reflect.Value) (reflect.Value, error) {
+		// Never nil, as through reflection.
+		more := make([]V, len(args)-1)
+		for i, a := range args[1:] {
+			more[i] = argOf[V](a)
+		}
+		r, err := f(recv.Interface().(T), argOf[A](args[0]), more...)
+		return reflect.ValueOf(r), err
+	})
+}
+
+// variadic is the nargs of a Direct that takes one argument or more.
+const variadic = -1
+
+// takes reports whether d can be called with n arguments.
+func (d *Direct) takes(n int) bool {
+	if d.nargs == variadic {
+		return n >= 1
+	}
+	return n == d.nargs
 }
 
 // argOf is v as an A. A string is read without Interface, which would copy

@@ -9,7 +9,6 @@ import (
 // With page's methods registered as Directs, every case must still agree
 // with html/template, and the Directs must be what ran.
 func TestDirectAgrees(t *testing.T) {
-	var calls [6]atomic.Int64
 	ds := []Direct{
 		Method1Err((*page).T),
 		Method1((*page).URL),
@@ -17,7 +16,10 @@ func TestDirectAgrees(t *testing.T) {
 		Method((*page).HTML),
 		Method((*page).Item),
 		Method((*page).Article),
+		Method2Err((*page).Pair),
+		Variadic1Err((*page).Joined),
 	}
+	calls := make([]atomic.Int64, len(ds))
 	for i := range ds {
 		inner := ds[i].call
 		ds[i].call = func(r reflect.Value, args []reflect.Value) (reflect.Value, error) {

@@ -222,7 +222,7 @@ func (s *state) call(r reflect.Value, l *lookup, dot reflect.Value, args []arg, 
 		in = append(in, v)
 	}
 	var v reflect.Value
-	if d := l.direct; d != nil && d.nargs == len(in) {
+	if d := l.direct; d != nil && d.takes(len(in)) {
 		var err error
 		if v, err = d.call(r, in); err != nil {
 			return reflect.Value{}, errFallback

@@ -53,13 +53,25 @@ func (p *page) T(key string) (string, error) {
 	return "t:" + key, nil
 }
 func (p *page) Join(sep string, parts ...string) string { return strings.Join(parts, sep) }
-func (p *page) Item() item                              { return p.Items[0] }
-func (p *page) Article() *article                       { return &article{Headline: p.Title, Year: p.Year} }
-func (p *page) Boom() string                            { panic("boom") }
-func (p *page) Stringer() fmt.Stringer                  { return stringer("s") }
-func (p *page) HTML() template.HTML                     { return p.Body }
-func (p *page) Typed(k kind) string                     { return string(k) + "!" }
-func (p *page) Two() (int, string)                      { return 1, "x" }
+func (p *page) Joined(sep string, parts ...string) (string, error) {
+	if parts == nil {
+		return "", errors.New("nil parts")
+	}
+	return strings.Join(parts, sep), nil
+}
+func (p *page) Pair(a string, k kind) (string, error) {
+	if a == "missing" {
+		return "", errors.New("no such pair")
+	}
+	return a + "=" + string(k), nil
+}
+func (p *page) Item() item             { return p.Items[0] }
+func (p *page) Article() *article      { return &article{Headline: p.Title, Year: p.Year} }
+func (p *page) Boom() string           { panic("boom") }
+func (p *page) Stringer() fmt.Stringer { return stringer("s") }
+func (p *page) HTML() template.HTML    { return p.Body }
+func (p *page) Typed(k kind) string    { return string(k) + "!" }
+func (p *page) Two() (int, string)     { return 1, "x" }
 
 type article struct {
 	Headline string `json:"headline"`
@@ -113,6 +125,9 @@ var cases = []testCase{
 	{name: "method args", src: `<p>{{.T "a"}} {{$.URL .Kind}} {{.Join ", " "a" "b"}} {{.Join "-"}}</p>`, fallback: true},
 	{name: "method string args", src: `<p>{{.T "a"}} {{.Join ", " "a" "b"}} {{.Join "-"}} {{.Typed "k"}}</p>`},
 	{name: "method error", src: `<p>{{.T "missing"}}</p>`, fallback: true},
+	{name: "two arguments", src: `<p>{{.Pair "a" .Kind}} {{.Kind | .Pair "b"}}</p>`},
+	{name: "two arguments error", src: `<p>{{.Pair "missing" .Kind}}</p>`, fallback: true},
+	{name: "variadic", src: `<p>{{.Joined "-"}}|{{.Joined "-" "a"}}|{{.Joined ", " "a" .Title}}|{{.Title | .Joined "+" "x"}}</p>`},
 	{name: "method panic", src: `<p>{{.Boom}}</p>`, fallback: true},
 	{name: "two results", src: `<p>{{.Two}}</p>`, fallback: true},
 	{name: "value method", src: `{{range .Items}}<i>{{.Upper}} {{.Ptr}}</i>{{end}}{{with .Item}}{{.Upper}}{{end}}`},
