@@ -19,7 +19,43 @@ type Direct struct {
 	recv  reflect.Type
 	name  string
 	nargs int
-	call  func(recv reflect.Value, args []reflect.Value) (reflect.Value, error)
+	call  func(recv reflect.Value, args directArgs) (reflect.Value, error)
+}
+
+// directArgs are a call's arguments, the first four held in place: passed
+// by value, they cost no allocation, where a slice given to a function
+// value would be moved to the heap on every call.
+type directArgs struct {
+	n     int
+	first [4]reflect.Value
+	more  []reflect.Value // all of them, once there are more than four
+}
+
+func (a *directArgs) add(v reflect.Value) {
+	if a.more == nil && a.n < len(a.first) {
+		a.first[a.n] = v
+	} else {
+		if a.more == nil {
+			a.more = append([]reflect.Value(nil), a.first[:]...)
+		}
+		a.more = append(a.more, v)
+	}
+	a.n++
+}
+
+// all is the arguments as a slice, for a call through reflection.
+func (a *directArgs) all() []reflect.Value {
+	if a.more != nil {
+		return a.more
+	}
+	return a.first[:a.n]
+}
+
+func (a directArgs) at(i int) reflect.Value {
+	if a.more != nil {
+		return a.more[i]
+	}
+	return a.first[i]
 }
 
 type directKey struct {
@@ -44,14 +80,14 @@ func directOf(recv reflect.Type, name string) *Direct {
 
 // Method is a method without arguments: f is its method expression.
 func Method[T, R any](f func(T) R) Direct {
-	return newDirect(f, 0, func(recv reflect.Value, _ []reflect.Value) (reflect.Value, error) {
+	return newDirect(f, 0, func(recv reflect.Value, _ directArgs) (reflect.Value, error) {
 		return reflect.ValueOf(f(recv.Interface().(T))), nil
 	})
 }
 
 // MethodErr is a method without arguments that returns an error too.
 func MethodErr[T, R any](f func(T) (R, error)) Direct {
-	return newDirect(f, 0, func(recv reflect.Value, _ []reflect.Value) (reflect.Value, error) {
+	return newDirect(f, 0, func(recv reflect.Value, _ directArgs) (reflect.Value, error) {
 		r, err := f(recv.Interface().(T))
 		return reflect.ValueOf(r), err
 	})
@@ -59,23 +95,23 @@ func MethodErr[T, R any](f func(T) (R, error)) Direct {
 
 // Method1 is a method of one argument.
 func Method1[T, A, R any](f func(T, A) R) Direct {
-	return newDirect(f, 1, func(recv reflect.Value, args []reflect.Value) (reflect.Value, error) {
-		return reflect.ValueOf(f(recv.Interface().(T), argOf[A](args[0]))), nil
+	return newDirect(f, 1, func(recv reflect.Value, args directArgs) (reflect.Value, error) {
+		return reflect.ValueOf(f(recv.Interface().(T), argOf[A](args.at(0)))), nil
 	})
 }
 
 // Method1Err is a method of one argument that returns an error too.
 func Method1Err[T, A, R any](f func(T, A) (R, error)) Direct {
-	return newDirect(f, 1, func(recv reflect.Value, args []reflect.Value) (reflect.Value, error) {
-		r, err := f(recv.Interface().(T), argOf[A](args[0]))
+	return newDirect(f, 1, func(recv reflect.Value, args directArgs) (reflect.Value, error) {
+		r, err := f(recv.Interface().(T), argOf[A](args.at(0)))
 		return reflect.ValueOf(r), err
 	})
 }
 
 // Method2Err is a method of two arguments that returns an error too.
 func Method2Err[T, A, B, R any](f func(T, A, B) (R, error)) Direct {
-	return newDirect(f, 2, func(recv reflect.Value, args []reflect.Value) (reflect.Value, error) {
-		r, err := f(recv.Interface().(T), argOf[A](args[0]), argOf[B](args[1]))
+	return newDirect(f, 2, func(recv reflect.Value, args directArgs) (reflect.Value, error) {
+		r, err := f(recv.Interface().(T), argOf[A](args.at(0)), argOf[B](args.at(1)))
 		return reflect.ValueOf(r), err
 	})
 }
@@ -83,13 +119,13 @@ func Method2Err[T, A, B, R any](f func(T, A, B) (R, error)) Direct {
 // Variadic1Err is a method of one argument and any number more of one
 // type (func(T, A, ...V)) that returns an error too.
 func Variadic1Err[T, A, V, R any](f func(T, A, ...V) (R, error)) Direct {
-	return newDirect(f, variadic, func(recv reflect.Value, args []reflect.Value) (reflect.Value, error) {
+	return newDirect(f, variadic, func(recv reflect.Value, args directArgs) (reflect.Value, error) {
 		// Never nil, as through reflection.
-		more := make([]V, len(args)-1)
-		for i, a := range args[1:] {
-			more[i] = argOf[V](a)
+		more := make([]V, args.n-1)
+		for i := range more {
+			more[i] = argOf[V](args.at(i + 1))
 		}
-		r, err := f(recv.Interface().(T), argOf[A](args[0]), more...)
+		r, err := f(recv.Interface().(T), argOf[A](args.at(0)), more...)
 		return reflect.ValueOf(r), err
 	})
 }
@@ -119,7 +155,7 @@ func argOf[A any](v reflect.Value) A {
 // newDirect checks that f, of nargs arguments after the receiver, is a
 // method expression of its first parameter's type, and names it after
 // that method: a Direct can only ever stand for the method it calls.
-func newDirect(f any, nargs int, call func(reflect.Value, []reflect.Value) (reflect.Value, error)) Direct {
+func newDirect(f any, nargs int, call func(reflect.Value, directArgs) (reflect.Value, error)) Direct {
 	fv := reflect.ValueOf(f)
 	recv := fv.Type().In(0)
 	full := runtime.FuncForPC(fv.Pointer()).Name()

@@ -22,7 +22,7 @@ func TestDirectAgrees(t *testing.T) {
 	calls := make([]atomic.Int64, len(ds))
 	for i := range ds {
 		inner := ds[i].call
-		ds[i].call = func(r reflect.Value, args []reflect.Value) (reflect.Value, error) {
+		ds[i].call = func(r reflect.Value, args directArgs) (reflect.Value, error) {
 			calls[i].Add(1)
 			return inner(r, args)
 		}

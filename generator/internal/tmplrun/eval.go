@@ -205,30 +205,29 @@ func (s *state) call(r reflect.Value, l *lookup, dot reflect.Value, args []arg, 
 		}
 		return l.in[i]
 	}
-	var argv [4]reflect.Value
-	in := argv[:0]
+	var in directArgs
 	for i, a := range args {
 		v, err := s.argument(a, dot, param(i))
 		if err != nil {
 			return v, err
 		}
-		in = append(in, v)
+		in.add(v)
 	}
 	if final.IsValid() {
 		v, ok := assign(final, param(n-1))
 		if !ok {
 			return reflect.Value{}, errFallback
 		}
-		in = append(in, v)
+		in.add(v)
 	}
 	var v reflect.Value
-	if d := l.direct; d != nil && d.takes(len(in)) {
+	if d := l.direct; d != nil && d.takes(in.n) {
 		var err error
 		if v, err = d.call(r, in); err != nil {
 			return reflect.Value{}, errFallback
 		}
 	} else {
-		out := r.Method(l.method).Call(in)
+		out := r.Method(l.method).Call(in.all())
 		if l.errOut && !out[1].IsNil() {
 			return reflect.Value{}, errFallback
 		}
