@@ -22,6 +22,7 @@ package content
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
@@ -58,10 +59,22 @@ type fastParser struct {
 // parseFast returns the top-level mapping of src as goccy would build it,
 // or ok false if src is not plainly in the part of YAML it reads.
 func parseFast(src []byte) (body ast.Node, ok bool) {
+	return new(fastParser).parse(src)
+}
+
+// fastParsers hold parsers whose nodes are no longer used (see
+// yamlDoc.release), so that one file's nodes reuse another's memory: a
+// large site's front matter made hundreds of megabytes of them.
+var fastParsers = sync.Pool{New: func() any { return new(fastParser) }}
+
+// parse is parseFast with p's memory. The nodes it returns are valid until
+// p parses again.
+func (p *fastParser) parse(src []byte) (body ast.Node, ok bool) {
 	if !fastPlainText(src) {
 		return nil, false
 	}
-	p := &fastParser{src: string(src)}
+	p.arena.reset()
+	*p = fastParser{src: string(src), arena: p.arena}
 	p.arena.lines = bytes.Count(src, []byte("\n")) + 1
 	p.pairs, p.items = p.pairsBuf[:0], p.itemsBuf[:0]
 	p.advance()

@@ -24,6 +24,13 @@ type fastArena struct {
 // when full, so that the pointers stay valid.
 type block[T any] struct{ items []T }
 
+// reset makes the block's last slice hand out its items again. The
+// pointers handed out before must no longer be used.
+func (b *block[T]) reset() {
+	clear(b.items) // drop what the old items point to
+	b.items = b.items[:0]
+}
+
 func (b *block[T]) next(hint int) *T {
 	if len(b.items) == cap(b.items) {
 		b.items = make([]T, 0, max(hint, 2*cap(b.items), 4))
@@ -47,6 +54,14 @@ type fastString struct {
 type fastPair struct {
 	node ast.MappingValueNode
 	base ast.BaseNode
+}
+
+// reset reuses the arena's memory for a new parse.
+func (a *fastArena) reset() {
+	a.strs.reset()
+	a.tokens.reset()
+	a.pairs.reset()
+	a.bases.reset()
 }
 
 func (a *fastArena) token(typ token.Type, value string, line, col int) *token.Token {

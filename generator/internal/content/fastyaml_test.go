@@ -3,8 +3,10 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -290,5 +292,28 @@ func BenchmarkFrontMatter(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// A parser's memory is reused from one document to the next (see
+// yamlDoc.release): what each document decoded to must stay as it was
+// while the next ones are parsed.
+func TestFastParserReused(t *testing.T) {
+	real := realFrontMatter(t)
+	names := slices.Sorted(maps.Keys(real))
+	kept := make([]decoded, len(names))
+	for i, name := range names {
+		var errs diag.List
+		d := &yamlDoc{path: "content/x.en.md", line: 1, errs: &errs}
+		kept[i].Meta = decodeMeta(d, d.parse(real[name]), Barrier, false, diag.Pos{Path: d.path, Line: 1, Col: 1})
+		d.release()
+		for _, e := range errs.All() {
+			kept[i].Problems = append(kept[i].Problems, e.Error())
+		}
+	}
+	for i, name := range names {
+		if want := decode(real[name], Barrier, false, true); !reflect.DeepEqual(kept[i], want) {
+			t.Errorf("%s, decoded before the other files were parsed:\n%+v\nwant\n%+v", name, kept[i], want)
+		}
 	}
 }

@@ -23,6 +23,17 @@ type yamlDoc struct {
 	// goccyOnly skips parseFast (fastyaml.go), for tests that compare it
 	// with goccy.
 	goccyOnly bool
+	// fast made the nodes of the last parse, if parseFast did.
+	fast *fastParser
+}
+
+// release lets another document's parse reuse the memory of the nodes
+// parse returned, which must no longer be used.
+func (d *yamlDoc) release() {
+	if d.fast != nil {
+		fastParsers.Put(d.fast)
+		d.fast = nil
+	}
 }
 
 // parse returns the top-level mapping of src, or nil if src is empty. A
@@ -32,10 +43,14 @@ func (d *yamlDoc) parse(src []byte) []*ast.MappingValueNode {
 		return nil
 	}
 	if !d.goccyOnly {
-		if body, ok := parseFast(src); ok {
+		p := fastParsers.Get().(*fastParser)
+		if body, ok := p.parse(src); ok {
+			d.release()
+			d.fast = p
 			m, _ := d.mapping(body, "the front matter")
 			return m
 		}
+		fastParsers.Put(p)
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {

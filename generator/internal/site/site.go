@@ -160,8 +160,8 @@ type Heading struct {
 	Text  string
 }
 
-// buffers are the converters' output buffers: a body's HTML is copied
-// out of one (or written to the temporary file from it).
+// buffers hold the bodies being converted: each body's text as read, and
+// its HTML, which is copied out (or written to the temporary file).
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Options change how a site is made.
@@ -341,7 +341,11 @@ func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, 
 // convert converts e's body, keeps what the site needs of it, and returns
 // the problems found.
 func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text func(*Entry, string)) []*diag.Error {
-	src, err := set.Source(e.Doc)
+	// Nothing made from the body keeps its bytes (the results are strings
+	// and positions), so its buffer goes back to the pool.
+	srcBuf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(srcBuf)
+	src, err := set.Source(e.Doc, srcBuf)
 	if err != nil {
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 	}
