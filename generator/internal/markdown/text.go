@@ -34,40 +34,69 @@ var textBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") in one pass, in
 // place: it returns s's own bytes, shortened. Every body of a site goes
-// through it.
+// through it, so a word is copied whole, and a rune is decoded only if its
+// first byte is one that a space can start with (see mayBeSpace): Hangul
+// and most other letters are never looked at twice.
 func collapseSpace(s []byte) []byte {
-	out := s[:0]     // never ahead of i: each byte kept is read first
+	w := 0           // s[:w] is the result so far; w never passes i
 	pending := false // a space is owed before the next word
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				pending = len(out) > 0
-				i++
+		j := i // the word s[i:j]
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				j++
 				continue
 			}
-			if pending {
-				out = append(out, ' ')
+			if mayBeSpace[c] {
+				r, n := utf8.DecodeRune(s[j:])
+				if unicode.IsSpace(r) {
+					break
+				}
+				j += n
+				continue
+			}
+			j++
+		}
+		if j > i {
+			if pending { // a space was skipped, so w < i
+				s[w] = ' '
+				w++
 				pending = false
 			}
-			out = append(out, c)
-			i++
-			continue
+			w += copy(s[w:], s[i:j])
+			i = j
 		}
-		r, n := utf8.DecodeRune(s[i:])
-		if unicode.IsSpace(r) {
-			pending = len(out) > 0
-		} else {
-			if pending {
-				out = append(out, ' ')
-				pending = false
+		for i < len(s) { // the spaces after it
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if !asciiSpace[c] {
+					break
+				}
+				i++
+			} else {
+				if !mayBeSpace[c] {
+					break
+				}
+				r, n := utf8.DecodeRune(s[i:])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				i += n
 			}
-			out = append(out, s[i:i+n]...)
+			pending = w > 0
 		}
-		i += n
 	}
-	return out
+	return s[:w]
 }
+
+// mayBeSpace marks the bytes that start the UTF-8 of a non-ASCII space
+// (unicode.IsSpace): U+0085 and U+00A0 (C2), U+1680 (E1), U+2000 to U+205F
+// (E2) and U+3000 (E3).
+var mayBeSpace = [256]bool{0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 

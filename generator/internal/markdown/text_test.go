@@ -26,7 +26,8 @@ func TestConvertText(t *testing.T) {
 func TestCollapseSpace(t *testing.T) {
 	cases := []string{"", " ", "a", " a ", "a  b", "\ta\nb\r\n", "한\u00a0국", "x\u0085y", "\u3000전각\u3000", "a\xffb  c", "\xff \xff", "  many   spaces  here  "}
 	rng := rand.New(rand.NewPCG(5, 6))
-	pieces := []string{" ", "\t", "\n", "a", "bc", "한", "\u00a0", "\u2003", "\xff", "\u0085", "."}
+	pieces := []string{" ", "\t", "\n", "a", "bc", "한", "\u00a0", "\u2003", "\xff", "\u0085", ".",
+		"\u1680", "\u202f", "\u205f", "\u2028", "\u3000", "€", "\u3001", "é", "\xe2\x80", "\xc2", "\xe3"}
 	for range 500 {
 		var b strings.Builder
 		for range rng.IntN(12) {
@@ -38,5 +39,27 @@ func TestCollapseSpace(t *testing.T) {
 		if got, want := string(collapseSpace([]byte(c))), strings.Join(strings.Fields(c), " "); got != want {
 			t.Errorf("collapseSpace(%q) = %q, want %q", c, got, want)
 		}
+	}
+}
+
+// FuzzCollapseSpace holds collapseSpace to strings.Fields and Join.
+func FuzzCollapseSpace(f *testing.F) {
+	for _, c := range []string{"a  b", "한\u00a0국", "\u3000전각\u3000", "a\xffb  c", "€\u2003x", "\xe2\x80 \xc2"} {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, c string) {
+		if got, want := string(collapseSpace([]byte(c))), strings.Join(strings.Fields(c), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", c, got, want)
+		}
+	})
+}
+
+func BenchmarkCollapseSpace(b *testing.B) {
+	text := []byte(strings.Repeat("배출가스 기술 정부가 여전히 위원회 기술, and some English words  here.\n", 2000))
+	buf := make([]byte, len(text))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		copy(buf, text)
+		collapseSpace(buf)
 	}
 }
