@@ -69,3 +69,19 @@ func FuzzScore(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkScore scores a page of mixed Korean and English text.
+func BenchmarkScore(b *testing.B) {
+	words := strings.Fields("배출가스 기술 정부가 여전히 위원회 기술 각각 개정 배출가스 기관 통해 한국의 수출업체 자동차 밝혔다 그러나 다시 인증 정책 " +
+		"the report says Korea's approval of new genetically engineered crops is slowed by duplicate reviews and heavy data demands")
+	var text strings.Builder
+	for i := range 600 {
+		text.WriteString(words[i*7%len(words)])
+		text.WriteByte(' ')
+	}
+	d := Doc{Title: "합성 무역장벽 0", Summary: "수입 모두 기관 보안 심사 한국의 고시 시장에서", Text: text.String()}
+	b.SetBytes(int64(len(d.Text)))
+	for b.Loop() {
+		scorers.Put(score(d))
+	}
+}
