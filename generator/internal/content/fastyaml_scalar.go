@@ -177,7 +177,7 @@ func (p *fastParser) doubleQuoted(v int) (ast.Node, int, bool) {
 }
 
 // singleQuoted reads a 'string' that opens at byte v and closes on the
-// same line, ” standing for one quote.
+// same line, where a quote written twice stands for one.
 func (p *fastParser) singleQuoted(v int) (ast.Node, int, bool) {
 	t := p.text
 	escaped := false
