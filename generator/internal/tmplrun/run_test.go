@@ -127,6 +127,7 @@ var cases = []testCase{
 	{name: "method error", src: `<p>{{.T "missing"}}</p>`, fallback: true},
 	{name: "two arguments", src: `<p>{{.Pair "a" .Kind}} {{.Kind | .Pair "b"}}</p>`},
 	{name: "two arguments error", src: `<p>{{.Pair "missing" .Kind}}</p>`, fallback: true},
+	{name: "variadic, more than four", src: `<p>{{.Joined "-" "a" "b" "c" "d" "e"}} {{.Title | .Joined "-" "a" "b" "c" "d"}} {{.Join "-" "a" "b" "c" "d" "e"}}</p>`},
 	{name: "variadic", src: `<p>{{.Joined "-"}}|{{.Joined "-" "a"}}|{{.Joined ", " "a" .Title}}|{{.Title | .Joined "+" "x"}}</p>`},
 	{name: "method panic", src: `<p>{{.Boom}}</p>`, fallback: true},
 	{name: "two results", src: `<p>{{.Two}}</p>`, fallback: true},
