@@ -54,7 +54,7 @@ func (c codeBlocks) render(w util.BufWriter, src []byte, n ast.Node, entering bo
 			_, err := w.WriteString(html)
 			return ast.WalkSkipChildren, err
 		}
-		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, key[len(lang)+1:])
 		if err == nil {
 			var html strings.Builder
 			if err := formatter.Format(&html, styles.Get(lightStyle), it); err != nil {
