@@ -2,10 +2,10 @@ package search
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"slices"
 	"strconv"
@@ -21,16 +21,25 @@ import (
 // Index.JSON for the documents in their final order, without making the
 // Index in memory. A site of 20,000 pages has millions of postings; as an
 // Index's maps of ints they took several times the memory.
+//
+// Each goroutine adding at a given moment has a part of the Builder to
+// itself: a scorer, whose dictionary of terms grows from one document to
+// the next, and the postings of those terms. A term is then looked up once
+// per occurrence, in its part's dictionary, and its document's posting is
+// appended without a lock; WriteJSON merges the parts' postings term by
+// term.
 type Builder struct {
-	seed   maphash.Seed
-	shards [64]shard
-	mu     sync.Mutex
-	slots  int
+	mu    sync.Mutex
+	slots int
+	parts []*part // every part made
+	free  []*part // the parts no Add is using
 }
 
-type shard struct {
-	mu    sync.Mutex
-	terms map[string]*postings
+// part is the index of the documents one goroutine added: postings[id]
+// are the postings of sc.terms[id].
+type part struct {
+	sc       *scorer
+	postings []postings
 }
 
 // postings are the documents of one term, in the order added: for each,
@@ -64,13 +73,7 @@ func (p *postings) each(f func(uint32)) {
 const maxScore = 255
 
 // NewBuilder returns an empty Builder.
-func NewBuilder() *Builder {
-	b := &Builder{seed: maphash.MakeSeed()}
-	for i := range b.shards {
-		b.shards[i].terms = make(map[string]*postings)
-	}
-	return b
-}
+func NewBuilder() *Builder { return new(Builder) }
 
 // Add scores d's terms and returns its slot, which WriteJSON's caller uses
 // to say where d goes among the documents. d.URL, Title, Summary and
@@ -79,49 +82,27 @@ func (b *Builder) Add(d Doc) int {
 	b.mu.Lock()
 	slot := b.slots
 	b.slots++
+	var p *part
+	if n := len(b.free); n > 0 {
+		p, b.free = b.free[n-1], b.free[:n-1]
+	} else {
+		p = &part{sc: newScorer()}
+		b.parts = append(b.parts, p)
+	}
 	b.mu.Unlock()
 	if slot >= 1<<24 {
 		panic("search: more than 16,777,216 documents")
 	}
-	sc := score(d)
-	// The terms are put in order of their shards (a counting sort), so
-	// that each shard is locked once for all of the document's terms in
-	// it, not once for each of its hundreds of terms.
-	var start [len(b.shards) + 1]int32
-	sc.shard = sc.shard[:0]
-	for _, t := range sc.terms {
-		i := uint8(maphash.String(b.seed, t.term) % uint64(len(b.shards)))
-		sc.shard = append(sc.shard, i)
-		start[i+1]++
+	p.sc.scoreDoc(d)
+	if n := len(p.sc.terms); n > len(p.postings) {
+		p.postings = append(p.postings, make([]postings, n-len(p.postings))...)
 	}
-	for i := 1; i < len(start); i++ {
-		start[i] += start[i-1]
+	for _, id := range p.sc.found {
+		p.postings[id].add(slot, int(min(p.sc.score[id], maxScore)))
 	}
-	next := start
-	sc.order = slices.Grow(sc.order[:0], len(sc.terms))[:len(sc.terms)]
-	for t, i := range sc.shard {
-		sc.order[next[i]] = int32(t)
-		next[i]++
-	}
-	for i := range b.shards {
-		terms := sc.order[start[i]:start[i+1]]
-		if len(terms) == 0 {
-			continue
-		}
-		sh := &b.shards[i]
-		sh.mu.Lock()
-		for _, t := range terms {
-			t := &sc.terms[t]
-			p := sh.terms[t.term]
-			if p == nil {
-				p = new(postings)
-				sh.terms[t.term] = p
-			}
-			p.add(slot, int(min(t.score, maxScore)))
-		}
-		sh.mu.Unlock()
-	}
-	scorers.Put(sc)
+	b.mu.Lock()
+	b.free = append(b.free, p)
+	b.mu.Unlock()
 	return slot
 }
 
@@ -142,13 +123,22 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 		}
 		place[s] = int32(i)
 	}
-	var terms []string
-	for i := range b.shards {
-		for t := range b.shards[i].terms {
-			terms = append(terms, t)
+	// Every term of every part, sorted as encoding/json orders map keys;
+	// a term added by several parts comes once from each.
+	type termOf struct {
+		term string
+		part int32
+		id   int32
+	}
+	var terms []termOf
+	for i, p := range b.parts {
+		for id, t := range p.sc.terms {
+			terms = append(terms, termOf{t, int32(i), int32(id)})
 		}
 	}
-	slices.SortFunc(terms, strings.Compare) // as encoding/json orders map keys
+	slices.SortFunc(terms, func(x, y termOf) int {
+		return cmp.Or(strings.Compare(x.term, y.term), cmp.Compare(x.part, y.part))
+	})
 
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(`{"docs":`)
@@ -164,13 +154,16 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 	first := true
 	var buf []byte
 	var kept []uint32
-	for _, t := range terms {
+	for i := 0; i < len(terms); {
+		t := terms[i].term
 		kept = kept[:0]
-		b.shards[maphash.String(b.seed, t)%uint64(len(b.shards))].terms[t].each(func(p uint32) {
-			if pl := place[p>>8]; pl >= 0 {
-				kept = append(kept, uint32(pl)<<8|p&0xff)
-			}
-		})
+		for ; i < len(terms) && terms[i].term == t; i++ {
+			b.parts[terms[i].part].postings[terms[i].id].each(func(p uint32) {
+				if pl := place[p>>8]; pl >= 0 {
+					kept = append(kept, uint32(pl)<<8|p&0xff)
+				}
+			})
+		}
 		if len(kept) == 0 {
 			continue
 		}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -86,6 +88,48 @@ func TestBuilderWritesWhatIndexWrites(t *testing.T) {
 	}
 }
 
+// Documents added through different parts of a Builder (as goroutines
+// adding at once are given), with terms in common, come out merged: each
+// term once, its postings in the documents' order.
+func TestBuilderMergesParts(t *testing.T) {
+	docs := []Doc{
+		{URL: "/a/", Title: "cloud security", Text: "클라우드 보안인증 cloud"},
+		{URL: "/b/", Title: "beef", Text: "쇠고기 cloud 보안"},
+		{URL: "/c/", Title: "offset", Text: "절충교역 cloud offset 보안인증"},
+		{URL: "/d/", Title: "cloud", Text: "beef 클라우드"},
+	}
+	b := NewBuilder()
+	b.free = []*part{{sc: newScorer()}, {sc: newScorer()}}
+	b.parts = slices.Clone(b.free)
+	var slots []int
+	var results []Result
+	for _, d := range docs {
+		slots = append(slots, b.Add(d))
+		results = append(results, Result{URL: d.URL, Title: d.Title})
+		slices.Reverse(b.free) // the next document goes to the other part
+	}
+	for i, p := range b.parts {
+		if len(p.sc.terms) == 0 {
+			t.Fatalf("part %d was not used", i)
+		}
+	}
+	// Place the documents in another order than they were added.
+	slices.Reverse(docs)
+	slices.Reverse(slots)
+	slices.Reverse(results)
+	want, err := Build(docs).JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := b.WriteJSON(&got, results, slots); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("Builder and Index differ:\n got %s\nwant %s", got.Bytes(), want)
+	}
+}
+
 // jsonString writes what encoding/json writes, fast for terms and through
 // encoding/json for anything else.
 func TestJSONString(t *testing.T) {
@@ -98,5 +142,45 @@ func TestJSONString(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("jsonString(%q) = %s, want %s", s, got, want)
 		}
+	}
+}
+
+// BenchmarkBuilderAdd adds pages as a large site's are: each of a few
+// hundred words drawn from a shared vocabulary of Korean and English, so
+// that most of a page's terms were seen on pages before it.
+func BenchmarkBuilderAdd(b *testing.B) {
+	ko := strings.Fields("배출가스 기술 정부가 여전히 위원회 각각 개정 기관 통해 한국의 수출업체 자동차 밝혔다 그러나 다시 인증 정책 " +
+		"수입 모두 보안 심사 고시 시장에서 무역장벽 보고서 미국 무역대표부 절차 규제 승인 클라우드 국방 절충교역 쇠고기 농산물 약가")
+	en := strings.Fields("the report says korea approval of new genetically engineered crops is slowed by duplicate reviews and heavy data " +
+		"demands cloud security certification beef imports offset program pharmaceutical pricing agency rules market access")
+	rng := rand.New(rand.NewPCG(5, 6))
+	page := func(words []string, n int) string {
+		var t strings.Builder
+		for range n {
+			w := words[rng.IntN(len(words))]
+			if rng.IntN(4) == 0 {
+				w += fmt.Sprint(rng.IntN(500)) // numbers make the vocabulary grow
+			}
+			t.WriteString(w)
+			t.WriteByte(' ')
+		}
+		return t.String()
+	}
+	docs := make([]Doc, 256)
+	var size int64
+	for i := range docs {
+		words := en
+		if i%2 == 1 {
+			words = ko
+		}
+		docs[i] = Doc{Title: page(words, 4), Summary: page(words, 15), Text: page(words, 600)}
+		size += int64(len(docs[i].Text))
+	}
+	b.SetBytes(size / int64(len(docs)))
+	bl := NewBuilder()
+	i := 0
+	for b.Loop() {
+		bl.Add(docs[i%len(docs)])
+		i++
 	}
 }

@@ -32,9 +32,7 @@ func scoresOf(d Doc) map[string]int {
 	sc := score(d)
 	defer scorers.Put(sc)
 	out := make(map[string]int)
-	for _, t := range sc.terms {
-		out[t.term] = int(t.score)
-	}
+	sc.each(func(term string, score int32) { out[term] = int(score) })
 	return out
 }
 

@@ -80,9 +80,9 @@ func Build(docs []Doc) *Index {
 	for i, d := range docs {
 		ix.Docs = append(ix.Docs, Result{URL: d.URL, Title: d.Title, Summary: d.Summary, Section: d.Section})
 		sc := score(d)
-		for _, t := range sc.terms {
-			ix.Terms[t.term] = append(ix.Terms[t.term], i, int(min(t.score, maxScore)))
-		}
+		sc.each(func(term string, score int32) {
+			ix.Terms[term] = append(ix.Terms[term], i, int(min(score, maxScore)))
+		})
 		scorers.Put(sc)
 	}
 	return ix
