@@ -24,11 +24,16 @@ type scorer struct {
 	field []int32  // by id: the field seen counts for; 0 if not in this document
 	found []int32  // the ids of this document's terms, in the order first seen
 	cur   int32    // the current field, from 1
-	word  []byte   // the current run, lower-cased
-	at    []int    // where each rune of a CJK run starts in word
+	// runs are the ids of the terms of CJK runs seen (see countRun).
+	runs   map[string]runTerms
+	runIDs []int32
+	word   []byte // the current run, lower-cased
+	at     []int  // where each rune of a CJK run starts in word
 }
 
-func newScorer() *scorer { return &scorer{ids: make(map[string]int32)} }
+func newScorer() *scorer {
+	return &scorer{ids: make(map[string]int32), runs: make(map[string]runTerms)}
+}
 
 // scorers serve Build and the tests; a Builder keeps scorers of its own.
 var scorers = sync.Pool{New: func() any { return newScorer() }}
@@ -76,16 +81,9 @@ func (s *scorer) add(text string, weight, limit int32) {
 		switch {
 		case runes == 0:
 		case cjk:
-			for i := 0; i+2 <= len(at); i++ {
-				end := len(word)
-				if i+2 < len(at) {
-					end = at[i+2]
-				}
-				s.count(word[at[i]:end], weight, limit)
-			}
-			s.count(word[at[len(at)-1]:], weight, limit)
+			s.countRun(word, at, weight, limit)
 		case runes > 1 || unicode.IsDigit(first):
-			s.count(word, weight, limit)
+			s.count(s.id(word), weight, limit)
 		}
 		word, at, runes = word[:0], at[:0], 0
 	}
@@ -128,8 +126,44 @@ func (s *scorer) add(text string, weight, limit int32) {
 	flush()
 }
 
-// count adds one occurrence of term.
-func (s *scorer) count(term []byte, weight, limit int32) {
+// countRun counts the terms of a CJK run (see Terms): each pair of
+// neighbouring characters, then the last character alone. A Korean word
+// makes as many terms as it has syllables, and the same words come back
+// page after page, so the ids of a run's terms are kept, for the first
+// maxRuns runs seen: the next time, the run is looked up once instead of
+// each of its terms.
+func (s *scorer) countRun(word []byte, at []int, weight, limit int32) {
+	if r, ok := s.runs[string(word)]; ok {
+		for _, id := range s.runIDs[r.start:r.end] {
+			s.count(id, weight, limit)
+		}
+		return
+	}
+	start := len(s.runIDs)
+	for i := range at {
+		end := len(word)
+		if i+2 < len(at) {
+			end = at[i+2]
+		}
+		id := s.id(word[at[i]:end])
+		s.runIDs = append(s.runIDs, id)
+		s.count(id, weight, limit)
+	}
+	if len(s.runs) < maxRuns {
+		s.runs[string(word)] = runTerms{int32(start), int32(len(s.runIDs))}
+	} else {
+		s.runIDs = s.runIDs[:start]
+	}
+}
+
+// maxRuns bounds the CJK runs a scorer keeps the term ids of: about 3 MiB.
+const maxRuns = 1 << 16
+
+// runTerms are the ids of a CJK run's terms: runIDs[start:end].
+type runTerms struct{ start, end int32 }
+
+// id returns term's id, giving it one if it has none yet.
+func (s *scorer) id(term []byte) int32 {
 	id, ok := s.ids[string(term)]
 	if !ok {
 		t := string(term)
@@ -140,6 +174,11 @@ func (s *scorer) count(term []byte, weight, limit int32) {
 		s.seen = append(s.seen, 0)
 		s.field = append(s.field, 0)
 	}
+	return id
+}
+
+// count adds one occurrence of term id.
+func (s *scorer) count(id, weight, limit int32) {
 	if f := s.field[id]; f != s.cur {
 		if f == 0 { // the document's first occurrence
 			s.found = append(s.found, id)

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"strings"
@@ -31,6 +32,11 @@ func refScores(d Doc) map[string]int {
 func scoresOf(d Doc) map[string]int {
 	sc := score(d)
 	defer scorers.Put(sc)
+	return scoresIn(sc)
+}
+
+// scoresIn is the scores of the document sc scored last.
+func scoresIn(sc *scorer) map[string]int {
 	out := make(map[string]int)
 	sc.each(func(term string, score int32) { out[term] = int(score) })
 	return out
@@ -50,10 +56,23 @@ func TestScoreAgrees(t *testing.T) {
 		}
 		return b.String()
 	}
-	for i := range 2000 {
-		d := Doc{Title: text(3), Summary: text(6), Extra: text(2), Section: text(1), Text: text(rng.IntN(80))}
-		if got, want := scoresOf(d), refScores(d); !maps.Equal(got, want) {
-			t.Fatalf("document %d %+v:\n got %v\nwant %v", i, d, got, want)
+	// One scorer for every document, as a Builder's part: its terms and
+	// CJK runs, kept from the documents before, must not change a score.
+	// The second scorer has no room left for runs (see maxRuns).
+	full := newScorer()
+	for i := range maxRuns {
+		full.runs[fmt.Sprint(i)] = runTerms{}
+	}
+	for _, sc := range []*scorer{newScorer(), full} {
+		for i := range 2000 {
+			d := Doc{Title: text(3), Summary: text(6), Extra: text(2), Section: text(1), Text: text(rng.IntN(80))}
+			sc.scoreDoc(d)
+			if got, want := scoresIn(sc), refScores(d); !maps.Equal(got, want) {
+				t.Fatalf("document %d %+v:\n got %v\nwant %v", i, d, got, want)
+			}
+		}
+		if len(sc.runs) != maxRuns && sc == full {
+			t.Errorf("a full scorer kept %d runs, more than %d", len(sc.runs), maxRuns)
 		}
 	}
 }
