@@ -43,7 +43,7 @@ func BenchmarkRender(b *testing.B) {
 		b.Fatal(err)
 	}
 	index := render.NewSearch(set.Config)
-	s, err := site.Build(set, markdown.New(), site.Options{Text: index.Add})
+	s, err := site.Build(set, markdown.New(), site.Options{Text: index.AddText})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -70,7 +70,7 @@ func Run(opt Options) (*Result, error) {
 	// could not be loaded count as present (content.Set.Broken), so
 	// nothing is reported twice.
 	index := render.NewSearch(set.Config)
-	s, siteErr := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts, Text: index.Add})
+	s, siteErr := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts, Text: index.AddText})
 	<-themeDone
 	for _, err := range []error{siteErr, themeErr} {
 		if err := errs.AddAll(err); err != nil {

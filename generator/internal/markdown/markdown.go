@@ -97,6 +97,9 @@ type Page struct {
 	// or "" if no page is made from it. It is called for every link to a
 	// markdown file.
 	URL func(name string) string
+	// Text, when not nil, receives the body's plain text, for the search
+	// index. The bytes are the converter's, to read during the call only.
+	Text func(text []byte)
 }
 
 // Heading is a heading of the body.
@@ -131,8 +134,6 @@ type Result struct {
 	// Errs holds the problems found: bad headings and links, and, marked
 	// as warnings, what was removed from raw HTML.
 	Errs []*diag.Error
-	// Text is the body's plain text, for the search index.
-	Text string
 }
 
 var stateKey = parser.NewContextKey()
@@ -144,7 +145,7 @@ type state struct {
 
 // Convert renders src, the whole text of the document (with its front
 // matter blanked), as HTML, and returns what it learned on the way:
-// headings, ids, links, problems and the plain text.
+// headings, ids, links and problems; the plain text goes to p.Text.
 func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
@@ -159,7 +160,9 @@ func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
 // thousands of bodies can reuse (package site keeps only a copy).
 func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, error) {
 	doc, res := c.parse(src, p)
-	res.Text = plainBody(doc, src)
+	if p.Text != nil {
+		plainBody(doc, src, p.Text)
+	}
 	w := writers.Get().(*bufio.Writer)
 	defer writers.Put(w)
 	w.Reset(buf)

@@ -15,19 +15,18 @@ func plainText(n ast.Node, src []byte) string {
 	return strings.TrimSpace(string(collectText(nil, n, src)))
 }
 
-// plainBody is the text a reader sees in a whole body, runs of white space
-// folded to one space.
-func plainBody(doc ast.Node, src []byte) string {
+// plainBody gives f the text a reader sees in a whole body, runs of white
+// space folded to one space.
+func plainBody(doc ast.Node, src []byte, f func([]byte)) {
 	// A body's text is no longer than its source but for the rare entity
 	// or smart quote, so one buffer of that size holds it, and the spaces
-	// are folded in place; the buffer is pooled, and the string made once.
+	// are folded in place; the buffer is pooled, and f reads it there.
 	b := textBuffers.Get().(*[]byte)
 	*b = collectText((*b)[:0], doc, src)
-	text := string(collapseSpace(*b))
+	f(collapseSpace(*b))
 	if cap(*b) <= 1<<20 {
 		textBuffers.Put(b)
 	}
-	return text
 }
 
 var textBuffers = sync.Pool{New: func() any { return new([]byte) }}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"io"
 	"sync"
+	"unsafe"
 
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/search"
@@ -29,6 +30,13 @@ func NewSearch(cfg *content.Config) *Search {
 		x.builders[l] = search.NewBuilder()
 	}
 	return x
+}
+
+// AddText is Add for text that its caller reuses once AddText returns, as
+// site.Options.Text gives it: the index keeps nothing of the text (only
+// the terms it finds, copied), so it is read where it is, not copied.
+func (x *Search) AddText(e *site.Entry, text []byte) {
+	x.Add(e, unsafe.String(unsafe.SliceData(text), len(text)))
 }
 
 // Add indexes the entry e, whose body's text is text. The home page is not

@@ -76,8 +76,9 @@ const maxScore = 255
 func NewBuilder() *Builder { return new(Builder) }
 
 // Add scores d's terms and returns its slot, which WriteJSON's caller uses
-// to say where d goes among the documents. d.URL, Title, Summary and
-// Section are not kept: the caller passes what results show to WriteJSON.
+// to say where d goes among the documents. Nothing of d's strings is kept
+// (a term found is copied): the caller passes what results show to
+// WriteJSON, and may reuse the memory of d.Text once Add returns.
 func (b *Builder) Add(d Doc) int {
 	b.mu.Lock()
 	slot := b.slots

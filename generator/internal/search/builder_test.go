@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // The Builder, fed from several goroutines in any order, writes the same
@@ -127,6 +128,38 @@ func TestBuilderMergesParts(t *testing.T) {
 	}
 	if !bytes.Equal(got.Bytes(), want) {
 		t.Errorf("Builder and Index differ:\n got %s\nwant %s", got.Bytes(), want)
+	}
+}
+
+// Add keeps nothing of a document's text: the build gives it text in a
+// buffer that the next body overwrites (render.Search.AddText).
+func TestBuilderKeepsNoText(t *testing.T) {
+	texts := []string{"클라우드 보안인증 cloud security", "보안 심사 cloud beef", "쇠고기 수입 beef imports", "클라우드 offset"}
+	b := NewBuilder()
+	var docs []Doc
+	var results []Result
+	var slots []int
+	buf := make([]byte, 0, 64)
+	for i, text := range texts {
+		buf = append(buf[:0], text...)
+		d := Doc{URL: fmt.Sprint(i), Text: unsafe.String(unsafe.SliceData(buf), len(buf))}
+		slots = append(slots, b.Add(d))
+		for j := range buf {
+			buf[j] = 'x' // what the next body would leave there
+		}
+		docs = append(docs, Doc{URL: d.URL, Text: text})
+		results = append(results, Result{URL: d.URL})
+	}
+	want, err := Build(docs).JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := b.WriteJSON(&got, results, slots); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("terms changed with the buffer they were read from:\n got %s\nwant %s", got.Bytes(), want)
 	}
 }
 

@@ -108,9 +108,10 @@ type texts struct {
 	m  map[*content.Doc]string
 }
 
-func (t *texts) add(e *site.Entry, text string) {
+func (t *texts) add(e *site.Entry, text []byte) {
+	s := string(text)
 	t.mu.Lock()
-	t.m[e.Doc] = text
+	t.m[e.Doc] = s
 	t.mu.Unlock()
 }
 

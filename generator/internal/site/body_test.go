@@ -118,13 +118,13 @@ func TestTextOfEveryBody(t *testing.T) {
 	}
 	var mu sync.Mutex
 	got := make(map[string]string)
-	s, err := Build(set, markdown.New(), Options{Text: func(e *Entry, text string) {
+	s, err := Build(set, markdown.New(), Options{Text: func(e *Entry, text []byte) {
 		mu.Lock()
 		defer mu.Unlock()
 		if _, twice := got[e.Name]; twice {
 			t.Errorf("%s: text given twice", e.Name)
 		}
-		got[e.Name] = text
+		got[e.Name] = string(text)
 	}})
 	if err != nil {
 		t.Fatal(err)

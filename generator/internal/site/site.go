@@ -172,8 +172,9 @@ type Options struct {
 	Drafts bool
 	// Text, when not nil, receives the plain text of every entry's body as
 	// Build converts it, from several goroutines at once; the site does
-	// not keep it. The search index is made from it.
-	Text func(e *Entry, text string)
+	// not keep it. The search index is made from it. The bytes are to be
+	// read during the call only: they are reused for the next body.
+	Text func(e *Entry, text []byte)
 	// Budget is how many bytes of bodies to keep in memory: 0 means
 	// MemoryBudget, a negative number none.
 	Budget int64
@@ -302,7 +303,7 @@ func (s *Site) AbsURL(path string) string { return s.BaseURL + path }
 // scheduling, and its text goes to text. The languages of one entry go to
 // the same core, one after the other, so the converter's copy of the
 // first's code blocks serves the second.
-func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, text func(*Entry, string), prev map[string]*Entry, errs *diag.List) {
+func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, text func(*Entry, []byte), prev map[string]*Entry, errs *diag.List) {
 	work := make(chan []*Entry)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -340,7 +341,7 @@ func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, 
 
 // convert converts e's body, keeps what the site needs of it, and returns
 // the problems found.
-func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text func(*Entry, string)) []*diag.Error {
+func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text func(*Entry, []byte)) []*diag.Error {
 	// Nothing made from the body keeps its bytes (the results are strings
 	// and positions), so its buffer goes back to the pool.
 	srcBuf := buffers.Get().(*bytes.Buffer)
@@ -352,7 +353,11 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
-	res, err := md.ConvertTo(buf, src, s.page(e, src))
+	page := s.page(e, src)
+	if text != nil {
+		page.Text = func(b []byte) { text(e, b) }
+	}
+	res, err := md.ConvertTo(buf, src, page)
 	if err == nil {
 		e.body, err = s.bodies.put(buf.Bytes())
 	}
@@ -369,9 +374,6 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 		e.Headings[i] = Heading{Level: h.Level, ID: h.ID, Text: h.Text}
 	}
 	e.IDs, e.Links = res.IDs, slices.Clone(res.Links)
-	if text != nil {
-		text(e, res.Text)
-	}
 	found := res.Errs
 	for _, f := range e.Meta.Figures {
 		if e.IDs[f.ID] {
