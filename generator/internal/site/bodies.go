@@ -11,8 +11,9 @@ import (
 // MemoryBudget is how many bytes of converted bodies a site keeps in
 // memory; the bodies beyond it go to a temporary file, from which
 // Entry.Body reads them back. The real site's bodies take well under a
-// MiB; a site of 20,000 pages has about 240 MiB of them.
-const MemoryBudget = 4 << 20
+// MiB; a site of 20,000 pages has about 240 MiB of them, and every MiB
+// kept in memory is one the collector has less room for.
+const MemoryBudget = 1 << 20
 
 // bodies holds every entry's HTML from the scan, where each body is
 // converted, until its page is written. Put and Get are safe for
