@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"unsafe"
 
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/site"
@@ -72,16 +73,25 @@ func Render(s *site.Site, t *Theme, x *Search, w Writer) (int, error) {
 }
 
 // writePage makes and writes one page. A body beyond the site's memory
-// budget is read back here and dropped once the page is written (see
-// site.Entry.Body).
-func writePage(t *Theme, p *Page, w Writer) error {
+// budget is read back here (see site.Entry.Body), into a pooled buffer,
+// which the template reads in place: Page.Body is a view of it, cleared
+// when the page is written. The buffer is used again only after a page
+// written without error: an error may quote the body.
+func writePage(t *Theme, p *Page, w Writer) (err error) {
 	if p.Entry != nil {
-		b, err := p.Entry.Body()
-		if err != nil {
+		body := bodyBuffers.Get().(*[]byte)
+		var b []byte
+		if b, err = p.Entry.AppendBody((*body)[:0]); err != nil {
 			return err
 		}
-		p.Body = template.HTML(b)
-		defer func() { p.Body = "" }()
+		p.Body = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
+		defer func() {
+			p.Body = ""
+			if err == nil && cap(b) <= maxPooled {
+				*body = b
+				bodyBuffers.Put(body)
+			}
+		}()
 	}
 	buf := pageBuffers.Get().(*pageBuffer)
 	defer func() {
@@ -101,6 +111,9 @@ func writePage(t *Theme, p *Page, w Writer) error {
 // by a long list page (the barrier index of a large site is megabytes) are
 // left to the collector instead.
 var pageBuffers = sync.Pool{New: func() any { return new(pageBuffer) }}
+
+// bodyBuffers are the buffers bodies are read back into (see writePage).
+var bodyBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 const maxPooled = 256 << 10
 

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
+	"slices"
 	"sync"
 )
 
@@ -82,36 +82,34 @@ func (b *bodies) failure() error {
 	return b.err
 }
 
-// get returns a body. One read back from the file is read into the
-// string it is returned as, through a pooled buffer: a page's body is
-// made once, not read and then copied into a string.
+// get returns a body as a string.
 func (b *bodies) get(s stored) (string, error) {
 	if s.html != "" || s.n == 0 {
 		return s.html, nil
+	}
+	html, err := b.appendTo(nil, s)
+	return string(html), err
+}
+
+// appendTo appends a body to buf. One in the temporary file is read
+// straight into buf.
+func (b *bodies) appendTo(buf []byte, s stored) ([]byte, error) {
+	if s.html != "" || s.n == 0 {
+		return append(buf, s.html...), nil
 	}
 	b.mu.Lock()
 	f := b.file
 	b.mu.Unlock()
 	if f == nil {
-		return "", errors.New("the site was closed")
+		return buf, errors.New("the site was closed")
 	}
-	chunk := chunks.Get().(*[]byte)
-	defer chunks.Put(chunk)
-	var out strings.Builder
-	out.Grow(s.n)
-	for at, end := s.at, s.at+int64(s.n); at < end; {
-		part := (*chunk)[:min(int64(len(*chunk)), end-at)]
-		if _, err := f.ReadAt(part, at); err != nil {
-			return "", fmt.Errorf("cannot read a converted body back: %v", err)
-		}
-		out.Write(part)
-		at += int64(len(part))
+	buf = slices.Grow(buf, s.n)
+	part := buf[len(buf) : len(buf)+s.n]
+	if _, err := f.ReadAt(part, s.at); err != nil {
+		return buf, fmt.Errorf("cannot read a converted body back: %v", err)
 	}
-	return out.String(), nil
+	return buf[:len(buf)+s.n], nil
 }
-
-// chunks are the buffers bodies are read back through.
-var chunks = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 
 // close removes the spill file, if there is one.
 func (b *bodies) close() error {

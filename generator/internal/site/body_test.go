@@ -156,14 +156,15 @@ func TestSpillFailsOnce(t *testing.T) {
 	}
 }
 
-// A body read back from the file comes through a buffer of 32 KiB: one
-// longer, or as long, is read in parts and must come back whole.
-func TestLongBodyReadBack(t *testing.T) {
-	var b bodies // no budget: everything goes to the file
+// A body is appended whole to what the buffer holds, from memory or from
+// the file, and a buffer reused from one body to the next (as pages are
+// written) holds each in turn; Body gives the same.
+func TestBodyAppended(t *testing.T) {
+	b := bodies{budget: 40 << 10} // the first bodies stay in memory
 	defer b.close()
 	var kept []stored
 	var want []string
-	for _, n := range []int{1, 32<<10 - 1, 32 << 10, 32<<10 + 1, 100 << 10} {
+	for _, n := range []int{1, 32<<10 - 1, 32 << 10, 32<<10 + 1, 100 << 10, 0} {
 		html := strings.Repeat("한a", n/4+1)[:n]
 		s, err := b.put([]byte(html))
 		if err != nil {
@@ -171,13 +172,21 @@ func TestLongBodyReadBack(t *testing.T) {
 		}
 		kept, want = append(kept, s), append(want, html)
 	}
+	if kept[0].html == "" || kept[4].html != "" {
+		t.Fatal("want the first body in memory, the fifth in the file")
+	}
+	buf := []byte("prefix:")
 	for i, s := range kept {
-		got, err := b.get(s)
+		got, err := b.appendTo(buf[:7], s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got != want[i] {
-			t.Errorf("body of %d bytes: got %d bytes back, differing", len(want[i]), len(got))
+		if string(got) != "prefix:"+want[i] {
+			t.Errorf("body %d of %d bytes: got %d bytes, differing", i, len(want[i]), len(got)-7)
+		}
+		buf = got
+		if str, err := b.get(s); err != nil || str != want[i] {
+			t.Errorf("body %d of %d bytes: Body gives %d bytes, differing (%v)", i, len(want[i]), len(str), err)
 		}
 	}
 }

@@ -105,6 +105,16 @@ func (e *Entry) Body() (string, error) {
 	return b, nil
 }
 
+// AppendBody appends the entry's HTML to buf and returns the result: Body
+// for a caller that writes thousands of pages through one buffer.
+func (e *Entry) AppendBody(buf []byte) ([]byte, error) {
+	buf, err := e.site.bodies.appendTo(buf, e.body)
+	if err != nil {
+		return buf, fmt.Errorf("%s: %v", e.Path(), err)
+	}
+	return buf, nil
+}
+
 // Each calls f for every entry: the home page, the barriers and the other
 // pages of each language in turn.
 func (s *Site) Each(f func(*Entry)) {
