@@ -78,3 +78,36 @@ func compareCompiled(t *testing.T, theme *Theme, pages []*Page) {
 		}
 	}
 }
+
+// warmUp leaves every kind of page of the real site to the compiled
+// templates, the cards its lists show included, from the first real page
+// of the kind on; and the pages are the same as without it.
+func TestWarmUpCompilesEveryKind(t *testing.T) {
+	theme, pages := realPages(t)
+	_, fresh := realPages(t)
+	warmUp(theme, pages)
+	kinds := make(map[string]bool)
+	for i, p := range pages {
+		got, err := theme.execute(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !kinds[p.Kind] && !theme.run[p.Kind].Compiled("layout.html") {
+			t.Errorf("%s: the first page of its kind was not made by the compiled templates", p.Path)
+		}
+		kinds[p.Kind] = true
+		want, err := fresh[i].theme.execute(fresh[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s: differs after warmUp", p.Path)
+		}
+	}
+	if len(kinds) < 7 {
+		t.Errorf("the real site has %d kinds of page; want all seven", len(kinds))
+	}
+	if !theme.run[KindHome].Compiled("card") {
+		t.Error("home pages: the card does not run compiled")
+	}
+}
