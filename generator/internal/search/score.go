@@ -87,24 +87,29 @@ func (s *scorer) add(text string, weight, limit int32) {
 		}
 		word, at, runes = word[:0], at[:0], 0
 	}
-	for _, r := range text {
-		var c bool // r is written in a CJK script
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		c := false // r is written in a CJK script
 		switch {
 		case r < utf8.RuneSelf:
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
 			if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+				i++
 				flush()
 				continue
 			}
-		case '가' <= r && r <= '힣':
+		case syllable(text, i):
 			// A Hangul syllable, most of a Korean page's letters: a
-			// letter, with no case, in a CJK script.
-			c = true
+			// letter, with no case, in a CJK script, read without the
+			// decoder's checks.
+			r, n, c = rune(text[i]&0x0f)<<12|rune(text[i+1]&0x3f)<<6|rune(text[i+2]&0x3f), 3, true
 		default:
+			r, n = utf8.DecodeRuneInString(text[i:])
 			r = unicode.ToLower(r)
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				i += n
 				flush()
 				continue
 			}
@@ -120,10 +125,29 @@ func (s *scorer) add(text string, weight, limit int32) {
 		if c {
 			at = append(at, len(word))
 		}
-		word = utf8.AppendRune(word, r)
+		if n == 3 && c {
+			word = append(word, text[i:i+3]...) // as written: no case, and valid
+		} else {
+			word = utf8.AppendRune(word, r)
+		}
+		i += n
 		runes++
 	}
 	flush()
+}
+
+// syllable reports whether text[i:] starts with the UTF-8 encoding of a
+// Hangul syllable (U+AC00 to U+D7A3).
+func syllable(text string, i int) bool {
+	if i+3 > len(text) {
+		return false
+	}
+	b0, b1, b2 := text[i], text[i+1], text[i+2]
+	if b0 < 0xea || b0 > 0xed || b1&0xc0 != 0x80 || b2&0xc0 != 0x80 {
+		return false
+	}
+	r := rune(b0&0x0f)<<12 | rune(b1&0x3f)<<6 | rune(b2&0x3f)
+	return '가' <= r && r <= '힣'
 }
 
 // countRun counts the terms of a CJK run (see Terms): each pair of

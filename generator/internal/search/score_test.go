@@ -44,7 +44,7 @@ func scoresIn(sc *scorer) map[string]int {
 
 func TestScoreAgrees(t *testing.T) {
 	pieces := []string{"Cloud", "cloud", "CLOUD", "클라우드를", "보안인증", "美", "日本語", "カタカナ", "2025년", "7", "a", "Korea's",
-		"İstanbul", "ΣΑΣ", "e\u0301", "\xff", "—", " ", ", ", "\n", "x1", "1x", "클", "가나다라마바사", "힣", "\uabff", "\ud7a4", "ㄱ", "US-Korea", "Ǆ", "ǅ"}
+		"İstanbul", "ΣΑΣ", "e\u0301", "\xff", "—", " ", ", ", "\n", "x1", "1x", "클", "가나다라마바사", "힣", "\uabff", "\ud7a4", "ㄱ", "\xea\xb0", "\xed\x9e", "\xea\x30\x80", "US-Korea", "Ǆ", "ǅ"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	text := func(n int) string {
 		var b strings.Builder
