@@ -22,12 +22,8 @@ const (
 // writeExtras writes the files for machines that accompany the pages: the
 // sitemap, robots.txt, one Atom feed per language and .nojekyll.
 func writeExtras(s *site.Site, pages []*Page, w Writer) error {
-	sitemap, err := seo.Sitemap(sitemapPages(s, pages))
-	if err != nil {
-		return err
-	}
 	files := []extraFile{
-		{SitemapPath, sitemap},
+		{SitemapPath, seo.Sitemap(sitemapPages(s, pages))},
 		{RobotsPath, seo.Robots(s.AbsURL(SitemapPath))},
 		{NoJekyllPath, nil},
 	}

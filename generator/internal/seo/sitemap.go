@@ -3,6 +3,7 @@ package seo
 import (
 	"bytes"
 	"encoding/xml"
+	"unicode/utf8"
 )
 
 // SitemapPage is one page of the sitemap.
@@ -28,36 +29,59 @@ const (
 	xhtmlNS   = "http://www.w3.org/1999/xhtml"
 )
 
-type urlset struct {
-	XMLName xml.Name     `xml:"urlset"`
-	NS      string       `xml:"xmlns,attr"`
-	XHTML   string       `xml:"xmlns:xhtml,attr"`
-	URLs    []sitemapURL `xml:"url"`
-}
-
-type sitemapURL struct {
-	Loc     string      `xml:"loc"`
-	LastMod string      `xml:"lastmod,omitempty"`
-	Links   []xhtmlLink `xml:"xhtml:link"`
-}
-
-type xhtmlLink struct {
-	Rel      string `xml:"rel,attr"`
-	HrefLang string `xml:"hreflang,attr"`
-	Href     string `xml:"href,attr"`
-}
-
-// Sitemap returns sitemap.xml listing pages in the order given.
-func Sitemap(pages []SitemapPage) ([]byte, error) {
-	set := urlset{NS: sitemapNS, XHTML: xhtmlNS}
+// Sitemap returns sitemap.xml listing pages in the order given: the bytes
+// encoding/xml writes for it, indented by two spaces (TestSitemapAsXML
+// holds the two to each other). A site of 20,000 pages has a sitemap of
+// 10 MB, which encoding/xml took a quarter of a second and 30 MB of
+// allocation to write; it is written here in one buffer.
+func Sitemap(pages []SitemapPage) []byte {
+	n := len(xml.Header) + 200
 	for _, p := range pages {
-		u := sitemapURL{Loc: p.URL, LastMod: p.Updated}
+		n += 60 + len(p.URL) + len(p.Updated)
 		for _, a := range p.Alternates {
-			u.Links = append(u.Links, xhtmlLink{Rel: "alternate", HrefLang: a.Lang, Href: a.URL})
+			n += 70 + len(a.Lang) + len(a.URL)
 		}
-		set.URLs = append(set.URLs, u)
 	}
-	return marshalXML(set)
+	b := bytes.NewBuffer(make([]byte, 0, n))
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="` + sitemapNS + `" xmlns:xhtml="` + xhtmlNS + `">`)
+	for _, p := range pages {
+		b.WriteString("\n  <url>\n    <loc>")
+		escapeXML(b, p.URL)
+		b.WriteString("</loc>")
+		if p.Updated != "" {
+			b.WriteString("\n    <lastmod>")
+			escapeXML(b, p.Updated)
+			b.WriteString("</lastmod>")
+		}
+		for _, a := range p.Alternates {
+			b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
+			escapeXML(b, a.Lang)
+			b.WriteString(`" href="`)
+			escapeXML(b, a.URL)
+			b.WriteString(`"></xhtml:link>`)
+		}
+		b.WriteString("\n  </url>")
+	}
+	if len(pages) > 0 {
+		b.WriteByte('\n')
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// escapeXML writes s as XML text or an attribute value, as encoding/xml
+// escapes it. An address is ASCII without any of the characters escaped,
+// and is written as it is.
+func escapeXML(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '"', c == '\'', c == '&', c == '<', c == '>', c < ' ':
+			xml.EscapeText(b, []byte(s))
+			return
+		}
+	}
+	b.WriteString(s)
 }
 
 func marshalXML(v any) ([]byte, error) {
