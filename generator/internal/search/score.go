@@ -89,7 +89,8 @@ func (s *scorer) add(text string, weight, limit int32) {
 	}
 	for i := 0; i < len(text); {
 		r, n := rune(text[i]), 1
-		c := false // r is written in a CJK script
+		c := false   // r is written in a CJK script
+		raw := false // r is text[i:i+n] as it is to be kept
 		switch {
 		case r < utf8.RuneSelf:
 			if 'A' <= r && r <= 'Z' {
@@ -104,7 +105,7 @@ func (s *scorer) add(text string, weight, limit int32) {
 			// A Hangul syllable, most of a Korean page's letters: a
 			// letter, with no case, in a CJK script, read without the
 			// decoder's checks.
-			r, n, c = rune(text[i]&0x0f)<<12|rune(text[i+1]&0x3f)<<6|rune(text[i+2]&0x3f), 3, true
+			r, n, c, raw = rune(text[i]&0x0f)<<12|rune(text[i+1]&0x3f)<<6|rune(text[i+2]&0x3f), 3, true, true
 		default:
 			r, n = utf8.DecodeRuneInString(text[i:])
 			r = unicode.ToLower(r)
@@ -125,8 +126,8 @@ func (s *scorer) add(text string, weight, limit int32) {
 		if c {
 			at = append(at, len(word))
 		}
-		if n == 3 && c {
-			word = append(word, text[i:i+3]...) // as written: no case, and valid
+		if raw {
+			word = append(word, text[i:i+n]...)
 		} else {
 			word = utf8.AppendRune(word, r)
 		}
