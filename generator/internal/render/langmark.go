@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"unicode"
@@ -34,7 +35,7 @@ import (
 // output.
 
 type openElement struct {
-	name string
+	name []byte // as the page writes it; compared as lower case
 	lang string // its lang attribute, or the parent's
 	raw  bool   // inside an element whose text is left alone
 }
@@ -96,31 +97,38 @@ func markLanguages(dst, html []byte, lang string) []byte {
 // tagEnd returns the offset just past the tag starting at i, skipping
 // quoted attribute values.
 func tagEnd(html []byte, i int) int {
-	var quote byte
 	for j := i + 1; j < len(html); j++ {
-		switch c := html[j]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+		switch c := html[j]; c {
+		case '"', '\'':
+			k := bytes.IndexByte(html[j+1:], c)
+			if k < 0 {
+				return len(html)
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
+			j += 1 + k // the closing quote
+		case '>':
 			return j + 1
 		}
 	}
 	return len(html)
 }
 
-// track updates the open elements after a tag.
+// track updates the open elements after a tag. Names are kept as the page
+// writes them, and compared and classified as strings.ToLower would make
+// them, without making them strings.
 func track(stack []openElement, tag []byte) []openElement {
 	if len(tag) < 2 || tag[1] == '!' || tag[1] == '?' {
 		return stack
 	}
 	if tag[1] == '/' {
-		name := bytes.TrimRight(tag[2:], "> \n")
+		name := tag[2:]
+		for len(name) > 0 {
+			if c := name[len(name)-1]; c != '>' && c != ' ' && c != '\n' {
+				break
+			}
+			name = name[:len(name)-1]
+		}
 		for k := len(stack) - 1; k > 0; k-- {
-			if equalFoldASCII(stack[k].name, name) {
+			if sameName(stack[k].name, name) {
 				return stack[:k]
 			}
 		}
@@ -128,56 +136,52 @@ func track(stack []openElement, tag []byte) []openElement {
 	}
 	// The name runs to the first space, '>', '/' or newline after any of
 	// them that lead.
-	isSep := func(c byte) bool { return c == ' ' || c == '>' || c == '/' || c == '\n' }
 	a := 1
-	for a < len(tag) && isSep(tag[a]) {
+	for a < len(tag) && isTagSep(tag[a]) {
 		a++
 	}
 	b := a
-	for b < len(tag) && !isSep(tag[b]) {
+	for b < len(tag) && !isTagSep(tag[b]) {
 		b++
 	}
 	if a == b {
 		return stack
 	}
-	name := tagName(tag[a:b])
-	if isVoid(name) || bytes.HasSuffix(tag, []byte("/>")) {
+	name := tag[a:b]
+	void, raw := classify(name)
+	if void || tag[len(tag)-1] == '>' && tag[len(tag)-2] == '/' {
 		return stack
 	}
 	parent := stack[len(stack)-1]
-	e := openElement{name: name, lang: parent.lang, raw: parent.raw || isRaw(name)}
+	e := openElement{name: name, lang: parent.lang, raw: parent.raw || raw}
 	if l, ok := langAttribute(tag); ok {
 		e.lang = l
 	}
 	return append(stack, e)
 }
 
-// tagName returns the lower-cased name, without allocating for the names
-// the templates and the markdown renderer write.
-func tagName(b []byte) string {
-	if n, ok := knownTags[string(b)]; ok {
-		return n
-	}
-	return strings.ToLower(string(b))
-}
+func isTagSep(c byte) bool { return c == ' ' || c == '>' || c == '/' || c == '\n' }
 
-// knownTags holds the common names, written in lower case, as themselves.
-var knownTags = func() map[string]string {
-	m := make(map[string]string)
-	for _, n := range []string{
-		"a", "p", "li", "span", "div", "td", "th", "tr", "ul", "ol", "strong", "em",
-		"h1", "h2", "h3", "h4", "h5", "h6", "section", "nav", "header", "footer",
-		"main", "article", "aside", "table", "thead", "tbody", "dl", "dt", "dd",
-		"code", "pre", "sup", "sub", "del", "blockquote", "figure", "figcaption",
-		"caption", "details", "summary", "button", "form", "label", "html", "head",
-		"body", "title", "script", "style", "svg", "textarea", "time", "small",
-		"abbr", "b", "i", "u", "s", "q", "mark", "cite", "kbd", "g", "text", "rect", "desc",
-		"meta", "link", "br", "hr", "img", "input", "search",
-	} {
-		m[n] = n
+// classify reports whether the element named name is void, or one whose
+// text is left alone (raw).
+func classify(name []byte) (void, raw bool) {
+	var lower [8]byte // the longest name either list holds
+	if len(name) > len(lower) || !isASCII(name) {
+		if isASCII(name) {
+			return false, false
+		}
+		n := strings.ToLower(string(name)) // rare; non-ASCII may fold into ASCII
+		return isVoid(n), isRaw(n)
 	}
-	return m
-}()
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	n := lower[:len(name)]
+	return isVoid(string(n)), isRaw(string(n))
+}
 
 func isVoid(name string) bool {
 	switch name {
@@ -195,26 +199,33 @@ func isRaw(name string) bool {
 	return false
 }
 
-// equalFoldASCII reports whether b, lower-cased, is s (which is lower
-// case). Other letters are compared as strings.ToLower would.
-func equalFoldASCII(s string, b []byte) bool {
-	if len(s) != len(b) {
-		for _, c := range b {
-			if c >= utf8.RuneSelf {
-				return s == strings.ToLower(string(b))
-			}
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
 		}
+	}
+	return true
+}
+
+// sameName reports whether a and b are the same name, lower-cased as
+// strings.ToLower does.
+func sameName(a, b []byte) bool {
+	if !isASCII(a) || !isASCII(b) {
+		return strings.ToLower(string(a)) == strings.ToLower(string(b))
+	}
+	if len(a) != len(b) {
 		return false
 	}
-	for i := range len(b) {
-		c := b[i]
-		if c >= utf8.RuneSelf {
-			return s == strings.ToLower(string(b))
+	for i := range len(a) {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
 		}
-		if c != s[i] {
+		if x != y {
 			return false
 		}
 	}
@@ -256,7 +267,7 @@ func isHangulOrHan(r rune) bool {
 func hangulRun(text []byte, from int) (int, int) {
 	for i := from; i < len(text); {
 		if text[i] < utf8.RuneSelf {
-			i++
+			i = skipASCII(text, i+1)
 			continue
 		}
 		r, n := utf8.DecodeRune(text[i:])
@@ -287,6 +298,21 @@ func hangulRun(text []byte, from int) (int, int) {
 		return i, end
 	}
 	return -1, -1
+}
+
+// skipASCII returns the offset of the first byte at or after i that is
+// not ASCII, or len(text); most of an English page's text is ASCII, so it
+// looks at eight bytes at a time.
+func skipASCII(text []byte, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		if binary.LittleEndian.Uint64(text[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(text) && text[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // latinRun returns the first run of three or more Latin-script words in

@@ -1,6 +1,11 @@
 package render
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestMarkLanguages(t *testing.T) {
 	for _, tc := range []struct {
@@ -88,4 +93,34 @@ func bytesValidForRef(html string) (ok bool) {
 	}()
 	refMarkLanguages([]byte(html), "en")
 	return true
+}
+
+// BenchmarkMarkLanguages marks the golden pages of package build, English
+// and Korean.
+func BenchmarkMarkLanguages(b *testing.B) {
+	pages, err := filepath.Glob("../build/testdata/golden/*/*/*/index.html")
+	if err != nil || len(pages) == 0 {
+		b.Fatalf("no golden pages: %v", err)
+	}
+	type page struct {
+		html []byte
+		lang string
+	}
+	var ps []page
+	var n int64
+	for _, p := range pages {
+		html, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ps = append(ps, page{html, strings.Split(filepath.ToSlash(p), "/")[4]})
+		n += int64(len(html))
+	}
+	b.SetBytes(n)
+	var dst []byte
+	for b.Loop() {
+		for _, p := range ps {
+			dst = markLanguages(dst, p.html, p.lang)
+		}
+	}
 }
