@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"regexp"
+	"sync"
 )
 
 // FingerprintLen is the length of a fingerprint, in hex digits.
@@ -21,14 +22,21 @@ var fingerprintRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
 // endings or trailing spaces does not change its fingerprint, and file
 // times play no part, so a fresh clone reports what a working copy does.
 func Fingerprint(src []byte) string {
-	// The lines are hashed as they are found, with no normalized copy of
-	// the text made: a blank line is held back and hashed only when more
-	// text follows it.
+	// Every file of a site is fingerprinted as it loads, so the normalized
+	// text is made in a pooled buffer and hashed in one call, and a file
+	// with no carriage return (most) is split at newlines alone.
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
-	h := sha256.New()
-	blanks, wrote := 0, false
+	bp := normalized.Get().(*[]byte)
+	b := (*bp)[:0]
+	cr := bytes.IndexByte(src, '\r') >= 0
+	blanks := 0
 	for len(src) > 0 {
-		end := bytes.IndexAny(src, "\r\n")
+		var end int
+		if cr {
+			end = bytes.IndexAny(src, "\r\n")
+		} else {
+			end = bytes.IndexByte(src, '\n')
+		}
 		line, next := src, len(src)
 		if end >= 0 {
 			line, next = src[:end], end+1
@@ -37,22 +45,29 @@ func Fingerprint(src []byte) string {
 			}
 		}
 		src = src[next:]
-		line = bytes.TrimRight(line, " \t")
+		for len(line) > 0 && (line[len(line)-1] == ' ' || line[len(line)-1] == '\t') {
+			line = line[:len(line)-1]
+		}
 		if len(line) == 0 {
 			blanks++
 			continue
 		}
 		for ; blanks > 0; blanks-- {
-			h.Write(newline)
+			b = append(b, '\n')
 		}
-		h.Write(line)
-		h.Write(newline)
-		wrote = true
+		b = append(b, line...)
+		b = append(b, '\n')
 	}
-	if !wrote {
-		h.Write(newline)
+	if len(b) == 0 {
+		b = append(b, '\n')
 	}
-	return hex.EncodeToString(h.Sum(nil)[:FingerprintLen/2])
+	sum := sha256.Sum256(b)
+	if cap(b) <= 1<<20 {
+		*bp = b
+		normalized.Put(bp)
+	}
+	return hex.EncodeToString(sum[:FingerprintLen/2])
 }
 
-var newline = []byte("\n")
+// normalized holds the buffers Fingerprint makes the normalized text in.
+var normalized = sync.Pool{New: func() any { return new([]byte) }}

@@ -90,3 +90,27 @@ func FuzzFingerprint(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkFingerprint fingerprints every file of the real content.
+func BenchmarkFingerprint(b *testing.B) {
+	files, err := filepath.Glob("../../../content/*/*.md")
+	if err != nil || len(files) < 10 {
+		b.Fatalf("content files: %d, %v", len(files), err)
+	}
+	var srcs [][]byte
+	var n int64
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs = append(srcs, src)
+		n += int64(len(src))
+	}
+	b.SetBytes(n)
+	for b.Loop() {
+		for _, src := range srcs {
+			Fingerprint(src)
+		}
+	}
+}
