@@ -98,6 +98,11 @@ func markLanguages(dst, html []byte, lang string) []byte {
 // quoted attribute values.
 func tagEnd(html []byte, i int) int {
 	for j := i + 1; j < len(html); j++ {
+		for !inTag[html[j]] { // most of a tag: names, spaces, =
+			if j++; j == len(html) {
+				return j
+			}
+		}
 		switch c := html[j]; c {
 		case '"', '\'':
 			k := bytes.IndexByte(html[j+1:], c)
@@ -111,6 +116,9 @@ func tagEnd(html []byte, i int) int {
 	}
 	return len(html)
 }
+
+// inTag holds the bytes tagEnd stops at.
+var inTag = [256]bool{'"': true, '\'': true, '>': true}
 
 // track updates the open elements after a tag. Names are kept as the page
 // writes them, and compared and classified as strings.ToLower would make
@@ -166,21 +174,24 @@ func isTagSep(c byte) bool { return c == ' ' || c == '>' || c == '/' || c == '\n
 // text is left alone (raw).
 func classify(name []byte) (void, raw bool) {
 	var lower [8]byte // the longest name either list holds
-	if len(name) > len(lower) || !isASCII(name) {
-		if isASCII(name) {
-			return false, false
+	if len(name) <= len(lower) {
+		var high byte
+		for i, c := range name {
+			high |= c
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lower[i] = c
 		}
-		n := strings.ToLower(string(name)) // rare; non-ASCII may fold into ASCII
-		return isVoid(n), isRaw(n)
-	}
-	for i, c := range name {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if high < utf8.RuneSelf {
+			n := string(lower[:len(name)])
+			return isVoid(n), isRaw(n)
 		}
-		lower[i] = c
+	} else if isASCII(name) {
+		return false, false
 	}
-	n := lower[:len(name)]
-	return isVoid(string(n)), isRaw(string(n))
+	n := strings.ToLower(string(name)) // rare; non-ASCII may fold into ASCII
+	return isVoid(n), isRaw(n)
 }
 
 func isVoid(name string) bool {
