@@ -105,6 +105,11 @@ func (h *harness) all(ns []int) error {
 	if err := os.MkdirAll(filepath.Join(h.dir, "bin"), 0o755); err != nil {
 		return err
 	}
+	// What a run stopped before its end left to remove goes first, and
+	// what this run moves aside goes when it is done (see discard).
+	if err := removeDiscarded(h.dir); err != nil {
+		return err
+	}
 	h.generator = filepath.Join(h.dir, "bin", "generator")
 	fmt.Fprintln(os.Stderr, "building the generator ...")
 	if out, err := exec.Command("go", "build", "-o", h.generator, "./generator").CombinedOutput(); err != nil {
@@ -134,7 +139,8 @@ func (h *harness) all(ns []int) error {
 		}
 	}
 	fmt.Print(r.String())
-	return nil
+	fmt.Fprintln(os.Stderr, "removing the folders moved aside ...")
+	return removeDiscarded(h.dir)
 }
 
 // realSite measures the build of the repository's own content.
@@ -161,11 +167,17 @@ func firstLine(err error) string {
 func (h *harness) size(n int) (Row, error) {
 	fmt.Fprintf(os.Stderr, "N = %d: writing the corpus ...\n", n)
 	corpus := filepath.Join(h.dir, fmt.Sprintf("corpus-%d", n))
+	if err := discard(corpus); err != nil {
+		return Row{}, err
+	}
 	if err := WriteCorpus(corpus, n); err != nil {
 		return Row{}, err
 	}
 	hugoSite := filepath.Join(h.dir, fmt.Sprintf("hugo-%d", n))
 	if h.hugo != "" {
+		if err := discard(hugoSite); err != nil {
+			return Row{}, err
+		}
 		if err := WriteHugoSite(corpus, hugoSite); err != nil {
 			return Row{}, err
 		}

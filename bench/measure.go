@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"syscall"
 	"time"
@@ -17,8 +20,9 @@ type Sample struct {
 	RSS  int64         // peak resident memory, bytes
 }
 
-// run runs the command once, after removing the output folder clean and
-// flushing the file system (not timed), and measures it.
+// run runs the command once, after moving the output folder clean aside
+// (see discard) and flushing the file system (not timed), and measures
+// it.
 func run(clean string, name string, args ...string) (Sample, error) {
 	return runEnv(nil, clean, name, args...)
 }
@@ -26,12 +30,12 @@ func run(clean string, name string, args ...string) (Sample, error) {
 // runEnv is run with env added to the environment.
 func runEnv(env []string, clean string, name string, args ...string) (Sample, error) {
 	if clean != "" {
-		if err := os.RemoveAll(clean); err != nil {
+		if err := discard(clean); err != nil {
 			return Sample{}, err
 		}
 	}
-	// The last program's pages and the folder just removed go to the disk
-	// now, untimed, not while the next program runs.
+	// The last program's pages go to the disk now, untimed, not while the
+	// next program runs.
 	syscall.Sync()
 	cmd := exec.Command(name, args...)
 	if env != nil {
@@ -51,6 +55,39 @@ func runEnv(env []string, clean string, name string, args ...string) (Sample, er
 		s.RSS = int64(ru.Maxrss) * 1024 // kilobytes on Linux
 	}
 	return s, nil
+}
+
+// discardedDir is the folder, beside the folders it holds, that discard
+// moves them into.
+const discardedDir = "discarded"
+
+// discard moves the folder dir, if there is one, into the folder
+// "discarded" beside it, for removeDiscarded to remove when every program
+// has run. A folder is moved rather than removed because removing one is
+// not over when it returns: on a file system without a journal (ext4 as
+// this machine has it), making a file skips the inodes freed in the last
+// minute, five while their blocks are not yet written out, and after
+// tens of thousands of files removed that search took most of the next
+// program's system time, more in one run than another. That is the
+// harness's cost, not the program's.
+func discard(dir string) error {
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	bin := filepath.Join(filepath.Dir(dir), discardedDir)
+	if err := os.MkdirAll(bin, 0o755); err != nil {
+		return err
+	}
+	to, err := os.MkdirTemp(bin, filepath.Base(dir)+"-")
+	if err != nil {
+		return err
+	}
+	return os.Rename(dir, filepath.Join(to, filepath.Base(dir)))
+}
+
+// removeDiscarded removes what discard moved aside in the folder dir.
+func removeDiscarded(dir string) error {
+	return os.RemoveAll(filepath.Join(dir, discardedDir))
 }
 
 func tail(b []byte) []byte {
