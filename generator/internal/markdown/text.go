@@ -33,32 +33,26 @@ var textBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") in one pass, in
 // place: it returns s's own bytes, shortened. Every body of a site goes
-// through it, so a word is copied whole, and a rune is decoded only if its
-// first byte is one that a space can start with (see mayBeSpace): Hangul
-// and most other letters are never looked at twice.
+// through it, so a byte is looked up once in spaceClass, a word is copied
+// whole and only once a space has been dropped before it, and a rune is
+// decoded only if its first byte is one that a space can start with:
+// Hangul and most other letters are never looked at twice.
 func collapseSpace(s []byte) []byte {
 	w := 0           // s[:w] is the result so far; w never passes i
 	pending := false // a space is owed before the next word
 	for i := 0; i < len(s); {
 		j := i // the word s[i:j]
 		for j < len(s) {
-			c := s[j]
-			if c < utf8.RuneSelf {
-				if asciiSpace[c] {
-					break
-				}
+			if c := spaceClass[s[j]]; c == notSpace {
 				j++
 				continue
-			}
-			if mayBeSpace[c] {
-				r, n := utf8.DecodeRune(s[j:])
-				if unicode.IsSpace(r) {
-					break
+			} else if c == mayBeSpace {
+				if r, n := utf8.DecodeRune(s[j:]); !unicode.IsSpace(r) {
+					j += n
+					continue
 				}
-				j += n
-				continue
 			}
-			j++
+			break
 		}
 		if j > i {
 			if pending { // a space was skipped, so w < i
@@ -66,38 +60,43 @@ func collapseSpace(s []byte) []byte {
 				w++
 				pending = false
 			}
-			w += copy(s[w:], s[i:j])
+			if w != i {
+				copy(s[w:], s[i:j])
+			}
+			w += j - i
 			i = j
 		}
 		for i < len(s) { // the spaces after it
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if !asciiSpace[c] {
-					break
-				}
+			if c := spaceClass[s[i]]; c == isSpace {
 				i++
-			} else {
-				if !mayBeSpace[c] {
-					break
+				continue
+			} else if c == mayBeSpace {
+				if r, n := utf8.DecodeRune(s[i:]); unicode.IsSpace(r) {
+					i += n
+					continue
 				}
-				r, n := utf8.DecodeRune(s[i:])
-				if !unicode.IsSpace(r) {
-					break
-				}
-				i += n
 			}
-			pending = w > 0
+			break
 		}
+		pending = w > 0
 	}
 	return s[:w]
 }
 
-// mayBeSpace marks the bytes that start the UTF-8 of a non-ASCII space
-// (unicode.IsSpace): U+0085 and U+00A0 (C2), U+1680 (E1), U+2000 to U+205F
-// (E2) and U+3000 (E3).
-var mayBeSpace = [256]bool{0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
+// spaceClass sorts the bytes for collapseSpace: the ASCII spaces
+// (unicode.IsSpace), the bytes that start the UTF-8 of a non-ASCII space
+// (U+0085 and U+00A0 start with C2, U+1680 with E1, U+2000 to U+205F
+// with E2, U+3000 with E3), and the rest.
+var spaceClass = [256]uint8{
+	'\t': isSpace, '\n': isSpace, '\v': isSpace, '\f': isSpace, '\r': isSpace, ' ': isSpace,
+	0xC2: mayBeSpace, 0xE1: mayBeSpace, 0xE2: mayBeSpace, 0xE3: mayBeSpace,
+}
 
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+const (
+	notSpace = iota
+	isSpace
+	mayBeSpace
+)
 
 // collectText appends to b every text, code span and code block below n,
 // words of separate blocks kept apart. Raw HTML is left out (what the
