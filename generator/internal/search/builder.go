@@ -155,6 +155,10 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 	first := true
 	var buf []byte
 	var kept []uint32
+	// A term in many documents has its postings put in order by place
+	// through scores, one byte per document (every score is at least 1),
+	// in one pass instead of a sort.
+	scores := make([]uint8, len(docs))
 	for i := 0; i < len(terms); {
 		t := terms[i].term
 		kept = kept[:0]
@@ -168,7 +172,20 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 		if len(kept) == 0 {
 			continue
 		}
-		slices.Sort(kept) // by place
+		if len(kept) < len(docs)/16 {
+			slices.Sort(kept) // by place
+		} else {
+			for _, p := range kept {
+				scores[p>>8] = uint8(p)
+			}
+			kept = kept[:0]
+			for pl, sc := range scores {
+				if sc != 0 {
+					kept = append(kept, uint32(pl)<<8|uint32(sc))
+					scores[pl] = 0
+				}
+			}
+		}
 		key, err := jsonString(t)
 		if err != nil {
 			return err

@@ -27,9 +27,13 @@ func TestBuilderWritesWhatIndexWrites(t *testing.T) {
 	}
 	var docs []Doc
 	for i := range 300 {
+		// The words above are in nearly every document, a half's word
+		// in every other one, a group's word in 12: WriteJSON puts
+		// postings in order in two ways, for terms in many documents and
+		// in few.
 		docs = append(docs, Doc{
 			URL: fmt.Sprintf("/en/barriers/%d/", i), Title: text(3), Summary: text(8),
-			Section: text(1), Extra: text(2), Text: text(200),
+			Section: text(1), Extra: text(2) + fmt.Sprintf("group%d half%d", i%25, i%2), Text: text(200),
 		})
 	}
 	b := NewBuilder()
