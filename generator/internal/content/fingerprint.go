@@ -24,7 +24,8 @@ var fingerprintRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
 func Fingerprint(src []byte) string {
 	// Every file of a site is fingerprinted as it loads, so the normalized
 	// text is made in a pooled buffer and hashed in one call, and a file
-	// with no carriage return (most) is split at newlines alone.
+	// with no carriage return (most) is split at newlines alone. A blank
+	// line is held back and written only when more text follows it.
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
 	bp := normalized.Get().(*[]byte)
 	b := (*bp)[:0]
