@@ -13,7 +13,9 @@
 // that a noisy neighbour slows all of them alike; the report gives medians
 // of wall time, CPU time (user + system) and peak resident memory, and the
 // generator's time as a ratio to the floor's and to Hugo's from the same
-// run. Everything is written below -dir, which git ignores.
+// run. Everything is written below -dir, which git ignores; the output of a
+// program's previous run is moved aside before it runs, and removed only
+// when every program has run (see discard).
 package main
 
 import (
