@@ -5,7 +5,7 @@
 //
 // Usage, from the repository's root:
 //
-//	go run ./bench [-n 21,100,1000,10000] [-runs 3] [-hugo=true] [-dir bench/out]
+//	go run ./bench [-n 21,100,1000,10000] [-runs 5] [-hugo=true] [-dir bench/out]
 //	go run ./bench corpus -n N DIR      write a corpus of N barriers into DIR
 //	go run ./bench floor CONTENT OUT    the floor program itself
 //
@@ -56,7 +56,7 @@ func run1(args []string) error {
 	}
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	sizes := fs.String("n", "21,100,1000,10000", "corpus sizes, in barriers, comma-separated (21 is the real site's size)")
-	runs := fs.Int("runs", 3, "runs of each program per size; the median is reported")
+	runs := fs.Int("runs", 5, "runs of each program per size; the median is reported")
 	useHugo := fs.Bool("hugo", true, "compare with Hugo when it is installed")
 	dir := fs.String("dir", filepath.Join("bench", "out"), "the working `folder`")
 	serveMax := fs.Int("serve-max", 10000, "measure serve's rebuild for corpora up to this size")
