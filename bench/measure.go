@@ -63,13 +63,13 @@ const discardedDir = "discarded"
 
 // discard moves the folder dir, if there is one, into the folder
 // "discarded" beside it, for removeDiscarded to remove when every program
-// has run. A folder is moved rather than removed because removing one is
-// not over when it returns: on a file system without a journal (ext4 as
-// this machine has it), making a file skips the inodes freed in the last
-// minute, five while their blocks are not yet written out, and after
-// tens of thousands of files removed that search took most of the next
-// program's system time, more in one run than another. That is the
-// harness's cost, not the program's.
+// has run. A folder is moved rather than removed because the cost of
+// removing one is not over when the removal returns: on a file system
+// without a journal (ext4 as this machine has it), making a file skips
+// the inodes freed in the last minute, five while their blocks are not
+// yet written out, and after tens of thousands of files removed that
+// search took most of the next program's system time, more in one run
+// than another. That is the harness's cost, not the program's.
 func discard(dir string) error {
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil
