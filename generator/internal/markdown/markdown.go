@@ -98,7 +98,8 @@ type Page struct {
 	// markdown file.
 	URL func(name string) string
 	// Text, when not nil, receives the body's plain text, for the search
-	// index. The bytes are the converter's, to read during the call only.
+	// index, white space as written. The bytes are the converter's, to
+	// read (or fold in place, with CollapseSpace) during the call only.
 	Text func(text []byte)
 }
 

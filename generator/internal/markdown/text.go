@@ -15,15 +15,16 @@ func plainText(n ast.Node, src []byte) string {
 	return strings.TrimSpace(string(collectText(nil, n, src)))
 }
 
-// plainBody gives f the text a reader sees in a whole body, runs of white
-// space folded to one space.
+// plainBody gives f the text a reader sees in a whole body, white space
+// as written: the search index's terms are the same either way, so only a
+// caller that keeps the text folds it (CollapseSpace).
 func plainBody(doc ast.Node, src []byte, f func([]byte)) {
 	// A body's text is no longer than its source but for the rare entity
-	// or smart quote, so one buffer of that size holds it, and the spaces
-	// are folded in place; the buffer is pooled, and f reads it there.
+	// or smart quote, so one buffer of that size holds it; the buffer is
+	// pooled, and f reads it there.
 	b := textBuffers.Get().(*[]byte)
 	*b = collectText((*b)[:0], doc, src)
-	f(collapseSpace(*b))
+	f(*b)
 	if cap(*b) <= 1<<20 {
 		textBuffers.Put(b)
 	}
@@ -31,13 +32,13 @@ func plainBody(doc ast.Node, src []byte, f func([]byte)) {
 
 var textBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass, in
-// place: it returns s's own bytes, shortened. Every body of a site goes
-// through it, so a byte is looked up once in spaceClass, a word is copied
+// CollapseSpace is strings.Join(strings.Fields(s), " ") in one pass, in
+// place: it returns s's own bytes, shortened. The preview keeps every
+// body's text folded with it, so a byte is looked up once in spaceClass, a word is copied
 // whole and only once a space has been dropped before it, and a rune is
 // decoded only if its first byte is one that a space can start with:
 // Hangul and most other letters are never looked at twice.
-func collapseSpace(s []byte) []byte {
+func CollapseSpace(s []byte) []byte {
 	w := 0           // s[:w] is the result so far; w never passes i
 	pending := false // a space is owed before the next word
 	for i := 0; i < len(s); {
@@ -83,7 +84,7 @@ func collapseSpace(s []byte) []byte {
 	return s[:w]
 }
 
-// spaceClass sorts the bytes for collapseSpace: the ASCII spaces
+// spaceClass sorts the bytes for CollapseSpace: the ASCII spaces
 // (unicode.IsSpace), the bytes that start the UTF-8 of a non-ASCII space
 // (U+0085 and U+00A0 start with C2, U+1680 with E1, U+2000 to U+205F
 // with E2, U+3000 with E3), and the rest.

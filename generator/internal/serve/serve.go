@@ -109,7 +109,7 @@ type texts struct {
 }
 
 func (t *texts) add(e *site.Entry, text []byte) {
-	s := string(text)
+	s := string(markdown.CollapseSpace(text)) // folded: it is kept
 	t.mu.Lock()
 	t.m[e.Doc] = s
 	t.mu.Unlock()
