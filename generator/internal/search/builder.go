@@ -36,7 +36,7 @@ type Builder struct {
 }
 
 // part is the index of the documents one goroutine added: postings[id]
-// are the postings of sc.terms[id].
+// are the postings of sc.terms()[id].
 type part struct {
 	sc       *scorer
 	postings []postings
@@ -95,11 +95,11 @@ func (b *Builder) Add(d Doc) int {
 		panic("search: more than 16,777,216 documents")
 	}
 	p.sc.scoreDoc(d)
-	if n := len(p.sc.terms); n > len(p.postings) {
+	if n := p.sc.dict.len(); n > len(p.postings) {
 		p.postings = append(p.postings, make([]postings, n-len(p.postings))...)
 	}
 	for _, id := range p.sc.found {
-		p.postings[id].add(slot, int(min(p.sc.score[id], maxScore)))
+		p.postings[id].add(slot, int(min(p.sc.stat[id].score, maxScore)))
 	}
 	b.mu.Lock()
 	b.free = append(b.free, p)
@@ -133,7 +133,7 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 	}
 	var terms []termOf
 	for i, p := range b.parts {
-		for id, t := range p.sc.terms {
+		for id, t := range p.sc.terms() {
 			terms = append(terms, termOf{t, int32(i), int32(id)})
 		}
 	}

@@ -120,7 +120,7 @@ func TestBuilderMergesParts(t *testing.T) {
 		slices.Reverse(b.free) // the next document goes to the other part
 	}
 	for i, p := range b.parts {
-		if len(p.sc.terms) == 0 {
+		if p.sc.dict.len() == 0 {
 			t.Fatalf("part %d was not used", i)
 		}
 	}

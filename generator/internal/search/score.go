@@ -8,8 +8,9 @@ import (
 
 // A scorer finds a document's terms and their scores: what Terms gives
 // for each field, counted with the field weights. Every body of a site
-// goes through it, so it reads the text once, lower-casing rune by rune
-// into a buffer; TestScoreAgrees and FuzzScore hold it to Terms.
+// goes through it, so it reads the text once, lower-casing into a buffer
+// (a run of ASCII letters or of Hangul syllables in a loop of its own);
+// TestScoreAgrees and FuzzScore hold it to Terms.
 //
 // A scorer keeps the terms it has seen, from one document to the next, as
 // a dictionary of numbers (ids): a term is made a string once, however
@@ -17,23 +18,30 @@ import (
 // id. The scores of one document are kept by id too, and the ids it holds
 // listed in found.
 type scorer struct {
-	ids   map[string]int32
-	terms []string // by id
-	score []int32  // by id: the score in this document
-	seen  []int32  // by id: occurrences counted in the current field
-	field []int32  // by id: the field seen counts for; 0 if not in this document
+	dict  table    // the terms, numbered by id
+	stat  []counts // by id: the term's counts in this document
 	found []int32  // the ids of this document's terms, in the order first seen
 	cur   int32    // the current field, from 1
-	// runs are the ids of the terms of CJK runs seen (see countRun).
-	runs   map[string]runTerms
-	runIDs []int32
-	word   []byte // the current run, lower-cased
-	at     []int  // where each rune of a CJK run starts in word
+	// runs are the CJK runs seen, numbered as runTerms (see countRun).
+	runs     table
+	runTerms []runTerms
+	runIDs   []int32
+	word     []byte // the current run, lower-cased
+	at       []int  // where each rune of a CJK run starts in word
 }
 
-func newScorer() *scorer {
-	return &scorer{ids: make(map[string]int32), runs: make(map[string]runTerms)}
+// counts are a term's counts in the document being scored, kept together
+// (one place in memory to reach for each occurrence).
+type counts struct {
+	score int32 // the score in this document
+	seen  int32 // occurrences counted in the current field
+	field int32 // the field seen counts for; 0 if not in this document
 }
+
+func newScorer() *scorer { return new(scorer) }
+
+// terms are the scorer's terms, by id.
+func (s *scorer) terms() []string { return s.dict.keys }
 
 // scorers serve Build and the tests; a Builder keeps scorers of its own.
 var scorers = sync.Pool{New: func() any { return newScorer() }}
@@ -49,7 +57,7 @@ func score(d Doc) *scorer {
 // scoreDoc scores d's terms, forgetting the previous document's scores.
 func (s *scorer) scoreDoc(d Doc) {
 	for _, id := range s.found {
-		s.score[id], s.field[id] = 0, 0
+		s.stat[id] = counts{}
 	}
 	s.found = s.found[:0]
 	s.cur = 0
@@ -63,7 +71,7 @@ func (s *scorer) scoreDoc(d Doc) {
 // each calls f with every term of the document scored and its score.
 func (s *scorer) each(f func(term string, score int32)) {
 	for _, id := range s.found {
-		f(s.terms[id], s.score[id])
+		f(s.dict.keys[id], s.stat[id].score)
 	}
 }
 
@@ -88,34 +96,63 @@ func (s *scorer) add(text string, weight, limit int32) {
 		word, at, runes = word[:0], at[:0], 0
 	}
 	for i := 0; i < len(text); {
-		r, n := rune(text[i]), 1
-		c := false   // r is written in a CJK script
-		raw := false // r is text[i:i+n] as it is to be kept
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+		if c := text[i]; c < utf8.RuneSelf {
+			l := wordByte[c]
+			if l == 0 {
 				i++
 				flush()
 				continue
 			}
-		case syllable(text, i):
-			// A Hangul syllable, most of a Korean page's letters: a
-			// letter, with no case, in a CJK script, read without the
-			// decoder's checks.
-			r, n, c, raw = rune(text[i]&0x0f)<<12|rune(text[i+1]&0x3f)<<6|rune(text[i+2]&0x3f), 3, true, true
-		default:
-			r, n = utf8.DecodeRuneInString(text[i:])
-			r = unicode.ToLower(r)
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				i += n
+			// ASCII letters and digits, lower-cased, up to the next other
+			// byte (a space, or the first byte of another rune).
+			if runes > 0 && cjk {
 				flush()
-				continue
 			}
-			c = isCJK(r)
+			if runes == 0 {
+				first = rune(l)
+			}
+			cjk = false
+			j := i
+			for {
+				word = append(word, l)
+				if j++; j == len(text) {
+					break
+				}
+				if l = wordByte[text[j]]; l == 0 {
+					break
+				}
+			}
+			runes += j - i
+			i = j
+			continue
 		}
+		if syllable(text, i) {
+			// Hangul syllables, most of a Korean page's letters: letters,
+			// with no case, in a CJK script, read without the decoder's
+			// checks.
+			if runes > 0 && !cjk {
+				flush()
+			}
+			cjk = true
+			for {
+				at = append(at, len(word))
+				word = append(word, text[i:i+3]...)
+				i += 3
+				runes++
+				if !syllable(text, i) {
+					break
+				}
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			flush()
+			continue
+		}
+		c := isCJK(r)
 		if runes > 0 && c != cjk {
 			flush()
 		}
@@ -126,16 +163,24 @@ func (s *scorer) add(text string, weight, limit int32) {
 		if c {
 			at = append(at, len(word))
 		}
-		if raw {
-			word = append(word, text[i:i+n]...)
-		} else {
-			word = utf8.AppendRune(word, r)
-		}
+		word = utf8.AppendRune(word, r)
 		i += n
 		runes++
 	}
 	flush()
 }
+
+// wordByte is each ASCII letter and digit lower-cased, and 0 for every
+// other byte.
+var wordByte = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
 
 // syllable reports whether text[i:] starts with the UTF-8 encoding of a
 // Hangul syllable (U+AC00 to U+D7A3).
@@ -158,8 +203,10 @@ func syllable(text string, i int) bool {
 // maxRuns runs seen: the next time, the run is looked up once instead of
 // each of its terms.
 func (s *scorer) countRun(word []byte, at []int, weight, limit int32) {
-	if r, ok := s.runs[string(word)]; ok {
-		for _, id := range s.runIDs[r.start:r.end] {
+	r, h, ok := s.runs.find(word)
+	if ok {
+		t := s.runTerms[r]
+		for _, id := range s.runIDs[t.start:t.end] {
 			s.count(id, weight, limit)
 		}
 		return
@@ -174,14 +221,15 @@ func (s *scorer) countRun(word []byte, at []int, weight, limit int32) {
 		s.runIDs = append(s.runIDs, id)
 		s.count(id, weight, limit)
 	}
-	if len(s.runs) < maxRuns {
-		s.runs[string(word)] = runTerms{int32(start), int32(len(s.runIDs))}
+	if s.runs.len() < maxRuns {
+		s.runs.put(string(word), h)
+		s.runTerms = append(s.runTerms, runTerms{int32(start), int32(len(s.runIDs))})
 	} else {
 		s.runIDs = s.runIDs[:start]
 	}
 }
 
-// maxRuns bounds the CJK runs a scorer keeps the term ids of: about 3 MiB.
+// maxRuns bounds the CJK runs a scorer keeps the term ids of: about 5 MiB.
 const maxRuns = 1 << 16
 
 // runTerms are the ids of a CJK run's terms: runIDs[start:end].
@@ -189,29 +237,25 @@ type runTerms struct{ start, end int32 }
 
 // id returns term's id, giving it one if it has none yet.
 func (s *scorer) id(term []byte) int32 {
-	id, ok := s.ids[string(term)]
+	id, h, ok := s.dict.find(term)
 	if !ok {
-		t := string(term)
-		id = int32(len(s.terms))
-		s.ids[t] = id
-		s.terms = append(s.terms, t)
-		s.score = append(s.score, 0)
-		s.seen = append(s.seen, 0)
-		s.field = append(s.field, 0)
+		id = s.dict.put(string(term), h)
+		s.stat = append(s.stat, counts{})
 	}
 	return id
 }
 
 // count adds one occurrence of term id.
 func (s *scorer) count(id, weight, limit int32) {
-	if f := s.field[id]; f != s.cur {
-		if f == 0 { // the document's first occurrence
+	c := &s.stat[id]
+	if c.field != s.cur {
+		if c.field == 0 { // the document's first occurrence
 			s.found = append(s.found, id)
 		}
-		s.field[id], s.seen[id] = s.cur, 0
+		c.field, c.seen = s.cur, 0
 	}
-	if s.seen[id] < limit {
-		s.seen[id]++
-		s.score[id] += weight
+	if c.seen < limit {
+		c.seen++
+		c.score += weight
 	}
 }

@@ -61,7 +61,10 @@ func TestScoreAgrees(t *testing.T) {
 	// The second scorer has no room left for runs (see maxRuns).
 	full := newScorer()
 	for i := range maxRuns {
-		full.runs[fmt.Sprint(i)] = runTerms{}
+		k := fmt.Sprint(i)
+		_, h, _ := full.runs.find([]byte(k))
+		full.runs.put(k, h)
+		full.runTerms = append(full.runTerms, runTerms{})
 	}
 	for _, sc := range []*scorer{newScorer(), full} {
 		for i := range 2000 {
@@ -71,8 +74,8 @@ func TestScoreAgrees(t *testing.T) {
 				t.Fatalf("document %d %+v:\n got %v\nwant %v", i, d, got, want)
 			}
 		}
-		if len(sc.runs) != maxRuns && sc == full {
-			t.Errorf("a full scorer kept %d runs, more than %d", len(sc.runs), maxRuns)
+		if sc.runs.len() != maxRuns && sc == full {
+			t.Errorf("a full scorer kept %d runs, more than %d", sc.runs.len(), maxRuns)
 		}
 	}
 }
