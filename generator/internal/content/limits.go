@@ -81,6 +81,11 @@ func (d *yamlDoc) checkYAMLSize(src []byte) bool {
 		d.errs.Addf(diag.Pos{Path: d.path, Line: d.line + 1, Col: 1}, "YAML block is %s; the limit is %s", mib(int64(len(src))), mib(MaxYAMLSize))
 		return false
 	}
+	// Only [ and { open a level: text with no more of them than the limit
+	// (front matter has one flow list or none) cannot pass it.
+	if bytes.Count(src, []byte("["))+bytes.Count(src, []byte("{")) <= MaxYAMLDepth {
+		return true
+	}
 	depth, line, col := 0, 1, 0
 	var quote byte
 	comment := false
