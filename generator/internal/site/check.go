@@ -101,7 +101,7 @@ func (s *Site) checkLinks(entries []*Entry, byName map[string]*Entry, set *conte
 	for _, e := range entries {
 		for _, l := range e.Links {
 			if l.Name == "" {
-				if l.Fragment != "" && !e.IDs[l.Fragment] {
+				if l.Fragment != "" && !e.IDs.Has(l.Fragment) {
 					errs.Add(missingAnchor(l.Pos, l.Written, "this page", l.Fragment, e.IDs))
 				}
 				continue
@@ -126,7 +126,7 @@ func (s *Site) checkLinks(entries []*Entry, byName map[string]*Entry, set *conte
 					continue
 				}
 			}
-			if l.Fragment != "" && !t.IDs[l.Fragment] {
+			if l.Fragment != "" && !t.IDs.Has(l.Fragment) {
 				errs.Add(missingAnchor(l.Pos, l.Written, show(e, t.Name), l.Fragment, t.IDs))
 			}
 		}
@@ -156,9 +156,8 @@ func suggest(name, lang string, byName map[string]*Entry) string {
 	return ""
 }
 
-func missingAnchor(pos diag.Pos, written, where, frag string, ids map[string]bool) *diag.Error {
-	have := slices.Sorted(maps.Keys(ids))
-	if near := content.Closest(frag, have); near != "" {
+func missingAnchor(pos diag.Pos, written, where, frag string, ids Anchors) *diag.Error {
+	if near := content.Closest(frag, ids); near != "" {
 		return diag.Errorf(pos, "link to %q: %s has no anchor #%s; did you mean #%s?", written, where, frag, near)
 	}
 	return diag.Errorf(pos, "link to %q: %s has no anchor #%s", written, where, frag)

@@ -74,7 +74,7 @@ type Entry struct {
 	// Headings, IDs and Links come from the body (IDs and Links are nil
 	// after Site.Trim); Body gives its HTML.
 	Headings []Heading
-	IDs      map[string]bool
+	IDs      Anchors
 	Links    []markdown.Link
 	// Translations maps every language to the entry in it (this one
 	// included).
@@ -383,15 +383,31 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 	for i, h := range res.Headings {
 		e.Headings[i] = Heading{Level: h.Level, ID: h.ID, Text: h.Text}
 	}
-	e.IDs, e.Links = res.IDs, slices.Clone(res.Links)
+	e.Links = slices.Clone(res.Links)
 	found := res.Errs
 	for _, f := range e.Meta.Figures {
-		if e.IDs[f.ID] {
+		if res.IDs[f.ID] {
 			found = append(found, diag.Errorf(e.Meta.Start, "figure id %q is also a heading's anchor; give the figure another id", f.ID))
 		}
-		e.IDs[f.ID] = true
+		res.IDs[f.ID] = true
 	}
+	e.IDs = make(Anchors, 0, len(res.IDs))
+	for id := range res.IDs {
+		e.IDs = append(e.IDs, id)
+	}
+	slices.Sort(e.IDs)
 	return found
+}
+
+// Anchors are the ids in a page's body (of headings, footnotes and
+// figures), sorted. Every page keeps them until the links to it are
+// checked: as a map, each page's took several times the memory.
+type Anchors []string
+
+// Has reports whether id is one of a.
+func (a Anchors) Has(id string) bool {
+	_, ok := slices.BinarySearch(a, id)
+	return ok
 }
 
 // sameKeys reports whether a and b have the same keys.
