@@ -20,7 +20,9 @@ const (
 	darkStyle  = "github-dark"
 )
 
-var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix("hl-"))
+// formatter writes the style sheet of highlighted code; writeHighlighted
+// writes the code as formatter would.
+var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix(classPrefix))
 
 // codeBlocks renders fenced code with chroma, as spans with CSS classes.
 // Code without a language, or in a language chroma does not know, is
@@ -57,9 +59,8 @@ func (c codeBlocks) render(w util.BufWriter, src []byte, n ast.Node, entering bo
 		it, err := chroma.Coalesce(lexer).Tokenise(nil, key[len(lang)+1:])
 		if err == nil {
 			var html strings.Builder
-			if err := formatter.Format(&html, styles.Get(lightStyle), it); err != nil {
-				return ast.WalkStop, err
-			}
+			html.Grow(16 * code.Len()) // a YAML block's HTML is about 13 times its text
+			writeHighlighted(&html, it)
 			c.seen.put(key, html.String())
 			_, err = w.WriteString(html.String())
 			return ast.WalkSkipChildren, err
