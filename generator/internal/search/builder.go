@@ -17,7 +17,7 @@ import (
 // Builder makes the index of a large site without holding its text: each
 // document's terms are scored as it is added, from any number of
 // goroutines at once, and only the postings are kept, packed in about two
-// bytes each (see postings). WriteJSON then writes the same bytes as
+// bytes each in blocks of 64 KiB (see postings). WriteJSON then writes the same bytes as
 // Index.JSON for the documents in their final order, without making the
 // Index in memory. A site of 20,000 pages has millions of postings; as an
 // Index's maps of ints they took several times the memory.
@@ -36,35 +36,121 @@ type Builder struct {
 }
 
 // part is the index of the documents one goroutine added: postings[id]
-// are the postings of sc.terms()[id].
+// are where the postings of sc.terms()[id] are in chunks.
 type part struct {
 	sc       *scorer
 	postings []postings
+	chunks   chunks
 }
 
-// postings are the documents of one term, in the order added: for each,
-// the difference from the previous document's slot (zig-zag varint: slots
-// come nearly in order, so most take one byte), then the score (one byte).
+// postings are where the documents of one term are, in the order added:
+// for each, the difference from the previous document's slot (zig-zag
+// varint: slots come nearly in order, so most take one byte), then the
+// score (one byte). They are kept in a chain of chunks of the part's, the
+// first at head and the last, being filled, at tail; last is the slot of
+// the last document.
+//
+// A slice of its own for each term's postings, grown as they came, was
+// an object for the collector to mark and a header for it to scan, 80,000
+// of each at 20,000 pages, and each slice grown left its old array among
+// the conversion's garbage, where the small objects it kept alive spread
+// the heap over more spans than its data needed.
 type postings struct {
-	data []byte
-	last int
+	head, tail uint32
+	last       int32
 }
 
-func (p *postings) add(slot, score int) {
-	p.data = binary.AppendVarint(p.data, int64(slot-p.last))
-	p.data = append(p.data, byte(score))
-	p.last = slot
-}
-
-// each calls f with every posting, as slot<<8 | score.
-func (p *postings) each(f func(uint32)) {
-	slot := 0
-	for b := p.data; len(b) > 0; {
-		d, n := binary.Varint(b)
-		slot += int(d)
-		f(uint32(slot)<<8 | uint32(b[n]))
-		b = b[n+1:]
+// add appends the posting of the document in slot, with score, to the
+// postings of term id.
+func (p *part) add(id int32, slot, score int) {
+	ps := &p.postings[id]
+	var buf [binary.MaxVarintLen64 + 1]byte
+	n := binary.PutVarint(buf[:], int64(slot-int(ps.last)))
+	buf[n] = byte(score)
+	n++
+	if ps.tail == 0 || !p.chunks.fits(ps.tail, n) {
+		c := p.chunks.alloc()
+		if ps.tail == 0 {
+			ps.head = c
+		} else {
+			p.chunks.link(ps.tail, c)
+		}
+		ps.tail = c
 	}
+	p.chunks.write(ps.tail, buf[:n])
+	ps.last = int32(slot)
+}
+
+// each calls f with every posting of term id, as slot<<8 | score.
+func (p *part) each(id int32, f func(uint32)) {
+	slot := 0
+	for c := p.postings[id].head; c != 0; c = p.chunks.next(c) {
+		for b := p.chunks.data(c); len(b) > 0; {
+			d, n := binary.Varint(b)
+			slot += int(d)
+			f(uint32(slot)<<8 | uint32(b[n]))
+			b = b[n+1:]
+		}
+	}
+}
+
+// chunks hold the postings of a part's terms, chunkSize bytes each, in
+// blocks of blockSize: a chunk is its offset, block<<16 | place, never 0
+// (the first chunk of the first block is left unused). A chunk's first 4
+// bytes are the next chunk of its chain (0 at the end), its fifth the
+// bytes of postings it holds, and the rest postings, each whole.
+type chunks struct {
+	blocks [][]byte
+	used   int // of the last block
+}
+
+const (
+	chunkSize = 32
+	blockSize = 1 << 16
+	chunkHead = 5
+)
+
+// alloc returns a new, empty chunk.
+func (cs *chunks) alloc() uint32 {
+	if len(cs.blocks) == 0 || cs.used == blockSize {
+		cs.blocks = append(cs.blocks, make([]byte, blockSize))
+		cs.used = 0
+		if len(cs.blocks) == 1 {
+			cs.used = chunkSize // offset 0 means none
+		}
+	}
+	c := uint32(len(cs.blocks)-1)<<16 | uint32(cs.used)
+	cs.used += chunkSize
+	return c
+}
+
+// chunk is chunk c's bytes.
+func (cs *chunks) chunk(c uint32) []byte {
+	at := int(c & (blockSize - 1))
+	return cs.blocks[c>>16][at : at+chunkSize : at+chunkSize]
+}
+
+func (cs *chunks) fits(c uint32, n int) bool {
+	return chunkHead+int(cs.chunk(c)[4])+n <= chunkSize
+}
+
+func (cs *chunks) write(c uint32, b []byte) {
+	ch := cs.chunk(c)
+	copy(ch[chunkHead+int(ch[4]):], b)
+	ch[4] += byte(len(b))
+}
+
+func (cs *chunks) link(c, next uint32) {
+	binary.LittleEndian.PutUint32(cs.chunk(c), next)
+}
+
+func (cs *chunks) next(c uint32) uint32 {
+	return binary.LittleEndian.Uint32(cs.chunk(c))
+}
+
+func (cs *chunks) data(c uint32) []byte {
+	ch := cs.chunk(c)
+	return ch[chunkHead : chunkHead+int(ch[4])]
 }
 
 // maxScore is the highest score a posting can hold. A document's score for
@@ -99,7 +185,7 @@ func (b *Builder) Add(d Doc) int {
 		p.postings = append(p.postings, make([]postings, n-len(p.postings))...)
 	}
 	for _, id := range p.sc.found {
-		p.postings[id].add(slot, int(min(p.sc.stat[id].score, maxScore)))
+		p.add(id, slot, int(min(p.sc.stat[id].score, maxScore)))
 	}
 	b.mu.Lock()
 	b.free = append(b.free, p)
@@ -163,7 +249,7 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 		t := terms[i].term
 		kept = kept[:0]
 		for ; i < len(terms) && terms[i].term == t; i++ {
-			b.parts[terms[i].part].postings[terms[i].id].each(func(p uint32) {
+			b.parts[terms[i].part].each(terms[i].id, func(p uint32) {
 				if pl := place[p>>8]; pl >= 0 {
 					kept = append(kept, uint32(pl)<<8|p&0xff)
 				}

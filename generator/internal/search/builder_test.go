@@ -208,3 +208,44 @@ func BenchmarkBuilderAdd(b *testing.B) {
 		i++
 	}
 }
+
+// A part gives back each term's postings as added, whatever their number
+// (chains of many chunks, over several blocks) and the gaps between their
+// slots (varints of one to four bytes, a posting that does not fit in
+// what is left of a chunk going whole to the next).
+func TestPartPostings(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	p := &part{postings: make([]postings, 40)}
+	want := make([][]uint32, len(p.postings))
+	slot := 0
+	for range 60000 {
+		switch n := rng.IntN(20000); {
+		case n < 2: // a gap of four bytes
+			slot += 1<<20 + rng.IntN(1<<20)
+		case n < 10000:
+			slot++
+		default:
+			slot += rng.IntN(300)
+		}
+		id := int32(rng.IntN(len(p.postings)))
+		if id >= 30 && rng.IntN(100) > 0 {
+			continue // terms with few postings
+		}
+		score := 1 + rng.IntN(maxScore)
+		p.add(id, slot, score)
+		want[id] = append(want[id], uint32(slot)<<8|uint32(score))
+	}
+	if slot >= 1<<24 {
+		t.Fatalf("slot %d: more than a Builder takes", slot)
+	}
+	if len(p.chunks.blocks) < 3 {
+		t.Fatalf("the postings took %d blocks; the test wants several", len(p.chunks.blocks))
+	}
+	for id := range p.postings {
+		var got []uint32
+		p.each(int32(id), func(x uint32) { got = append(got, x) })
+		if !slices.Equal(got, want[id]) {
+			t.Errorf("term %d: %d postings back, %d added, or not the same", id, len(got), len(want[id]))
+		}
+	}
+}
