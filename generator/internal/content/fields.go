@@ -110,15 +110,30 @@ func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation
 	return m
 }
 
+// knownKeys are the keys a document of kind k accepts, in the order of
+// fields; translation adds the keys only a translation takes.
 func knownKeys(k Kind, translation bool) []string {
-	var keys []string
-	for _, f := range fields {
-		if slices.Contains(f.kinds, k) && (translation || !f.translation) {
-			keys = append(keys, f.name)
+	t := 0
+	if translation {
+		t = 1
+	}
+	return knownKeysOf[k][t]
+}
+
+// knownKeysOf are knownKeys, made once (every document asks).
+var knownKeysOf = func() (keys [len(kindDirs)][2][]string) {
+	for k := range keys {
+		for t := range keys[k] {
+			for _, f := range fields {
+				if slices.Contains(f.kinds, Kind(k)) && (t == 1 || !f.translation) {
+					keys[k][t] = append(keys[k][t], f.name)
+				}
+			}
+			keys[k][t] = slices.Clip(keys[k][t])
 		}
 	}
 	return keys
-}
+}()
 
 func unknownKey(pos diag.Pos, key string, k Kind, known []string) *diag.Error {
 	if i := slices.IndexFunc(fields, func(f field) bool { return f.name == key }); i >= 0 {
