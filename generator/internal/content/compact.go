@@ -5,7 +5,7 @@ import "strings"
 // compact copies m's strings into one allocation of their own. Decoded,
 // they point into the text of the front matter, so a title alone would
 // keep every key, quote and indent of it for the whole build: at 20,000
-// documents, a third of what the front matter holds in memory.
+// documents, 9 to 12 MiB of text for about 6 MiB of strings.
 // TestMetaIsCompact holds every string field to it.
 func (m *Meta) compact() {
 	n := 0

@@ -24,21 +24,20 @@ func writeHighlighted(b *strings.Builder, it chroma.Iterator) {
 		lineStart = `<span class="` + classPrefix + `line"><span class="` + classPrefix + `cl">`
 		lineEnd   = `</span></span>`
 	)
-	open := false          // a line's spans are open
-	held := chroma.Token{} // a line's first token, if empty: written only if the line goes on
-	hold := false
+	open := false // a line's spans are open
+	// A line that starts with an empty token is held: a line of that one
+	// token alone is dropped if it is the last.
+	hold, held := false, chroma.TokenType(0)
 	token := func(t chroma.TokenType, v string) {
 		if !open {
 			if v == "" && !hold {
-				// A line made of one empty token is dropped, if it is
-				// the last; wait for what follows it.
-				held, hold = chroma.Token{Type: t}, true
+				hold, held = true, t
 				return
 			}
 			b.WriteString(lineStart)
 			open = true
 			if hold {
-				writeToken(b, held.Type, "")
+				writeToken(b, held, "")
 				hold = false
 			}
 		}

@@ -17,9 +17,9 @@ import (
 // Builder makes the index of a large site without holding its text: each
 // document's terms are scored as it is added, from any number of
 // goroutines at once, and only the postings are kept, packed in about two
-// bytes each in blocks of 64 KiB (see postings). WriteJSON then writes the same bytes as
-// Index.JSON for the documents in their final order, without making the
-// Index in memory. A site of 20,000 pages has millions of postings; as an
+// bytes each in blocks of 64 KiB (see postings). WriteJSON then writes the
+// same bytes as Index.JSON for the documents in their final order,
+// without making the Index in memory. A site of 20,000 pages has millions of postings; as an
 // Index's maps of ints they took several times the memory.
 //
 // Each goroutine adding at a given moment has a part of the Builder to
