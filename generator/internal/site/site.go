@@ -38,6 +38,7 @@ import (
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/markdown"
+	"explainer/generator/internal/strblock"
 )
 
 // Reserved lists the page slugs the generator uses for its own pages.
@@ -402,21 +403,11 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 
 // compactStrings copies the strings e keeps of its body (its headings'
 // ids and texts, its anchors, its links' names) into one block of their
-// own. Each was made on its own, a dozen or two for a page: at 20,000
-// pages, the better part of the objects the collector marks on every
-// cycle while the rest of the site is converted. TestEntryStringsCompact
-// holds every string field to it.
-func (e *Entry) compactStrings() {
-	n := 0
-	e.eachString(func(s *string) { n += len(*s) })
-	var b strings.Builder
-	b.Grow(n)
-	e.eachString(func(s *string) { b.WriteString(*s) })
-	all := b.String()
-	e.eachString(func(s *string) {
-		*s, all = all[:len(*s)], all[len(*s):]
-	})
-}
+// own (strblock.Compact). Each was made on its own, a dozen or two for a
+// page: at 20,000 pages, the better part of the objects the collector
+// marks on every cycle while the rest of the site is converted.
+// TestEntryStringsCompact holds every string field to it.
+func (e *Entry) compactStrings() { strblock.Compact(e.eachString) }
 
 // eachString calls f with each string e keeps of its body.
 func (e *Entry) eachString(f func(*string)) {
