@@ -189,14 +189,20 @@ func (p *Page) Shared(name string, variant ...string) (template.HTML, error) {
 // Card(e): made once per language and build, as it is the same on every
 // page of the language (see Theme.cards).
 func (p *Page) CardHTML(e *site.Entry) (template.HTML, error) {
-	key := cardKey{p.Lang, e.Slug}
-	if h, ok := p.theme.cards.Load(key); ok {
-		return h.(template.HTML), nil
+	slot := p.theme.cardSlot(p.Site, p.Lang, e)
+	if slot != nil {
+		if h := slot.Load(); h != nil {
+			return *h, nil
+		}
 	}
 	var b strings.Builder
 	if err := p.theme.run[p.Kind].Execute(&b, "card", p.Card(e)); err != nil {
 		return "", err
 	}
-	h, _ := p.theme.cards.LoadOrStore(key, template.HTML(b.String()))
-	return h.(template.HTML), nil
+	h := template.HTML(b.String())
+	if slot == nil {
+		return h, nil
+	}
+	slot.CompareAndSwap(nil, &h)
+	return *slot.Load(), nil
 }

@@ -2,11 +2,14 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/markdown"
@@ -140,4 +143,88 @@ func firstDifference(a, b []byte) string {
 	}
 	from := max(0, i-80)
 	return "first:  ..." + string(a[from:min(len(a), i+80)]) + "\nsecond: ..." + string(b[from:min(len(b), i+80)])
+}
+
+// TestCardIsMadeOnce checks what CardHTML keeps: a barrier's card is made
+// on the first page of a language that shows it and kept for the others,
+// apart for each language, and made again for another site that the same
+// theme renders (a theme keeps one site's cards at a time).
+func TestCardIsMadeOnce(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "content")
+	theme, pages := realPages(t)
+	find := func(pages []*Page, kind, lang string) *Page {
+		for _, p := range pages {
+			if p.Kind == kind && p.Lang == lang {
+				return p
+			}
+		}
+		t.Fatalf("no %s page in %s", kind, lang)
+		return nil
+	}
+	index, home := find(pages, KindBarriers, "en"), find(pages, KindHome, "en")
+	e := index.Site.Barriers["en"][0]
+	first, err := index.CardHTML(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(first), template.HTMLEscapeString(e.Meta.Title)) {
+		t.Fatalf("the card of %s does not show its title:\n%s", e.Name, first)
+	}
+	slot := theme.cardSlot(index.Site, "en", e)
+	if slot == nil || slot.Load() == nil || *slot.Load() != first {
+		t.Fatalf("the card of %s was not kept", e.Name)
+	}
+	*slot.Load() = "kept"
+	if kept, _ := home.CardHTML(e); kept != "kept" {
+		t.Errorf("another page of the language made the card again:\n%s", kept)
+	}
+	ko := find(pages, KindBarriers, "ko")
+	if other, _ := ko.CardHTML(e.Translations["ko"]); other == "kept" || !strings.Contains(string(other), "<li") {
+		t.Errorf("the Korean page got the card kept for English:\n%s", other)
+	}
+	if theme.cardSlot(index.Site, "fr", e) != nil {
+		t.Error("a language the site does not have has a place for cards")
+	}
+
+	// The same content with the barrier's title changed, made by the
+	// same theme: the card shows the new title.
+	fsys := fstest.MapFS{}
+	err = fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if name == e.Name {
+			b = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(b, []byte("title: A title of the next site"))
+		}
+		fsys[name] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := content.LoadMeta(fsys, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := site.Build(set, markdown.New(), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer next.Close()
+	nextIndex := find(Pages(next, theme), KindBarriers, "en")
+	for _, n := range next.Barriers["en"] {
+		if n.Slug != e.Slug {
+			continue
+		}
+		card, err := nextIndex.CardHTML(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(card), "A title of the next site") {
+			t.Errorf("the next site got the card kept for the first:\n%s", card)
+		}
+		return
+	}
+	t.Fatalf("%s is not in the next site", e.Slug)
 }

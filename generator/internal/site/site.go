@@ -63,6 +63,7 @@ type Site struct {
 	Warnings []*diag.Error
 
 	byName map[string]*Entry // by content file name
+	len    int               // entries
 	broken map[string]bool   // content.Set.Broken
 	bodies *bodies
 }
@@ -84,6 +85,9 @@ type Entry struct {
 	// it, and those that link to it, in reading order.
 	Related    []*Entry
 	Prev, Next *Entry
+	// Num is the entry's place among the site's entries, from 0 to
+	// Site.Len()-1, for tables kept beside the site.
+	Num int
 	// Stale reports a translation whose source (the default language's
 	// file) has changed since it was translated: its translated_from
 	// differs from the source's fingerprint. A translation that was never
@@ -131,6 +135,9 @@ func (s *Site) Each(f func(*Entry)) {
 		}
 	}
 }
+
+// Len is the number of entries (see Entry.Num).
+func (s *Site) Len() int { return s.len }
 
 // Trim drops what only Build's checks need (every entry's links and
 // anchors), for a caller that renders the site and builds no other from it:
@@ -237,7 +244,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 		if d.Meta.Draft && !opt.Drafts {
 			continue
 		}
-		e := &Entry{Doc: d, PagePath: pagePath(d), site: s}
+		e := &Entry{Doc: d, PagePath: pagePath(d), Num: len(entries), site: s}
 		entries = append(entries, e)
 		byName[d.Name] = e
 		if byKey[d.Key()] == nil {
@@ -247,6 +254,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 		e.Translations = byKey[d.Key()]
 	}
 
+	s.len = len(entries)
 	s.checkDocs(entries, &errs)
 	var prev map[string]*Entry
 	if r := opt.Reuse; r != nil && r.BaseURL == s.BaseURL && sameKeys(r.byName, byName) {
