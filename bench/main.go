@@ -9,8 +9,10 @@
 //	go run ./bench corpus -n N DIR      write a corpus of N barriers into DIR
 //	go run ./bench floor CONTENT OUT    the floor program itself
 //
-// Each program runs as a whole process, several times per N, interleaved so
-// that a noisy neighbour slows all of them alike; the report gives medians
+// Each program runs as a whole process, several times per N, round by
+// round: each round runs every program on every size, so that a noisy
+// neighbour or a slower spell of the file system slows the programs and
+// the sizes alike. The report gives medians
 // of wall time, CPU time (user + system) and peak resident memory, and the
 // generator's time as a ratio to the floor's and to Hugo's from the same
 // run. Everything is written below -dir, which git ignores; the output of a
@@ -89,6 +91,7 @@ type harness struct {
 	dir       string // working folder, absolute
 	runs      int
 	generator string // the built generator program
+	templates string // the templates folder, absolute
 	self      string // this program, for the floor
 	hugo      string // "" without Hugo
 	serve     bool   // the generator has a serve command
@@ -98,6 +101,8 @@ type harness struct {
 	// memLimit is the GOMEMLIMIT of a second build, measured beside the
 	// default one ("off": without the generator's own limit); "" skips it.
 	memLimit string
+	// ran lists the runs made, "N program GOMEMLIMIT=...", for the tests.
+	ran []string
 }
 
 func (h *harness) all(ns []int) error {
@@ -122,27 +127,68 @@ func (h *harness) all(ns []int) error {
 		return err
 	}
 	h.self = self
+	if h.templates, err = filepath.Abs("templates"); err != nil {
+		return err
+	}
 	h.serve = hasServe(h.generator)
 	r := &report{machine: machine(h.hugo), runs: h.runs, serve: h.serve}
 	if h.hugo == "" {
 		fmt.Fprintln(os.Stderr, "hugo is not installed: skipping the comparison with Hugo (apt-get install -y hugo)")
 	}
 	r.real = h.realSite()
-	results := filepath.Join(h.dir, "results.md")
-	for _, n := range ns {
-		row, err := h.size(n)
-		if err != nil {
-			return err
-		}
-		r.rows = append(r.rows, row)
-		// What is measured so far survives a run stopped later.
-		if err := os.WriteFile(results, []byte(r.String()), 0o644); err != nil {
-			return err
-		}
+	if err := h.measure(r, ns, filepath.Join(h.dir, "results.md")); err != nil {
+		return err
 	}
 	fmt.Print(r.String())
 	fmt.Fprintln(os.Stderr, "removing the folders moved aside ...")
 	return removeDiscarded(h.dir)
+}
+
+// measure measures every program on a corpus of each size in ns, round by
+// round: each round runs every program once on every size, smallest first,
+// so that the ratio of one size's time to another's (the linear target's
+// N = 10,000 against N = 1,000) compares runs made minutes apart at most,
+// on the file system in the same state, as the programs of one size are
+// compared. It writes the report to results after each round and each
+// size's serve measurement, so what is measured survives a run stopped
+// later.
+func (h *harness) measure(r *report, ns []int, results string) error {
+	var sizes []*sizeRun
+	for _, n := range ns {
+		sz, err := h.prepare(n)
+		if err != nil {
+			return err
+		}
+		sizes = append(sizes, sz)
+	}
+	write := func() error {
+		return os.WriteFile(results, []byte(r.String()), 0o644)
+	}
+	for i := range h.runs {
+		for _, sz := range sizes {
+			fmt.Fprintf(os.Stderr, "N = %d: run %d of %d\n", sz.n, i+1, h.runs)
+			if err := h.round(sz); err != nil {
+				return err
+			}
+		}
+		r.rows = r.rows[:0]
+		for _, sz := range sizes {
+			r.rows = append(r.rows, h.row(sz))
+		}
+		if err := write(); err != nil {
+			return err
+		}
+	}
+	for i, sz := range sizes {
+		if h.serve && sz.n <= h.serveMax {
+			fmt.Fprintf(os.Stderr, "N = %d: editing one entry under serve\n", sz.n)
+			h.serveRow(&r.rows[i], sz)
+			if err := write(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // realSite measures the build of the repository's own content.
@@ -165,81 +211,99 @@ func firstLine(err error) string {
 	return strings.TrimSpace(lines[len(lines)-1])
 }
 
-// size measures every program on the corpus of n barriers.
-func (h *harness) size(n int) (Row, error) {
+// sizeRun is the corpus of one size and the samples of each program on it
+// so far.
+type sizeRun struct {
+	n                       int
+	corpus, hugoSite        string
+	floor, build, alt, hugo []Sample
+}
+
+// prepare writes the corpus of n barriers, and its Hugo site.
+func (h *harness) prepare(n int) (*sizeRun, error) {
 	fmt.Fprintf(os.Stderr, "N = %d: writing the corpus ...\n", n)
-	corpus := filepath.Join(h.dir, fmt.Sprintf("corpus-%d", n))
-	if err := discard(corpus); err != nil {
-		return Row{}, err
+	sz := &sizeRun{
+		n:        n,
+		corpus:   filepath.Join(h.dir, fmt.Sprintf("corpus-%d", n)),
+		hugoSite: filepath.Join(h.dir, fmt.Sprintf("hugo-%d", n)),
 	}
-	if err := WriteCorpus(corpus, n); err != nil {
-		return Row{}, err
+	if err := discard(sz.corpus); err != nil {
+		return nil, err
 	}
-	hugoSite := filepath.Join(h.dir, fmt.Sprintf("hugo-%d", n))
+	if err := WriteCorpus(sz.corpus, n); err != nil {
+		return nil, err
+	}
 	if h.hugo != "" {
-		if err := discard(hugoSite); err != nil {
-			return Row{}, err
+		if err := discard(sz.hugoSite); err != nil {
+			return nil, err
 		}
-		if err := WriteHugoSite(corpus, hugoSite); err != nil {
-			return Row{}, err
+		if err := WriteHugoSite(sz.corpus, sz.hugoSite); err != nil {
+			return nil, err
 		}
 	}
-	templates, err := filepath.Abs("templates")
-	if err != nil {
-		return Row{}, err
-	}
-	outs := func(name string) string { return filepath.Join(h.dir, fmt.Sprintf("%s-%d-out", name, n)) }
-	var floor, build, alt, hugo []Sample
-	for i := range h.runs {
-		fmt.Fprintf(os.Stderr, "N = %d: run %d of %d\n", n, i+1, h.runs)
-		s, err := run(outs("floor"), h.self, "floor", corpus, outs("floor"))
+	return sz, nil
+}
+
+// round runs every program once on the corpus of sz, the programs in turn
+// so that a noisy neighbour slows all of them alike.
+func (h *harness) round(sz *sizeRun) error {
+	out := func(name string) string { return filepath.Join(h.dir, fmt.Sprintf("%s-%d-out", name, sz.n)) }
+	measure := func(name string, samples *[]Sample, env []string, program string, args ...string) error {
+		s, err := runEnv(env, out(name), program, args...)
 		if err != nil {
-			return Row{}, err
+			return err
 		}
-		floor = append(floor, s)
-		s, err = run(outs("build"), h.generator, "build", "-content", corpus, "-templates", templates, "-out", outs("build"))
-		if err != nil {
-			return Row{}, err
-		}
-		build = append(build, s)
-		if h.memLimit != "" && n >= 1000 {
-			s, err = runEnv([]string{"GOMEMLIMIT=" + h.memLimit}, outs("build"), h.generator, "build", "-content", corpus, "-templates", templates, "-out", outs("build"))
-			if err != nil {
-				return Row{}, err
-			}
-			alt = append(alt, s)
-		}
-		if h.hugo != "" {
-			s, err = run(outs("hugo"), h.hugo, "--quiet", "--source", hugoSite, "--destination", outs("hugo"),
-				"--cacheDir", filepath.Join(h.dir, "hugo-cache"))
-			if err != nil {
-				return Row{}, err
-			}
-			hugo = append(hugo, s)
+		*samples = append(*samples, s)
+		h.ran = append(h.ran, strings.TrimSpace(fmt.Sprintf("%d %s %s", sz.n, name, strings.Join(env, " "))))
+		return nil
+	}
+	if err := measure("floor", &sz.floor, nil, h.self, "floor", sz.corpus, out("floor")); err != nil {
+		return err
+	}
+	build := []string{"build", "-content", sz.corpus, "-templates", h.templates, "-out", out("build")}
+	if err := measure("build", &sz.build, nil, h.generator, build...); err != nil {
+		return err
+	}
+	if h.memLimit != "" && sz.n >= 1000 {
+		// Into the build's folder: the same program and output.
+		if err := measure("build", &sz.alt, []string{"GOMEMLIMIT=" + h.memLimit}, h.generator, build...); err != nil {
+			return err
 		}
 	}
-	row := Row{N: n, Floor: median(floor), Build: median(build)}
-	if alt != nil {
-		st := median(alt)
+	if h.hugo != "" {
+		if err := measure("hugo", &sz.hugo, nil, h.hugo, "--quiet", "--source", sz.hugoSite, "--destination", out("hugo"),
+			"--cacheDir", filepath.Join(h.dir, "hugo-cache")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// row is the medians of sz's samples so far.
+func (h *harness) row(sz *sizeRun) Row {
+	row := Row{N: sz.n, Floor: median(sz.floor), Build: median(sz.build)}
+	if sz.alt != nil {
+		st := median(sz.alt)
 		row.Alt, row.AltLimit = &st, h.memLimit
 	}
-	if h.serve && n <= h.serveMax {
-		fmt.Fprintf(os.Stderr, "N = %d: editing one entry under serve\n", n)
-		times, err := h.serveRebuild(corpus, templates, h.runs)
-		if err != nil {
-			row.ServeErr = err.Error()
-		}
-		var samples []Sample
-		for _, t := range times {
-			samples = append(samples, Sample{Wall: t})
-		}
-		if samples != nil {
-			row.Serve = median(samples).Wall
-		}
-	}
-	if hugo != nil {
-		st := median(hugo)
+	if sz.hugo != nil {
+		st := median(sz.hugo)
 		row.Hugo = &st
 	}
-	return row, nil
+	return row
+}
+
+// serveRow measures serve's rebuild after one edited entry on sz's corpus.
+func (h *harness) serveRow(row *Row, sz *sizeRun) {
+	times, err := h.serveRebuild(sz.corpus, h.templates, h.runs)
+	if err != nil {
+		row.ServeErr = err.Error()
+	}
+	var samples []Sample
+	for _, t := range times {
+		samples = append(samples, Sample{Wall: t})
+	}
+	if samples != nil {
+		row.Serve = median(samples).Wall
+	}
 }
