@@ -6,13 +6,13 @@ import (
 	"github.com/alecthomas/chroma/v2"
 )
 
-// classPrefix is the prefix of every class highlighted code is given
-// (formatter uses it too, for the style sheet).
+// classPrefix is the prefix of every class highlighted code is given, in
+// the pages and in the style sheet (chroma.css).
 const classPrefix = "hl-"
 
 // writeHighlighted writes the tokens of it as HTML, byte for byte as
-// formatter's Format writes them with the options it has (classes, no
-// line numbers): a pre element holding each line in a span of its own,
+// chroma's HTML formatter writes them with classes and without line
+// numbers: a pre element holding each line in a span of its own,
 // and each token in a span of its type's class, if it has one. Format
 // first collects the tokens, then copies them split into lines, and
 // writes each tag and token through fmt; every code block of a site goes

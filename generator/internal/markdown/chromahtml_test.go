@@ -1,14 +1,74 @@
 package markdown
 
 import (
+	"bytes"
+	"flag"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 )
+
+var update = flag.Bool("update", false, "rewrite chroma.css from chroma's styles")
+
+// formatter is chroma's HTML formatter with the options the pages use:
+// writeHighlighted is held to what it writes, and chroma.css is its style
+// sheet.
+var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix(classPrefix))
+
+// chromaStylesheet is the style sheet chroma makes of lightStyle, and of
+// darkStyle for readers whose system prefers dark.
+func chromaStylesheet(t *testing.T) []byte {
+	var b bytes.Buffer
+	for i, name := range []string{lightStyle, darkStyle} {
+		style, ok := styles.Registry[name]
+		if !ok {
+			t.Fatalf("chroma has no style %q", name)
+		}
+		if i == 1 {
+			b.WriteString("@media (prefers-color-scheme: dark) {\n")
+		}
+		if err := formatter.WriteCSS(&b, style); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+// chroma.css is what chroma makes of the two styles, with this version of
+// chroma: after a change of style or of chroma, rewrite it with -update.
+func TestStylesheetIsChromas(t *testing.T) {
+	want := chromaStylesheet(t)
+	if *update {
+		if err := os.WriteFile("chroma.css", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Skip("rewrote chroma.css; the program embeds it when next compiled")
+	}
+	got := Stylesheet()
+	if !bytes.Equal(got, want) {
+		t.Errorf("chroma.css is not what chroma makes of %s and %s; rewrite it: go test ./generator/internal/markdown -run Stylesheet -update\n%s", lightStyle, darkStyle, firstDiff(got, want))
+	}
+	if !bytes.Contains(got, []byte(".hl-kn")) || !bytes.Contains(got, []byte("prefers-color-scheme: dark")) {
+		t.Errorf("the style sheet lacks the classes or the dark theme:\n%s", got)
+	}
+}
+
+// firstDiff shows where a and b part ways.
+func firstDiff(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return "have: ..." + string(a[from:min(len(a), i+80)]) + "\nwant: ..." + string(b[from:min(len(b), i+80)])
+}
 
 // highlightLangs are the languages the comparisons below lex code in.
 var highlightLangs = []string{"yaml", "go", "json", "bash", "python", "html", "markdown", "diff", "text"}

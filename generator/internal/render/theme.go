@@ -254,10 +254,7 @@ func (t *Theme) show(name string) string { return path.Join(t.dir, name) }
 // highlighting styles are appended to style.css, so a page loads one
 // stylesheet.
 func (t *Theme) loadStatic(fsys fs.FS) error {
-	code, err := markdown.Stylesheet()
-	if err != nil {
-		return err
-	}
+	code := markdown.Stylesheet()
 	return fs.WalkDir(fsys, "static", func(name string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
