@@ -1,13 +1,10 @@
 package site
 
 import (
-	"os"
 	"reflect"
 	"testing"
 
-	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
-	"explainer/generator/internal/markdown"
 	"explainer/generator/internal/strblock"
 )
 
@@ -16,15 +13,7 @@ import (
 // reflection, so a field added to Heading or markdown.Link, or to what an
 // entry keeps, and left out of eachString fails here.
 func TestEntryStringsCompact(t *testing.T) {
-	set, err := content.LoadMeta(os.DirFS("../../../content"), "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := Build(set, markdown.New(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := realSite(t)
 	links := 0
 	for _, e := range s.byName {
 		links += len(e.Links)

@@ -8,9 +8,9 @@ import (
 	"explainer/generator/internal/markdown"
 )
 
-// Every entry of the real site has a number of its own, below Len, and
-// Each visits every number once.
-func TestEntryNumbers(t *testing.T) {
+// realSite builds the real site's content.
+func realSite(t *testing.T) *Site {
+	t.Helper()
 	set, err := content.LoadMeta(os.DirFS("../../../content"), "content")
 	if err != nil {
 		t.Fatal(err)
@@ -19,7 +19,14 @@ func TestEntryNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// Every entry of the real site has a number of its own, below Len, and
+// Each visits every number once.
+func TestEntryNumbers(t *testing.T) {
+	s := realSite(t)
 	if s.Len() != len(s.byName) || s.Len() < 2*13 {
 		t.Fatalf("Len() = %d for %d entries", s.Len(), len(s.byName))
 	}
