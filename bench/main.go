@@ -12,15 +12,19 @@
 // Each program runs as a whole process, several times per N, round by
 // round: each round runs every program on every size, so that a noisy
 // neighbour or a slower spell of the file system slows the programs and
-// the sizes alike. The report gives medians
+// the sizes alike. For N of 1,000 and more the generator also runs without
+// its memory limit, and as check, which does the build's work but writes
+// nothing. The report gives medians
 // of wall time, CPU time (user + system) and peak resident memory, and the
 // generator's time as a ratio to the floor's and to Hugo's from the same
-// run. Everything is written below -dir, which git ignores; the output of a
+// run; under each ratio a target is judged on, the lowest and highest
+// ratio of one round's runs, and every run's time at the end. Everything is written below -dir, which git ignores; the output of a
 // program's previous run is moved aside before it runs, and removed only
 // when every program has run (see discard).
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"os"
@@ -63,6 +67,7 @@ func run1(args []string) error {
 	dir := fs.String("dir", filepath.Join("bench", "out"), "the working `folder`")
 	serveMax := fs.Int("serve-max", 10000, "measure serve's rebuild for corpora up to this size")
 	memLimit := fs.String("memlimit", "off", "also measure the build with this GOMEMLIMIT (\"off\": without the build's own soft memory limit; \"\" to skip) for N of 1,000 and more")
+	check := fs.Bool("check", true, "also measure the generator's check, which does the build's work but writes nothing, for N of 1,000 and more")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -74,7 +79,7 @@ func run1(args []string) error {
 		}
 		ns = append(ns, n)
 	}
-	h := &harness{runs: max(1, *runs), serveMax: *serveMax, memLimit: *memLimit}
+	h := &harness{runs: max(1, *runs), serveMax: *serveMax, memLimit: *memLimit, check: *check}
 	if *useHugo {
 		h.hugo = hugoPath()
 	}
@@ -101,6 +106,14 @@ type harness struct {
 	// memLimit is the GOMEMLIMIT of a second build, measured beside the
 	// default one ("off": without the generator's own limit); "" skips it.
 	memLimit string
+	// check measures the generator's check command beside its build: the
+	// same work, every page rendered, but nothing written, so that the
+	// growth of the generator's own work from one size to another shows
+	// apart from the file system's.
+	check bool
+	// bigFrom is the smallest N for which the second build and check run;
+	// 0 means 1,000.
+	bigFrom int
 	// ran lists the runs made, "N program GOMEMLIMIT=...", for the tests.
 	ran []string
 }
@@ -214,9 +227,9 @@ func firstLine(err error) string {
 // sizeRun is the corpus of one size and the samples of each program on it
 // so far.
 type sizeRun struct {
-	n                       int
-	corpus, hugoSite        string
-	floor, build, alt, hugo []Sample
+	n                              int
+	corpus, hugoSite               string
+	floor, build, alt, check, hugo []Sample
 }
 
 // prepare writes the corpus of n barriers, and its Hugo site.
@@ -264,9 +277,15 @@ func (h *harness) round(sz *sizeRun) error {
 	if err := measure("build", &sz.build, nil, h.generator, build...); err != nil {
 		return err
 	}
-	if h.memLimit != "" && sz.n >= 1000 {
+	big := sz.n >= cmp.Or(h.bigFrom, 1000)
+	if h.memLimit != "" && big {
 		// Into the build's folder: the same program and output.
 		if err := measure("build", &sz.alt, []string{"GOMEMLIMIT=" + h.memLimit}, h.generator, build...); err != nil {
+			return err
+		}
+	}
+	if h.check && big {
+		if err := measure("check", &sz.check, nil, h.generator, "check", "-content", sz.corpus, "-templates", h.templates); err != nil {
 			return err
 		}
 	}
@@ -285,6 +304,10 @@ func (h *harness) row(sz *sizeRun) Row {
 	if sz.alt != nil {
 		st := median(sz.alt)
 		row.Alt, row.AltLimit = &st, h.memLimit
+	}
+	if sz.check != nil {
+		st := median(sz.check)
+		row.Check = &st
 	}
 	if sz.hugo != nil {
 		st := median(sz.hugo)

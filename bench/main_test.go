@@ -14,7 +14,8 @@ import (
 // minutes. Real programs on two small corpora.
 func TestRoundsInterleaveSizes(t *testing.T) {
 	dir := t.TempDir()
-	h := &harness{dir: dir, runs: 2, generator: filepath.Join(dir, "generator"), self: filepath.Join(dir, "bench")}
+	h := &harness{dir: dir, runs: 2, generator: filepath.Join(dir, "generator"), self: filepath.Join(dir, "bench"),
+		memLimit: "off", check: true, bigFrom: 3}
 	for _, b := range [][2]string{{h.generator, "../generator"}, {h.self, "."}} {
 		if out, err := exec.Command("go", "build", "-o", b[0], b[1]).CombinedOutput(); err != nil {
 			t.Fatalf("go build %s: %v\n%s", b[1], err, out)
@@ -29,7 +30,8 @@ func TestRoundsInterleaveSizes(t *testing.T) {
 	if err := h.measure(r, []int{2, 3}, results); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"2 floor", "2 build", "3 floor", "3 build", "2 floor", "2 build", "3 floor", "3 build"}
+	round := []string{"2 floor", "2 build", "3 floor", "3 build", "3 build GOMEMLIMIT=off", "3 check"}
+	want := slices.Concat(round, round)
 	if !slices.Equal(h.ran, want) {
 		t.Errorf("ran %q\nwant %q", h.ran, want)
 	}
@@ -41,11 +43,19 @@ func TestRoundsInterleaveSizes(t *testing.T) {
 			t.Errorf("N = %d: floor %+v, build %+v, want two runs of each", row.N, row.Floor, row.Build)
 		}
 	}
+	if r.rows[0].Check != nil || r.rows[0].Alt != nil {
+		t.Errorf("N = 2, below bigFrom: check %+v, second build %+v, want neither", r.rows[0].Check, r.rows[0].Alt)
+	}
+	if c := r.rows[1].Check; c == nil || c.Runs != 2 || len(c.All) != 2 {
+		t.Errorf("N = 3: check %+v, want two runs", c)
+	}
 	b, err := os.ReadFile(results)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), "| 3 | 6 | generator build |") {
-		t.Errorf("%s has no row of the build at N = 3:\n%s", results, b)
+	for _, line := range []string{"| 3 | 6 | generator build |", "| 3 | 6 | generator check (writes nothing) |", "| 3 | generator check | "} {
+		if !strings.Contains(string(b), line) {
+			t.Errorf("%s has no line %q:\n%s", results, line, b)
+		}
 	}
 }

@@ -97,10 +97,12 @@ func tail(b []byte) []byte {
 	return b
 }
 
-// Stats is the median of several samples of one program.
+// Stats is the median of several samples of one program, and the samples
+// themselves in the order of the rounds that made them.
 type Stats struct {
 	Runs int
 	Sample
+	All []Sample
 }
 
 func median(samples []Sample) Stats {
@@ -116,7 +118,7 @@ func median(samples []Sample) Stats {
 		Wall: time.Duration(pick(func(s Sample) int64 { return int64(s.Wall) })),
 		CPU:  time.Duration(pick(func(s Sample) int64 { return int64(s.CPU) })),
 		RSS:  pick(func(s Sample) int64 { return s.RSS }),
-	}}
+	}, All: slices.Clone(samples)}
 }
 
 // selfRSS is this program's own peak resident memory. On Linux a child

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"runtime"
@@ -19,6 +20,9 @@ type Row struct {
 	// soft memory limit); nil when not measured.
 	Alt      *Stats
 	AltLimit string
+	// Check is the generator's check command: the build's work, every
+	// page rendered, nothing written; nil when not measured.
+	Check *Stats
 	// Serve is the time from saving one entry to its page showing the edit
 	// under serve (median); 0 when not measured.
 	Serve    time.Duration
@@ -66,6 +70,9 @@ func (r *report) String() string {
 		if row.Alt != nil {
 			line("generator build, GOMEMLIMIT="+row.AltLimit, *row.Alt, true)
 		}
+		if row.Check != nil {
+			line("generator check (writes nothing)", *row.Check, false)
+		}
 		if row.Hugo != nil {
 			line("Hugo", *row.Hugo, false)
 		}
@@ -94,7 +101,48 @@ func (r *report) String() string {
 	}
 	fmt.Fprintf(&b, "The harness's own peak RSS was %.0f MiB: no program's figure can read below it.\n\n", float64(selfRSS())/mib)
 	r.targets(&b)
+	r.everyRun(&b)
 	return b.String()
+}
+
+// everyRun lists the wall time of every run, round by round, so that a
+// reader sees how far the runs behind each median are apart.
+func (r *report) everyRun(b *strings.Builder) {
+	b.WriteString("### Every run\n\nWall time of each run, in the order of the rounds:\n\n| N | program | runs |\n| ---: | --- | --- |\n")
+	for _, row := range r.rows {
+		line := func(name string, s *Stats) {
+			if s == nil {
+				return
+			}
+			var ts []string
+			for _, x := range s.All {
+				ts = append(ts, ms(x.Wall))
+			}
+			fmt.Fprintf(b, "| %d | %s | %s |\n", row.N, name, strings.Join(ts, ", "))
+		}
+		line("floor", &row.Floor)
+		line("generator build", &row.Build)
+		if row.Alt != nil {
+			line("generator build, GOMEMLIMIT="+row.AltLimit, row.Alt)
+		}
+		line("generator check", row.Check)
+		line("Hugo", row.Hugo)
+	}
+	b.WriteString("\n")
+}
+
+// spread is the lowest and the highest ratio of a's wall time to b's in
+// one round, over the rounds both have, with prec decimals.
+func spread(a, b Stats, prec int) string {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := range min(len(a.All), len(b.All)) {
+		r := ratio(a.All[i].Wall, b.All[i].Wall)
+		lo, hi = min(lo, r), max(hi, r)
+	}
+	if lo > hi {
+		return "no rounds"
+	}
+	return fmt.Sprintf("round by round %.*f to %.*f", prec, lo, prec, hi)
 }
 
 // targets checks the figures against the goals in BENCHMARKS.md.
@@ -106,6 +154,10 @@ func (r *report) targets(b *strings.Builder) {
 			mark = "NOT met"
 		}
 		fmt.Fprintf(b, "- %s: %s\n", fmt.Sprintf(format, args...), mark)
+	}
+	// detail is a line under the target before it.
+	detail := func(format string, args ...any) {
+		fmt.Fprintf(b, "  - %s\n", fmt.Sprintf(format, args...))
 	}
 	var big, mid *Row
 	for i := range r.rows {
@@ -119,6 +171,7 @@ func (r *report) targets(b *strings.Builder) {
 	if big != nil {
 		f := ratio(big.Build.Wall, big.Floor.Wall)
 		check(f <= 1.5, "N = 10,000: build / floor = %.2f (at most 1.5)", f)
+		detail("%s", spread(big.Build, big.Floor, 2))
 		if big.Hugo != nil {
 			h := ratio(big.Build.Wall, big.Hugo.Wall)
 			check(h <= 0.5, "N = 10,000: build / Hugo = %.2f (at most 0.5)", h)
@@ -131,6 +184,11 @@ func (r *report) targets(b *strings.Builder) {
 		if mid != nil {
 			g := ratio(big.Build.Wall, mid.Build.Wall)
 			check(g <= 11, "build at N = 10,000 / at N = 1,000 = %.1f (at most 11)", g)
+			detail("%s", spread(big.Build, mid.Build, 1))
+			detail("the floor's: %.1f, %s", ratio(big.Floor.Wall, mid.Floor.Wall), spread(big.Floor, mid.Floor, 1))
+			if big.Check != nil && mid.Check != nil {
+				detail("check's (the build's work, nothing written): %.1f, %s", ratio(big.Check.Wall, mid.Check.Wall), spread(*big.Check, *mid.Check, 1))
+			}
 		}
 	}
 	if mid != nil && mid.Serve > 0 {
