@@ -59,3 +59,41 @@ func TestRoundsInterleaveSizes(t *testing.T) {
 		}
 	}
 }
+
+// What the harness leaves in its folder stays out of the repository's
+// ./..., which the go command would otherwise walk folder by folder.
+func TestFenceOff(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"go.mod":            "module example\n\ngo 1.22\n",
+		"a/a.go":            "package a\n",
+		"out/corpus/x/x.go": "package x\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list := func() []string {
+		cmd := exec.Command("go", "list", "./...")
+		cmd.Dir = root
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list: %v\n%s", err, out)
+		}
+		return strings.Fields(string(out))
+	}
+	if got := list(); !slices.Contains(got, "example/out/corpus/x") {
+		t.Fatalf("before: go list ./... = %q, want the package in out (else this test shows nothing)", got)
+	}
+	if err := fenceOff(filepath.Join(root, "out")); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := list(), []string{"example/a"}; !slices.Equal(got, want) {
+		t.Errorf("after: go list ./... = %q, want %q", got, want)
+	}
+}
