@@ -14,13 +14,15 @@
 // neighbour or a slower spell of the file system slows the programs and
 // the sizes alike. For N of 1,000 and more the generator also runs without
 // its memory limit, and as check, which does the build's work but writes
-// nothing. The report gives medians
-// of wall time, CPU time (user + system) and peak resident memory, and the
-// generator's time as a ratio to the floor's and to Hugo's from the same
-// run; under each ratio a target is judged on, the lowest and highest
-// ratio of one round's runs, and every run's time at the end. Everything is written below -dir, which git ignores; the output of a
-// program's previous run is moved aside before it runs, and removed only
-// when every program has run (see discard).
+// nothing. The report gives medians of wall time, CPU time (user +
+// system) and peak resident memory, and the generator's time as a ratio
+// to the floor's and to Hugo's from the same run; under each ratio a
+// target is judged on, the lowest and highest ratio of one round's runs;
+// and at its end every run's time. Everything is written below -dir,
+// which git ignores and a go.mod of its own keeps out of the go command's
+// ./... (see fenceOff); the output of a program's previous run is moved
+// aside before it runs, and removed only when every program has run (see
+// discard).
 package main
 
 import (
