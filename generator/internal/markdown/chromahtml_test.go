@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/generator/internal/firstdiff"
+
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -53,21 +55,11 @@ func TestStylesheetIsChromas(t *testing.T) {
 	}
 	got := Stylesheet()
 	if !bytes.Equal(got, want) {
-		t.Errorf("chroma.css is not what chroma makes of %s and %s; rewrite it: go test ./generator/internal/markdown -run Stylesheet -update\n%s", lightStyle, darkStyle, firstDiff(got, want))
+		t.Errorf("chroma.css is not what chroma makes of %s and %s; rewrite it: go test ./generator/internal/markdown -run Stylesheet -update\n%s", lightStyle, darkStyle, firstdiff.Show(got, want, "have", "want"))
 	}
 	if !bytes.Contains(got, []byte(".hl-kn")) || !bytes.Contains(got, []byte("prefers-color-scheme: dark")) {
 		t.Errorf("the style sheet lacks the classes or the dark theme:\n%s", got)
 	}
-}
-
-// firstDiff shows where a and b part ways.
-func firstDiff(a, b []byte) string {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	from := max(0, i-80)
-	return "have: ..." + string(a[from:min(len(a), i+80)]) + "\nwant: ..." + string(b[from:min(len(b), i+80)])
 }
 
 // highlightLangs are the languages the comparisons below lex code in.

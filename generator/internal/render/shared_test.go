@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"explainer/generator/internal/content"
+	"explainer/generator/internal/firstdiff"
 	"explainer/generator/internal/markdown"
 	"explainer/generator/internal/site"
 )
@@ -129,20 +130,9 @@ func comparePages(t *testing.T, a, b *Theme, pages []*Page, how string) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%s (%s page): differs %s:\n%s", outName(p.Path), p.Kind, how, firstDifference(got, want))
+			t.Errorf("%s (%s page): differs %s:\n%s", outName(p.Path), p.Kind, how, firstdiff.Show(got, want, "first", "second"))
 		}
 	}
-}
-
-// firstDifference shows where two pages part ways: a as the first theme
-// made it, b as the second.
-func firstDifference(a, b []byte) string {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	from := max(0, i-80)
-	return "first:  ..." + string(a[from:min(len(a), i+80)]) + "\nsecond: ..." + string(b[from:min(len(b), i+80)])
 }
 
 // TestCardIsMadeOnce checks what CardHTML keeps: a barrier's card is made

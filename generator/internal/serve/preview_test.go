@@ -6,10 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	"explainer/generator/internal/build"
+	"explainer/generator/internal/firstdiff"
 	"explainer/generator/internal/render"
 )
 
@@ -74,7 +74,7 @@ func same(t *testing.T, s *Server, content, templates, when string) {
 		case !found:
 			t.Errorf("%s: the preview has no %s", when, name)
 		case !bytes.Equal(got, want):
-			t.Errorf("%s: %s differs from the build's:\n%s", when, name, firstDiff(got, want))
+			t.Errorf("%s: %s differs from the build's:\n%s", when, name, firstdiff.Show(got, want, "got", "want"))
 		}
 		files++
 		return nil
@@ -85,15 +85,4 @@ func same(t *testing.T, s *Server, content, templates, when string) {
 	if files < 30 {
 		t.Fatalf("%s: the build wrote only %d files", when, files)
 	}
-}
-
-// firstDiff shows where two texts part.
-func firstDiff(got, want []byte) string {
-	i := 0
-	for i < len(got) && i < len(want) && got[i] == want[i] {
-		i++
-	}
-	from := max(0, i-80)
-	return "got:  ..." + strings.ToValidUTF8(string(got[from:min(len(got), i+80)]), "?") +
-		"\nwant: ..." + strings.ToValidUTF8(string(want[from:min(len(want), i+80)]), "?")
 }
