@@ -30,7 +30,7 @@ type Hugo struct {
 
 // hugoInstallHint is how to install the two Hugo programs BENCHMARKS.md
 // compares with.
-const hugoInstallHint = "CGO_ENABLED=0 GOBIN=/opt/hugo-0.152.2 go install github.com/gohugoio/hugo@v0.152.2; apt-get install -y hugo"
+const hugoInstallHint = "CGO_ENABLED=0 GOBIN=/opt/hugo-0.152.2 go install github.com/gohugoio/hugo@v0.152.2; apt-get install -y --no-install-recommends hugo"
 
 // hugoCandidates is where findHugos looks: Hugo programs installed one
 // version to a folder (/opt/hugo-0.152.2/hugo), and hugo on PATH.

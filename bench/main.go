@@ -157,7 +157,7 @@ func (h *harness) all(ns []int) error {
 		r.hugos = append(r.hugos, hg.Label)
 	}
 	if len(h.hugos) == 0 {
-		fmt.Fprintln(os.Stderr, "no Hugo program found: skipping the comparison with Hugo (to install the two compared: "+hugoInstallHint+")")
+		fmt.Fprintln(os.Stderr, "no Hugo program (-hugo): skipping the comparison with Hugo (to install the two compared: "+hugoInstallHint+")")
 	}
 	r.real = h.realSite()
 	if err := h.measure(r, ns, filepath.Join(h.dir, "results.md")); err != nil {
