@@ -20,11 +20,11 @@
 // the floor's, and its time and memory as ratios to each Hugo's, all from
 // the same run; a table of the targets, each with the lowest and highest
 // ratio of one round's runs under it; and at its end every run's time.
-// The real site (content/) is measured too, for its own target. Everything is written below -dir,
-// which git ignores and a go.mod of its own keeps out of the go command's
-// ./... (see fenceOff); the output of a program's previous run is moved
-// aside before it runs, and removed only when every program has run (see
-// discard).
+// The real site (content/) is measured too, for its own target.
+// Everything is written below -dir, which git ignores and a go.mod of its
+// own keeps out of the go command's ./... (see fenceOff); the output of a
+// program's previous run is moved aside before it runs, and removed only
+// when every program has run (see discard).
 package main
 
 import (
