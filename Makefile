@@ -69,8 +69,8 @@ fuzz:
 race:
 	$(GO) test -race -short ./generator/...
 
-# Measures the build against the floor and Hugo on synthetic corpora; takes
-# minutes. BENCHMARKS.md explains it. Not part of `make test`.
+# Measures the build against the floor and each Hugo installed on synthetic
+# corpora; takes minutes. BENCHMARKS.md explains it. Not part of `make test`.
 BENCH_FLAGS ?=
 bench:
 	$(GO) run ./bench $(BENCH_FLAGS)

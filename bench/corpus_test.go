@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -95,10 +96,13 @@ func TestFloor(t *testing.T) {
 	}
 }
 
+// Every Hugo found builds the same site (its layouts are ones each
+// version reads) into the same pages, each with what the generator's
+// pages have.
 func TestHugoSiteBuilds(t *testing.T) {
-	hugo := hugoPath()
-	if hugo == "" {
-		t.Skip("hugo is not installed; the Hugo comparison is optional (apt-get install -y hugo)")
+	hugos, _ := probeHugos(hugoCandidates())
+	if len(hugos) == 0 {
+		t.Skip("no Hugo program found; the Hugo comparison is optional (" + hugoInstallHint + ")")
 	}
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "content")
@@ -109,17 +113,53 @@ func TestHugoSiteBuilds(t *testing.T) {
 	if err := WriteHugoSite(corpus, site); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "hugo-out")
-	cmd := exec.Command(hugo, "--quiet", "--source", site, "--destination", out, "--cacheDir", filepath.Join(dir, "cache"))
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("hugo: %v\n%s", err, b)
+	var first []string // the pages the first Hugo made
+	for _, hg := range hugos {
+		t.Run(hg.Key, func(t *testing.T) {
+			out := filepath.Join(dir, hg.Key+"-out")
+			cmd := exec.Command(hg.Path, "--quiet", "--source", site, "--destination", out, "--cacheDir", filepath.Join(dir, hg.Key+"-cache"))
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("%s: %v\n%s", hg.Line, err, b)
+			}
+			page := mustRead(t, filepath.Join(out, "ko", "barriers", "b-00001", "index.html"))
+			for _, want := range []string{"<table>", `class="chroma"`, `hreflang="en"`, `/ko/barriers/b-`, `/#background"`,
+				`class="card"`, `id="TableOfContents"`, `/ko/sectors/`, `rel="next"`, `<a href="https://`} {
+				if !bytes.Contains(page, []byte(want)) {
+					t.Errorf("%s: ko/barriers/b-00001/index.html has no %s", hg.Label, want)
+				}
+			}
+			pages := htmlFiles(t, out)
+			// The root's redirect; per language: a 404, home, the
+			// barrier index and its 5 barriers, the pages index and its
+			// two pages, the sector index and the 5 sectors the
+			// barriers name (b-00000 to b-00004, one sector each).
+			if want := 1 + 2*(1+1+1+5+1+2+1+5); len(pages) != want {
+				t.Errorf("%s made %d pages, want %d: %q", hg.Label, len(pages), want, pages)
+			}
+			if first == nil {
+				first = pages
+			} else if !slices.Equal(pages, first) {
+				t.Errorf("%s made pages %q,\n%s made %q", hg.Label, pages, hugos[0].Label, first)
+			}
+		})
 	}
-	page := mustRead(t, filepath.Join(out, "ko", "barriers", "b-00001", "index.html"))
-	for _, want := range []string{"<table>", `class="chroma"`, `hreflang="en"`, `/ko/barriers/b-`, `/#background"`, `class="card"`, `id="TableOfContents"`} {
-		if !bytes.Contains(page, []byte(want)) {
-			t.Errorf("Hugo's ko/barriers/b-00001/index.html has no %s", want)
+}
+
+// htmlFiles is the HTML files below dir, by their paths inside it.
+func htmlFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(dir, p)
+			names = append(names, filepath.ToSlash(rel))
 		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
+	return names
 }
 
 func mustRead(t *testing.T, name string) []byte {

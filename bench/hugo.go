@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -16,15 +14,6 @@ import (
 // markdown files resolved to page addresses, highlighted code with CSS
 // classes. Feeds and the sitemap are turned off, as the generator makes
 // neither.
-
-// hugoPath is the hugo program, or "" when it is not installed.
-func hugoPath() string {
-	p, err := exec.LookPath("hugo")
-	if err != nil {
-		return ""
-	}
-	return p
-}
 
 const hugoConfig = `baseURL = "https://example.github.io/explainer/"
 defaultContentLanguage = "en"
@@ -193,14 +182,4 @@ func WriteHugoSite(content, dir string) error {
 		}
 		return write("content/"+rel, src)
 	})
-}
-
-// hugoVersion is the first line of hugo version.
-func hugoVersion(hugo string) string {
-	out, err := exec.Command(hugo, "version").Output()
-	if err != nil {
-		return "unknown"
-	}
-	line, _, _ := bytes.Cut(out, []byte("\n"))
-	return string(line)
 }

@@ -1,11 +1,12 @@
 // Command bench measures the generator's build against the floor (the least
-// work any goldmark-based generator must do) and, when it is installed,
-// against Hugo, on synthetic corpora of N bilingual barriers. BENCHMARKS.md
-// at the repository's root explains the method and holds the figures.
+// work any goldmark-based generator must do) and against every Hugo
+// program installed, each in its own column, on synthetic corpora of N
+// bilingual barriers. BENCHMARKS.md at the repository's root explains the
+// method and holds the figures.
 //
 // Usage, from the repository's root:
 //
-//	go run ./bench [-n 21,100,1000,10000] [-runs 5] [-hugo=true] [-dir bench/out]
+//	go run ./bench [-n 21,100,1000,10000] [-runs 5] [-hugo auto|none|PATH,...] [-dir bench/out]
 //	go run ./bench corpus -n N DIR      write a corpus of N barriers into DIR
 //	go run ./bench floor CONTENT OUT    the floor program itself
 //
@@ -15,14 +16,15 @@
 // the sizes alike. For N of 1,000 and more the generator also runs without
 // its memory limit, and as check, which does the build's work but writes
 // nothing. The report gives medians of wall time, CPU time (user +
-// system) and peak resident memory, and the generator's time as a ratio
-// to the floor's and to Hugo's from the same run; under each ratio a
-// target is judged on, the lowest and highest ratio of one round's runs;
-// and at its end every run's time. Everything is written below -dir,
-// which git ignores and a go.mod of its own keeps out of the go command's
-// ./... (see fenceOff); the output of a program's previous run is moved
-// aside before it runs, and removed only when every program has run (see
-// discard).
+// system) and peak resident memory, the generator's time as a ratio to
+// the floor's, and its time and memory as ratios to each Hugo's, all from
+// the same run; a table of the targets, each with the lowest and highest
+// ratio of one round's runs under it; and at its end every run's time.
+// The real site (content/) is measured too, for its own target.
+// Everything is written below -dir, which git ignores and a go.mod of its
+// own keeps out of the go command's ./... (see fenceOff); the output of a
+// program's previous run is moved aside before it runs, and removed only
+// when every program has run (see discard).
 package main
 
 import (
@@ -65,7 +67,7 @@ func run1(args []string) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	sizes := fs.String("n", "21,100,1000,10000", "corpus sizes, in barriers, comma-separated (21 is the real site's size)")
 	runs := fs.Int("runs", 5, "runs of each program per size; the median is reported")
-	useHugo := fs.Bool("hugo", true, "compare with Hugo when it is installed")
+	hugos := fs.String("hugo", "auto", "the Hugo `programs` to compare with, comma-separated, each its own column: \"auto\" for /opt/hugo-*/hugo and hugo on PATH, \"none\" for none")
 	dir := fs.String("dir", filepath.Join("bench", "out"), "the working `folder`")
 	serveMax := fs.Int("serve-max", 10000, "measure serve's rebuild for corpora up to this size")
 	memLimit := fs.String("memlimit", "off", "also measure the build with this GOMEMLIMIT (\"off\": without the build's own soft memory limit; \"\" to skip) for N of 1,000 and more")
@@ -82,8 +84,9 @@ func run1(args []string) error {
 		ns = append(ns, n)
 	}
 	h := &harness{runs: max(1, *runs), serveMax: *serveMax, memLimit: *memLimit, check: *check}
-	if *useHugo {
-		h.hugo = hugoPath()
+	var err error
+	if h.hugos, err = hugoPrograms(*hugos); err != nil {
+		return err
 	}
 	abs, err := filepath.Abs(*dir)
 	if err != nil {
@@ -100,7 +103,7 @@ type harness struct {
 	generator string // the built generator program
 	templates string // the templates folder, absolute
 	self      string // this program, for the floor
-	hugo      string // "" without Hugo
+	hugos     []Hugo // newest first; none without Hugo
 	serve     bool   // the generator has a serve command
 	// serveTimeout bounds each wait for serve; 0 means 10 minutes.
 	serveTimeout time.Duration
@@ -149,9 +152,12 @@ func (h *harness) all(ns []int) error {
 		return err
 	}
 	h.serve = hasServe(h.generator)
-	r := &report{machine: machine(h.hugo), runs: h.runs, serve: h.serve}
-	if h.hugo == "" {
-		fmt.Fprintln(os.Stderr, "hugo is not installed: skipping the comparison with Hugo (apt-get install -y hugo)")
+	r := &report{machine: machine(h.hugos), runs: h.runs, serve: h.serve}
+	for _, hg := range h.hugos {
+		r.hugos = append(r.hugos, hg.Label)
+	}
+	if len(h.hugos) == 0 {
+		fmt.Fprintln(os.Stderr, "no Hugo program (-hugo): skipping the comparison with Hugo (to install the two compared: "+hugoInstallHint+")")
 	}
 	r.real = h.realSite()
 	if err := h.measure(r, ns, filepath.Join(h.dir, "results.md")); err != nil {
@@ -242,9 +248,10 @@ func firstLine(err error) string {
 // sizeRun is the corpus of one size and the samples of each program on it
 // so far.
 type sizeRun struct {
-	n                              int
-	corpus, hugoSite               string
-	floor, build, alt, check, hugo []Sample
+	n                        int
+	corpus, hugoSite         string
+	floor, build, alt, check []Sample
+	hugo                     [][]Sample // by the harness's hugos
 }
 
 // prepare writes the corpus of n barriers, and its Hugo site.
@@ -254,6 +261,7 @@ func (h *harness) prepare(n int) (*sizeRun, error) {
 		n:        n,
 		corpus:   filepath.Join(h.dir, fmt.Sprintf("corpus-%d", n)),
 		hugoSite: filepath.Join(h.dir, fmt.Sprintf("hugo-%d", n)),
+		hugo:     make([][]Sample, len(h.hugos)),
 	}
 	if err := discard(sz.corpus); err != nil {
 		return nil, err
@@ -261,7 +269,8 @@ func (h *harness) prepare(n int) (*sizeRun, error) {
 	if err := WriteCorpus(sz.corpus, n); err != nil {
 		return nil, err
 	}
-	if h.hugo != "" {
+	// One site for every Hugo: the layouts are ones each version reads.
+	if len(h.hugos) > 0 {
 		if err := discard(sz.hugoSite); err != nil {
 			return nil, err
 		}
@@ -304,9 +313,11 @@ func (h *harness) round(sz *sizeRun) error {
 			return err
 		}
 	}
-	if h.hugo != "" {
-		if err := measure("hugo", &sz.hugo, nil, h.hugo, "--quiet", "--source", sz.hugoSite, "--destination", out("hugo"),
-			"--cacheDir", filepath.Join(h.dir, "hugo-cache")); err != nil {
+	for i, hg := range h.hugos {
+		// A cache of its own for each version: they need not agree on
+		// its format.
+		if err := measure(hg.Key, &sz.hugo[i], nil, hg.Path, "--quiet", "--source", sz.hugoSite, "--destination", out(hg.Key),
+			"--cacheDir", filepath.Join(h.dir, hg.Key+"-cache")); err != nil {
 			return err
 		}
 	}
@@ -324,9 +335,8 @@ func (h *harness) row(sz *sizeRun) Row {
 		st := median(sz.check)
 		row.Check = &st
 	}
-	if sz.hugo != nil {
-		st := median(sz.hugo)
-		row.Hugo = &st
+	for _, samples := range sz.hugo {
+		row.Hugo = append(row.Hugo, median(samples))
 	}
 	return row
 }

@@ -11,7 +11,9 @@ import (
 
 // The harness measures round by round: every program on every size, then
 // again, so that one size's times and another's come from the same
-// minutes. Real programs on two small corpora.
+// minutes; each Hugo is a program of its own. Real programs on two small
+// corpora, and two programs that answer as Hugo does (the Hugo site is
+// built by TestHugoSiteBuilds).
 func TestRoundsInterleaveSizes(t *testing.T) {
 	dir := t.TempDir()
 	h := &harness{dir: dir, runs: 2, generator: filepath.Join(dir, "generator"), self: filepath.Join(dir, "bench"),
@@ -25,12 +27,16 @@ func TestRoundsInterleaveSizes(t *testing.T) {
 	if h.templates, err = filepath.Abs("../templates"); err != nil {
 		t.Fatal(err)
 	}
-	r := &report{runs: h.runs}
+	if h.hugos, err = hugoPrograms(fakeHugo(t, dir, "a/hugo", "hugo v0.111.3") + "," + fakeHugo(t, dir, "b/hugo", "hugo v0.152.2")); err != nil {
+		t.Fatal(err)
+	}
+	r := &report{runs: h.runs, hugos: []string{h.hugos[0].Label, h.hugos[1].Label}}
 	results := filepath.Join(dir, "results.md")
 	if err := h.measure(r, []int{2, 3}, results); err != nil {
 		t.Fatal(err)
 	}
-	round := []string{"2 floor", "2 build", "3 floor", "3 build", "3 build GOMEMLIMIT=off", "3 check"}
+	round := []string{"2 floor", "2 build", "2 hugo-0.152.2", "2 hugo-0.111.3",
+		"3 floor", "3 build", "3 build GOMEMLIMIT=off", "3 check", "3 hugo-0.152.2", "3 hugo-0.111.3"}
 	want := slices.Concat(round, round)
 	if !slices.Equal(h.ran, want) {
 		t.Errorf("ran %q\nwant %q", h.ran, want)
@@ -41,6 +47,9 @@ func TestRoundsInterleaveSizes(t *testing.T) {
 	for _, row := range r.rows {
 		if row.Floor.Runs != 2 || row.Build.Runs != 2 || row.Build.Wall <= 0 || row.Floor.Wall <= 0 {
 			t.Errorf("N = %d: floor %+v, build %+v, want two runs of each", row.N, row.Floor, row.Build)
+		}
+		if len(row.Hugo) != 2 || row.Hugo[0].Runs != 2 || row.Hugo[1].Runs != 2 {
+			t.Errorf("N = %d: Hugo %+v, want two runs of each of two", row.N, row.Hugo)
 		}
 	}
 	if r.rows[0].Check != nil || r.rows[0].Alt != nil {
@@ -53,7 +62,8 @@ func TestRoundsInterleaveSizes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range []string{"| 3 | 6 | generator build |", "| 3 | 6 | generator check (writes nothing) |", "| 3 | generator check | "} {
+	for _, line := range []string{"| 3 | 6 | generator build |", "| 3 | 6 | generator check (writes nothing) |", "| 3 | generator check | ",
+		"| 3 | 6 | Hugo 0.152.2 |", "| 3 | Hugo 0.111.3 | "} {
 		if !strings.Contains(string(b), line) {
 			t.Errorf("%s has no line %q:\n%s", results, line, b)
 		}

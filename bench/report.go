@@ -15,7 +15,9 @@ type Row struct {
 	N     int
 	Floor Stats
 	Build Stats
-	Hugo  *Stats // nil without Hugo
+	// Hugo is each Hugo program's figures, in the report's order; none
+	// without Hugo.
+	Hugo []Stats
 	// Alt is the build with GOMEMLIMIT=AltLimit ("off": without its own
 	// soft memory limit); nil when not measured.
 	Alt      *Stats
@@ -41,6 +43,7 @@ type report struct {
 	real    Result
 	rows    []Row
 	serve   bool
+	hugos   []string // the Hugo programs' labels, newest first
 }
 
 const mib = 1 << 20
@@ -48,35 +51,7 @@ const mib = 1 << 20
 func (r *report) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n## Results\n\n%s\nMedian of %d runs of each program; ratios are of medians from the same run. On a shared machine the CPU ratios are the steadier figures.\n\n", r.machine, r.runs)
-	b.WriteString("| N | entries | program | wall | CPU | peak RSS | wall / floor | wall / Hugo | CPU / floor | CPU / Hugo |\n")
-	b.WriteString("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
-	for _, row := range r.rows {
-		pages := fmt.Sprint(2 * row.N)
-		line := func(name string, s Stats, ratios bool) {
-			vf, vh, cf, ch := "", "", "", ""
-			if ratios {
-				vf = fmt.Sprintf("%.2f", ratio(s.Wall, row.Floor.Wall))
-				cf = fmt.Sprintf("%.2f", ratio(s.CPU, row.Floor.CPU))
-				if row.Hugo != nil {
-					vh = fmt.Sprintf("%.2f", ratio(s.Wall, row.Hugo.Wall))
-					ch = fmt.Sprintf("%.2f", ratio(s.CPU, row.Hugo.CPU))
-				}
-			}
-			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %.0f MiB | %s | %s | %s | %s |\n",
-				row.N, pages, name, ms(s.Wall), ms(s.CPU), float64(s.RSS)/mib, vf, vh, cf, ch)
-		}
-		line("floor", row.Floor, false)
-		line("generator build", row.Build, true)
-		if row.Alt != nil {
-			line("generator build, GOMEMLIMIT="+row.AltLimit, *row.Alt, true)
-		}
-		if row.Check != nil {
-			line("generator check (writes nothing)", *row.Check, false)
-		}
-		if row.Hugo != nil {
-			line("Hugo", *row.Hugo, false)
-		}
-	}
+	r.table(&b)
 	b.WriteString("\n")
 	if r.serve {
 		b.WriteString("Under `serve`, from saving one entry to its page showing the edit (watcher, debounce, rebuild and the page's rendering included):\n\n| N | rebuild |\n| ---: | ---: |\n")
@@ -105,6 +80,49 @@ func (r *report) String() string {
 	return b.String()
 }
 
+// table is the main table: a line per program and size, the generator's
+// build with its ratios to the floor and to each Hugo, every Hugo in
+// columns of its own.
+func (r *report) table(b *strings.Builder) {
+	b.WriteString("| N | entries | program | wall | CPU | peak RSS | wall / floor | CPU / floor |")
+	for _, l := range r.hugos {
+		fmt.Fprintf(b, " wall / %[1]s | CPU / %[1]s | RSS / %[1]s |", l)
+	}
+	b.WriteString("\n| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+	b.WriteString(strings.Repeat(" ---: | ---: | ---: |", len(r.hugos)))
+	b.WriteString("\n")
+	for _, row := range r.rows {
+		line := func(name string, s Stats, ratios bool) {
+			cells := []string{fmt.Sprint(row.N), fmt.Sprint(2 * row.N), name, ms(s.Wall), ms(s.CPU), mibs(s.RSS)}
+			more := make([]string, 2+3*len(r.hugos))
+			if ratios {
+				more = more[:0]
+				more = append(more, f2(ratio(s.Wall, row.Floor.Wall)), f2(ratio(s.CPU, row.Floor.CPU)))
+				for i := range r.hugos {
+					if i >= len(row.Hugo) {
+						more = append(more, "", "", "")
+						continue
+					}
+					hg := row.Hugo[i]
+					more = append(more, f2(ratio(s.Wall, hg.Wall)), f2(ratio(s.CPU, hg.CPU)), f2(rssRatio(s.RSS, hg.RSS)))
+				}
+			}
+			fmt.Fprintf(b, "| %s |\n", strings.Join(append(cells, more...), " | "))
+		}
+		line("floor", row.Floor, false)
+		line("generator build", row.Build, true)
+		if row.Alt != nil {
+			line("generator build, GOMEMLIMIT="+row.AltLimit, *row.Alt, true)
+		}
+		if row.Check != nil {
+			line("generator check (writes nothing)", *row.Check, false)
+		}
+		for i := range row.Hugo {
+			line(r.hugos[i], row.Hugo[i], false)
+		}
+	}
+}
+
 // everyRun lists the wall time of every run, round by round, so that a
 // reader sees how far the runs behind each median are apart.
 func (r *report) everyRun(b *strings.Builder) {
@@ -126,7 +144,9 @@ func (r *report) everyRun(b *strings.Builder) {
 			line("generator build, GOMEMLIMIT="+row.AltLimit, row.Alt)
 		}
 		line("generator check", row.Check)
-		line("Hugo", row.Hugo)
+		for i := range row.Hugo {
+			line(r.hugos[i], &row.Hugo[i])
+		}
 	}
 	b.WriteString("\n")
 }
@@ -145,72 +165,23 @@ func spread(a, b Stats, prec int) string {
 	return fmt.Sprintf("round by round %.*f to %.*f", prec, lo, prec, hi)
 }
 
-// targets checks the figures against the goals in BENCHMARKS.md.
-func (r *report) targets(b *strings.Builder) {
-	b.WriteString("### Targets\n\n")
-	check := func(ok bool, format string, args ...any) {
-		mark := "met"
-		if !ok {
-			mark = "NOT met"
-		}
-		fmt.Fprintf(b, "- %s: %s\n", fmt.Sprintf(format, args...), mark)
-	}
-	// detail is a line under the target before it.
-	detail := func(format string, args ...any) {
-		fmt.Fprintf(b, "  - %s\n", fmt.Sprintf(format, args...))
-	}
-	var big, mid *Row
-	for i := range r.rows {
-		switch r.rows[i].N {
-		case 10000:
-			big = &r.rows[i]
-		case 1000:
-			mid = &r.rows[i]
-		}
-	}
-	if big != nil {
-		f := ratio(big.Build.Wall, big.Floor.Wall)
-		check(f <= 1.5, "N = 10,000: build / floor = %.2f (at most 1.5)", f)
-		detail("%s", spread(big.Build, big.Floor, 2))
-		if big.Hugo != nil {
-			h := ratio(big.Build.Wall, big.Hugo.Wall)
-			check(h <= 0.5, "N = 10,000: build / Hugo = %.2f (at most 0.5)", h)
-		}
-		check(big.Build.RSS < 150*mib, "N = 10,000: peak RSS %.0f MiB (under 150 MiB)", float64(big.Build.RSS)/mib)
-		if l := big.Alt; l != nil {
-			fmt.Fprintf(b, "- N = 10,000 with GOMEMLIMIT=%s: peak RSS %.0f MiB, in %.2f times the default build's wall time and %.2f its CPU time\n",
-				big.AltLimit, float64(l.RSS)/mib, ratio(l.Wall, big.Build.Wall), ratio(l.CPU, big.Build.CPU))
-		}
-		if mid != nil {
-			g := ratio(big.Build.Wall, mid.Build.Wall)
-			check(g <= 11, "build at N = 10,000 / at N = 1,000 = %.1f (at most 11)", g)
-			detail("%s", spread(big.Build, mid.Build, 1))
-			detail("the floor's: %.1f, %s", ratio(big.Floor.Wall, mid.Floor.Wall), spread(big.Floor, mid.Floor, 1))
-			if big.Check != nil && mid.Check != nil {
-				detail("check's (the build's work, nothing written): %.1f, %s", ratio(big.Check.Wall, mid.Check.Wall), spread(*big.Check, *mid.Check, 1))
-			}
-		}
-	}
-	if mid != nil && mid.Serve > 0 {
-		check(mid.Serve < 50*time.Millisecond, "serve at N = 1,000: %s from the save to the page (under 50 ms)", ms(mid.Serve))
-	}
-	if r.real.Err == "" {
-		check(r.real.Wall < 100*time.Millisecond, "the real site: %s (under 100 ms)", ms(r.real.Wall))
-	}
-	for _, row := range r.rows {
-		if row.N == 21 {
-			check(row.Build.Wall < 100*time.Millisecond, "N = 21, the real site's size: %s (under 100 ms)", ms(row.Build.Wall))
-		}
-	}
-	b.WriteString("\n")
-}
-
 func ratio(a, b time.Duration) float64 {
 	if b == 0 {
 		return 0
 	}
 	return float64(a) / float64(b)
 }
+
+func rssRatio(a, b int64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func f2(x float64) string { return fmt.Sprintf("%.2f", x) }
+
+func mibs(n int64) string { return fmt.Sprintf("%.0f MiB", float64(n)/mib) }
 
 func ms(d time.Duration) string {
 	if d < 10*time.Second {
@@ -220,7 +191,7 @@ func ms(d time.Duration) string {
 }
 
 // machine describes the computer and the programs measured.
-func machine(hugo string) string {
+func machine(hugos []Hugo) string {
 	model := "unknown processor"
 	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
 		for _, l := range strings.Split(string(b), "\n") {
@@ -237,12 +208,7 @@ func machine(hugo string) string {
 		mem = fmt.Sprintf(", %.0f GiB memory", float64(kb)/(1<<20))
 	}
 	s := fmt.Sprintf("Machine: %s, %d cores%s, %s/%s; %s", model, runtime.NumCPU(), mem, runtime.GOOS, runtime.GOARCH, goVersion())
-	if hugo != "" {
-		s += "; " + hugoVersion(hugo)
-	} else {
-		s += "; Hugo not installed"
-	}
-	return s + ".\n"
+	return s + "; " + hugoLines(hugos) + ".\n"
 }
 
 func goVersion() string {
