@@ -23,7 +23,7 @@ func TestNew(t *testing.T) {
 			t.Errorf("stdout does not name %s:\n%s", p, out)
 		}
 		text := readFile(t, p)
-		for _, want := range []string{"sector: agriculture", "draft: true", "first_listed: 2025", "{#rule}"} {
+		for _, want := range []string{"sector: agriculture", "draft: true", "first_listed: 2025", "# status: unchanged", "# status_date: YYYY-MM-DD", "{#rule}"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s lacks %q:\n%s", p, want, text)
 			}

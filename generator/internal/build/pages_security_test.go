@@ -33,6 +33,9 @@ func copyTree(t *testing.T, src, dst string) {
 	}
 }
 
+// hostileBarriers is how many barriers testdata/security/content has.
+const hostileBarriers = 1
+
 // buildHostile builds testdata/security/content, a site whose every field
 // tries to put script or styling into the page, with the real templates
 // and site.yaml.
@@ -41,11 +44,7 @@ func buildHostile(t *testing.T) (string, *Result) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "content")
 	copyTree(t, filepath.Join("testdata", "security", "content"), dir)
-	cfg, err := os.ReadFile(filepath.Join(repoRoot, "content", "site.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), cfg, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), realConfig(t, hostileBarriers), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(root, "public")

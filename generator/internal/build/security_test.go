@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -36,11 +37,7 @@ func generatorBinary(t *testing.T) string {
 // text depends on version, so that two versions build different sites.
 func writeVersionedSite(t *testing.T, dir, version string, n int) {
 	t.Helper()
-	cfg, err := os.ReadFile(filepath.Join(repoRoot, "content", "site.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{"site.yaml": string(cfg)}
+	files := map[string]string{"site.yaml": string(realConfig(t, n))}
 	for _, l := range []string{"en", "ko"} {
 		files["summary."+l+".md"] = fmt.Sprintf("---\ntitle: Summary %s\nsummary: The story, version %s.\n---\n\nVersion %s of the story.\n", version, version, version)
 		for i := range n {
@@ -60,6 +57,22 @@ func writeVersionedSite(t *testing.T, dir, version string, n int) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// realConfig is the real content/site.yaml with report_items set to n, the
+// barriers of a test's own site: with the real site's number, its build
+// would fail.
+func realConfig(t *testing.T, n int) []byte {
+	t.Helper()
+	cfg, err := os.ReadFile(filepath.Join(repoRoot, "content", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := regexp.MustCompile(`(?m)^report_items:.*$`)
+	if !items.Match(cfg) {
+		t.Fatal("content/site.yaml has no report_items line to set")
+	}
+	return items.ReplaceAll(cfg, fmt.Appendf(nil, "report_items: %d", n))
 }
 
 // treeHash is a digest of every file's path and bytes under dir, and of
@@ -223,11 +236,7 @@ func TestCommandPrintsWarnings(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "content")
 	copyTree(t, filepath.Join("testdata", "security", "content"), dir)
-	cfg, err := os.ReadFile(filepath.Join(repoRoot, "content", "site.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(dir, "site.yaml"), cfg, 0o644)
+	os.WriteFile(filepath.Join(dir, "site.yaml"), realConfig(t, hostileBarriers), 0o644)
 	cmd := runBuild(bin, dir, filepath.Join(root, "public"))
 	var stderr strings.Builder
 	cmd.Stderr = &stderr

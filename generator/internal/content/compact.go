@@ -17,6 +17,7 @@ func (m *Meta) eachString(f func(*string)) {
 	f(&m.Sector)
 	f(&m.Law)
 	f(&m.Updated)
+	f(&m.StatusDate)
 	f(&m.TranslatedFrom)
 	for i := range m.Related {
 		f(&m.Related[i].Slug)

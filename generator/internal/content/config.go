@@ -20,8 +20,18 @@ type Config struct {
 	BaseURL    string
 	Languages  []Language // the first is the default
 	ReportYear int
-	Sectors    []Sector
+	// ReportItems is how many items of the report's Korea chapter the
+	// site covers (report_items), 0 when site.yaml does not say; each
+	// language must publish that many barrier entries. ReportItemsPos is
+	// where the key is.
+	ReportItems    int
+	ReportItemsPos diag.Pos
+	Sectors        []Sector
 }
+
+// ItemsPlaceholder, in site.yaml's description, stands for report_items:
+// the description states the number the build checks, and no other.
+const ItemsPlaceholder = "{items}"
 
 // Text is a reader-visible string in every language, by language code.
 type Text map[string]string
@@ -86,7 +96,8 @@ func parseConfig(path string, src []byte, errs *diag.List) *Config {
 		return nil
 	}
 	c := &Config{}
-	keys := []string{"title", "description", "base_url", "languages", "report_year", "sectors"}
+	keys := []string{"title", "description", "base_url", "languages", "report_year", "report_items", "sectors"}
+	optional := []string{"report_items"}
 	values := make(map[string]*astEntry)
 	for _, mv := range entries {
 		k := mv.Key.GetToken().Value
@@ -101,7 +112,7 @@ func parseConfig(path string, src []byte, errs *diag.List) *Config {
 		values[k] = &astEntry{mv.Value, d.keyPos(mv)}
 	}
 	for _, k := range keys {
-		if values[k] == nil {
+		if values[k] == nil && !slices.Contains(optional, k) {
 			errs.Addf(start, "missing required key %q", k)
 		}
 	}
@@ -143,6 +154,7 @@ func parseConfig(path string, src []byte, errs *diag.List) *Config {
 		}
 	}
 	c.ReportYear, _ = d.integer(values["report_year"].node, "report_year")
+	c.decodeItems(d, values["report_items"], values["description"].pos)
 
 	items, _ = d.list(values["sectors"].node, "sectors", "sectors")
 	for _, it := range items {
@@ -165,6 +177,40 @@ func parseConfig(path string, src []byte, errs *diag.List) *Config {
 		return nil
 	}
 	return c
+}
+
+// decodeItems decodes report_items, v (nil when site.yaml has none), and
+// puts it in the description, whose key is at descPos.
+func (c *Config) decodeItems(d *yamlDoc, v *astEntry, descPos diag.Pos) {
+	if v != nil {
+		c.ReportItemsPos = v.pos
+		if n, ok := d.integer(v.node, "report_items"); ok && n < 1 {
+			d.errs.Addf(d.pos(v.node), "%q must be the number of the report's items the site covers, at least 1, not %d", "report_items", n)
+		} else {
+			c.ReportItems = n
+		}
+	}
+	c.fillItems(descPos, d.errs)
+}
+
+// fillItems puts report_items in place of ItemsPlaceholder in the
+// description, in every language. A placeholder with no report_items to
+// fill it is an error at pos, the description's; with a report_items that
+// is wrong, only that is reported.
+func (c *Config) fillItems(pos diag.Pos, errs *diag.List) {
+	for _, l := range c.Codes() {
+		text := c.Description[l]
+		if !strings.Contains(text, ItemsPlaceholder) {
+			continue
+		}
+		if c.ReportItems == 0 {
+			if c.ReportItemsPos == (diag.Pos{}) {
+				errs.Addf(pos, "%q uses %s, the number in %q, but site.yaml has no %q", "description", ItemsPlaceholder, "report_items", "report_items")
+			}
+			return
+		}
+		c.Description[l] = strings.ReplaceAll(text, ItemsPlaceholder, strconv.Itoa(c.ReportItems))
+	}
 }
 
 type astEntry struct {

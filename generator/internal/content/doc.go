@@ -79,6 +79,17 @@ type Meta struct {
 	Sources     []Source
 	Figures     []Figure
 	Numbers     []Number
+
+	// Status is what has become of a barrier since the report, and
+	// StatusDate (YYYY-MM-DD) the day it was checked; StatusNone and ""
+	// when not given. StatusPos and StatusDatePos are where their keys
+	// are, the zero Pos when a key is not there: the two languages of an
+	// entry are held to the same values at them.
+	Status        Status
+	StatusDate    string
+	StatusPos     diag.Pos
+	StatusDatePos diag.Pos
+
 	// TranslatedFrom is the fingerprint of the default-language text a
 	// translation was made from.
 	TranslatedFrom string

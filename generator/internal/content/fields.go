@@ -19,6 +19,9 @@ type field struct {
 	// default language) may carry.
 	translation bool
 	decode      func(d *yamlDoc, n ast.Node, m *Meta)
+	// keyAt, when not nil, is where m keeps the position of the key, for
+	// checks that need to know where the key itself is.
+	keyAt func(m *Meta) *diag.Pos
 }
 
 var all = []Kind{Summary, Barrier, Page}
@@ -58,6 +61,10 @@ var fields = []field{
 			m.FirstListed = y
 		}
 	}},
+	{name: "status", kinds: []Kind{Barrier}, required: statusRequired, decode: decodeStatus,
+		keyAt: func(m *Meta) *diag.Pos { return &m.StatusPos }},
+	{name: "status_date", kinds: []Kind{Barrier}, required: statusRequired, decode: decodeStatusDate,
+		keyAt: func(m *Meta) *diag.Pos { return &m.StatusDatePos }},
 	{name: "updated", kinds: all, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
 		m.Updated, _ = d.date(n, "updated")
 	}},
@@ -99,7 +106,13 @@ func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation
 			continue
 		}
 		set[key] = true
+		if at := fields[i].keyAt; at != nil {
+			*at(&m) = d.keyPos(mv)
+		}
 		fields[i].decode(d, mv.Value, &m)
+	}
+	if k == Barrier {
+		checkStatusPair(&m, d.errs)
 	}
 	for _, f := range fields {
 		if f.required && slices.Contains(f.kinds, k) && !set[f.name] {

@@ -12,7 +12,11 @@
 //	README.md                 the editors' guide; not part of the site
 //
 // Front matter keys are listed in fields.go; content/README.md documents
-// them for editors. Front matter is parsed by goccy/go-yaml, except that
+// them for editors. A barrier's status since the report (status, with
+// the status_date it was checked on) is a Status, of four values
+// (status.go); whether the two languages agree on it is package site's
+// check, as is site.yaml's report_items, the number of barrier entries
+// each language must publish, which the description may state as {items}. Front matter is parsed by goccy/go-yaml, except that
 // the plain YAML most of it is written in is read first by a small parser
 // that builds the same syntax tree (fastyaml.go) and leaves everything
 // else, every error included, to goccy. LoadMeta keeps only the front

@@ -22,7 +22,9 @@
 // .T "key" (a string from strings.yaml in the page's language), .URL and
 // .Abs (addresses below the base URL), .Asset "style.css" (a static file's
 // hashed address), .Text (a site.yaml text in the page's language),
-// .SectorName, .LangName and .Status; .CardHTML is a barrier's card (the
+// .SectorName, .LangName and .Status; .Dated "key" date is a string with
+// its {date} replaced by a <time> element, the date written as
+// strings.yaml's date_layout says; .CardHTML is a barrier's card (the
 // "card" template, executed once per language and build); .Shared "name"
 // is a template executed once per language and build, for the parts of
 // the layout alike on every page of a language; .Chart draws a

@@ -82,6 +82,8 @@ func entry(w guide, cfg *content.Config, sector string) string {
 	fmt.Fprintf(&b, "sector: %s   # %s: %s\n", sector, w.SectorHelp, strings.Join(cfg.SectorIDs(), ", "))
 	fmt.Fprintf(&b, "# law: %s\n", w.Law)
 	fmt.Fprintf(&b, "# first_listed: %d   # %s\n", cfg.ReportYear, w.FirstListed)
+	fmt.Fprintf(&b, "# status: unchanged   # %s: %s\n", w.Status, strings.Join(content.StatusNames(), ", "))
+	fmt.Fprintf(&b, "# status_date: YYYY-MM-DD   # %s\n", w.StatusDate)
 	fmt.Fprintf(&b, "# related: [other-slug]   # %s\n", w.Related)
 	fmt.Fprintf(&b, "draft: true   # %s\n", w.Draft)
 	fmt.Fprintf(&b, "sources:   # %s\n", w.Sources)

@@ -5,6 +5,7 @@ package scaffold
 type guide struct {
 	Intro, Title, TitleHelp, Summary, SummaryHelp, SectorHelp string
 	Law, FirstListed, Related, Draft, Sources                 string
+	Status, StatusDate                                        string
 	// Sections are the body's headings, with a shared {#id} so both
 	// languages have the same anchors, and the text under each.
 	Sections [][2]string
@@ -27,6 +28,8 @@ var english = guide{
 	Law:         "The Korean law or rule at issue   (remove the # to use it)",
 	FirstListed: "the first report year that named it (remove the # to use it)",
 	Related:     "slugs of related barriers (remove the # to use it)",
+	Status:      "what has become of it since the report (remove the # here and on the next line), one of",
+	StatusDate:  "the day that status was checked",
 	Draft:       "change to false to publish",
 	Sources:     "required: at least one; add url: for sources that can be read online",
 	Sections: [][2]string{
@@ -46,6 +49,8 @@ var korean = guide{
 	Law:         "관련 한국 법령이나 제도   (쓰려면 맨 앞 #을 지우세요)",
 	FirstListed: "이 장벽이 처음 실린 보고서 연도 (쓰려면 맨 앞 #을 지우세요)",
 	Related:     "관련 무역장벽의 슬러그 (쓰려면 맨 앞 #을 지우세요)",
+	Status:      "보고서 이후 달라진 상황 (쓰려면 이 줄과 다음 줄의 맨 앞 #을 지우세요). 다음 중 하나",
+	StatusDate:  "그 상황을 확인한 날짜",
 	Draft:       "공개하려면 false로 바꾸세요",
 	Sources:     "필수: 하나 이상. 온라인에서 볼 수 있으면 url:을 더하세요",
 	Sections: [][2]string{

@@ -69,6 +69,71 @@ func (s *Site) checkDocs(entries []*Entry, errs *diag.List) {
 			seen[r.Slug] = true
 		}
 		checkFigureIDs(m, errs)
+		if src := e.Translations[s.Config.Default()]; src != nil && src != e {
+			checkStatusAgrees(e, src, errs)
+		}
+	}
+}
+
+// checkStatusAgrees reports a translation e whose status or status_date
+// differs from its source's, at e's key, naming the source's value: what
+// has become of a barrier is a fact, the same in every language. A value
+// the source gives wrongly is reported there, not again here.
+func checkStatusAgrees(e, src *Entry, errs *diag.List) {
+	m, o := &e.Meta, &src.Meta
+	hasStatus, hasDate := m.StatusPos != (diag.Pos{}), m.StatusDatePos != (diag.Pos{})
+	srcStatus, srcDate := o.StatusPos != (diag.Pos{}), o.StatusDatePos != (diag.Pos{})
+	if !hasStatus && !hasDate {
+		if o.Status != content.StatusNone && o.StatusDate != "" {
+			errs.Addf(m.Start, "missing %q and %q: %s gives status %q as of %s; give both languages the same", "status", "status_date", src.Path(), o.Status, o.StatusDate)
+		}
+		return
+	}
+	switch {
+	case m.Status == content.StatusNone || m.Status == o.Status:
+	case !srcStatus:
+		errs.Addf(m.StatusPos, "status is %q here, but %s has no status; give both languages the same", m.Status, src.Path())
+	case o.Status != content.StatusNone:
+		errs.Addf(m.StatusPos, "status is %q here, but %q in %s; give both languages the same", m.Status, o.Status, src.Path())
+	}
+	switch {
+	case m.StatusDate == "" || m.StatusDate == o.StatusDate:
+	case !srcDate:
+		errs.Addf(m.StatusDatePos, "status_date is %s here, but %s has no status_date; give both languages the same", m.StatusDate, src.Path())
+	case o.StatusDate != "":
+		errs.Addf(m.StatusDatePos, "status_date is %s here, but %s in %s; give both languages the same", m.StatusDate, o.StatusDate, src.Path())
+	}
+}
+
+// checkItems holds each language's published barrier entries to the
+// number of the report's items site.yaml says the site covers, so that
+// what the site claims is what it has. A barrier file that could not be
+// loaded counts as there: its own problem is reported.
+func (s *Site) checkItems(entries []*Entry, errs *diag.List) {
+	want := s.Config.ReportItems
+	if want == 0 {
+		return
+	}
+	count := make(map[string]int)
+	for _, e := range entries {
+		if e.Kind == content.Barrier && !e.Meta.Draft {
+			count[e.Lang]++
+		}
+	}
+	for name := range s.broken {
+		if dir, base := path.Split(name); dir == content.Barrier.Dir()+"/" {
+			parts := strings.Split(base, ".")
+			count[parts[len(parts)-2]]++
+		}
+	}
+	var wrong []string
+	for _, l := range s.Langs {
+		if count[l] != want {
+			wrong = append(wrong, fmt.Sprintf("%d in %s", count[l], l))
+		}
+	}
+	if len(wrong) > 0 {
+		errs.Addf(s.Config.ReportItemsPos, "%q says the site covers %d items of the report, but the published barrier entries (drafts do not count) are %s; publish one entry per item, or correct the number", "report_items", want, strings.Join(wrong, " and "))
 	}
 }
 

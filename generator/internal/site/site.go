@@ -3,7 +3,9 @@
 // body holds (headings, anchors, links), and its place in the link graph
 // (translations, related barriers, previous and next). It checks everything
 // that needs more than one file to see: missing translations, unknown
-// sectors, related slugs and links that name no page or no anchor.
+// sectors, related slugs and links that name no page or no anchor, a
+// translation whose status or status_date differs from its source's, and
+// a count of published barriers other than site.yaml's report_items.
 //
 // Memory: Build converts every body once, on all cores, and keeps from it
 // what other pages need (headings, anchors, links) and its HTML, which
@@ -256,6 +258,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 
 	s.len = len(entries)
 	s.checkDocs(entries, &errs)
+	s.checkItems(entries, &errs)
 	var prev map[string]*Entry
 	if r := opt.Reuse; r != nil && r.BaseURL == s.BaseURL && sameKeys(r.byName, byName) {
 		prev = r.byName
