@@ -175,7 +175,7 @@ func (p *Page) Shared(name string, variant ...string) (template.HTML, error) {
 		return h.(template.HTML), nil
 	}
 	var b strings.Builder
-	if err := p.theme.run[p.Kind].Execute(&b, name, p); err != nil {
+	if err := p.theme.tmpl[p.Kind].ExecuteTemplate(&b, name, p); err != nil {
 		return "", err
 	}
 	if p.theme.unshared {
@@ -196,7 +196,7 @@ func (p *Page) CardHTML(e *site.Entry) (template.HTML, error) {
 		}
 	}
 	var b strings.Builder
-	if err := p.theme.run[p.Kind].Execute(&b, "card", p.Card(e)); err != nil {
+	if err := p.theme.tmpl[p.Kind].ExecuteTemplate(&b, "card", p.Card(e)); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
