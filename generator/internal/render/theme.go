@@ -32,8 +32,11 @@
 // body's second-level headings, for a table of contents; .SearchIndex is
 // the address of the language's search index.
 //
-// Every template error is reported at its file, line and column
-// (tmplerr.go).
+// A string that a template asks for by a quoted key (.T "key", .In .Lang
+// "key"), or that the generator uses itself, and that strings.yaml does
+// not have is an error when the theme is loaded, at the key, even in a part
+// of a template that no page shows. Every template error is reported at
+// its file, line and column (tmplerr.go).
 //
 // Besides the pages, Render writes one search index per language,
 // assets/search.<lang>.<hash>.json (package search), for static/search.js;
@@ -154,6 +157,10 @@ func (t *Theme) cardSlot(s *site.Site, lang string, e *site.Entry) *atomic.Point
 type sharedKey struct{ lang, name, variant string }
 
 // LoadTheme parses the theme folder fsys; dir is its path for messages.
+// Every string a template or the generator asks for by name must be in
+// strings.yaml: a missing one is an error here, at the key in the template
+// (even in a part of a template that no page of the site shows), or at
+// strings.yaml for one the generator asks for.
 func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	var errs diag.List
 	t := &Theme{
@@ -174,6 +181,9 @@ func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	}
 	if !t.parseTemplates(fsys, &errs) {
 		return nil, errs.Err()
+	}
+	if t.strings != nil {
+		t.checkStrings(&errs)
 	}
 	if err := t.loadStatic(fsys); err != nil {
 		errs.Addf(diag.Pos{Path: t.show("static")}, "%v", err)

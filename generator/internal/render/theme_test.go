@@ -157,3 +157,57 @@ func TestTemplateErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingStrings checks that a string the templates or the generator
+// ask for, missing from strings.yaml, is a problem when the theme is
+// loaded: at the key in the template, even where no page of the site
+// goes; at strings.yaml for the generator's own.
+func TestMissingStrings(t *testing.T) {
+	drop := func(key string) func(string) string {
+		return func(s string) string {
+			i := strings.Index(s, "\n"+key+":")
+			if i < 0 {
+				t.Fatalf("strings.yaml has no %s", key)
+			}
+			n := strings.IndexByte(s[i+1:], '\n')
+			return s[:i] + s[i+1+n:]
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		edits map[string]func(string) string
+		want  []string
+	}{{
+		name: "in templates, taken or not",
+		edits: map[string]func(string) string{
+			"page.html": text("{{define \"main\"}}\n<h1>{{.T \"page_titel\"}}</h1>\n" +
+				"{{if eq .Kind \"home\"}}{{.T \"never_shown\"}} {{$.In .Lang \"read_in_ko\"}}{{end}}\n{{end}}\n"),
+			"partials.html": replace(t, `$.Page.T "status_new"`, `$.Page.T "status_nwe"`),
+		},
+		want: []string{
+			`templates/page.html:2:10: no string "page_titel" in strings.yaml`,
+			`templates/page.html:3:28: no string "never_shown" in strings.yaml`,
+			`templates/page.html:3:57: no string "read_in_ko" in strings.yaml`,
+			fmt.Sprintf(`templates/partials.html:%d:92: no string "status_nwe" in strings.yaml`, lineOf(t, "partials.html", `"status_new"`)),
+		},
+	}, {
+		name:  "in a template and in strings.yaml",
+		edits: map[string]func(string) string{"strings.yaml": drop("skip_link")},
+		want:  []string{fmt.Sprintf(`templates/layout.html:%d:40: no string "skip_link" in strings.yaml`, lineOf(t, "layout.html", `"skip_link"`))},
+	}, {
+		name:  "the generator's own",
+		edits: map[string]func(string) string{"strings.yaml": drop("barriers_description")},
+		want:  []string{`templates/strings.yaml:1:1: no string "barriers_description", which the generator needs for the description of the barrier index`},
+	}, {
+		name:  "every language",
+		edits: map[string]func(string) string{"strings.yaml": replace(t, `feed_title: {en: "Barrier entries (Atom feed)", `, `feed_title: {`)},
+		want:  []string{fmt.Sprintf(`templates/strings.yaml:%d:13: "feed_title" is missing its "en"`, lineOf(t, "strings.yaml", "\nfeed_title:")+1)},
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := themeWith(t, c.edits)
+			if got := problems(t, err); !slices.Equal(got, c.want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
