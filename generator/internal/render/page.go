@@ -185,6 +185,27 @@ func (p *Page) Shared(name string, variant ...string) (template.HTML, error) {
 	return h.(template.HTML), nil
 }
 
+// Cards returns the cards of the barriers es (see CardHTML), one after the
+// other: a list of thousands is one action of its template, not thousands.
+func (p *Page) Cards(es []*site.Entry) (template.HTML, error) {
+	cards := make([]template.HTML, len(es))
+	size := 0
+	for i, e := range es {
+		h, err := p.CardHTML(e)
+		if err != nil {
+			return "", err
+		}
+		cards[i] = h
+		size += len(h)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, h := range cards {
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
+}
+
 // CardHTML returns the barrier e's card, the "card" template executed on
 // Card(e): made once per language and build, as it is the same on every
 // page of the language (see Theme.cards).

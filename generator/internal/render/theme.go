@@ -23,14 +23,19 @@
 // below the base URL), .Asset "style.css" (a static file's hashed
 // address), .Text (a site.yaml text in the page's language), .SectorName,
 // .LangName and .Status; .CardHTML is a barrier's card (the "card"
-// template, executed once per language and build); .Shared "name" is a
-// template executed once per language and build, for the parts of the
-// layout alike on every page of a language; .Chart draws a front matter
-// figure as an inline SVG bar chart (package chart) and .Number writes a
-// figure's value; .Prose and .Footnotes are the body without and with only
-// its footnotes, so the figures can sit between them; .TOC lists the
-// body's second-level headings, for a table of contents; .SearchIndex is
-// the address of the language's search index.
+// template, executed once per language and build) and .Cards a list of
+// them; .Shared "name" is a template executed once per language and build,
+// for the parts of the layout alike on every page of a language; .Chart
+// draws a front matter figure as an inline SVG bar chart (package chart)
+// and .Number writes a figure's value; .Prose and .Footnotes are the body
+// without and with only its footnotes, so the figures can sit between them;
+// .TOC lists the body's second-level headings, for a table of contents;
+// .SearchIndex is the address of the language's search index.
+//
+// Every action costs each page that runs it a few microseconds (html/template
+// finds fields and methods by reflection), so the templates keep actions
+// out of long loops: a list of cards is one action (.Cards), and what is
+// alike on every page of a language is made once (.Shared).
 //
 // A string that a template asks for by a quoted key (.T "key", .In .Lang
 // "key"), or that the generator uses itself, and that strings.yaml does
