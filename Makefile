@@ -55,8 +55,7 @@ FUZZ_TARGETS = \
 	FuzzHighlight:./generator/internal/markdown \
 	FuzzMarkLanguages:./generator/internal/render \
 	FuzzScore:./generator/internal/search \
-	FuzzTable:./generator/internal/search \
-	FuzzEscapers:./generator/internal/tmplrun
+	FuzzTable:./generator/internal/search
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

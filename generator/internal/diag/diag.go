@@ -187,6 +187,19 @@ var newline = []byte{'\n'}
 // Path returns the file's path.
 func (l *Lines) Path() string { return l.path }
 
+// Offset returns the byte offset of the start of line (counted from 1),
+// or the length of the text for a line past its end.
+func (l *Lines) Offset(line int) int {
+	l.once.Do(l.index)
+	if line < 1 {
+		return 0
+	}
+	if line > len(l.start) {
+		return len(l.src)
+	}
+	return l.start[line-1]
+}
+
 // Pos returns the position of the byte at offset.
 func (l *Lines) Pos(offset int) Pos {
 	l.once.Do(l.index)

@@ -32,6 +32,15 @@ func TestLinesPos(t *testing.T) {
 	}
 }
 
+func TestLinesOffset(t *testing.T) {
+	lines := NewLines("f.md", []byte("ab\n관세 x\n\nlast"))
+	for line, want := range map[int]int{-1: 0, 0: 0, 1: 0, 2: 3, 3: 12, 4: 13, 5: 17, 9: 17} {
+		if got := lines.Offset(line); got != want {
+			t.Errorf("Offset(%d) = %d, want %d", line, got, want)
+		}
+	}
+}
+
 // TestLinesConcurrent asks for positions from many goroutines at once, as
 // the checks of one file may; the race detector (make race) sees a table
 // of lines made twice or read while it is made.

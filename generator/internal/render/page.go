@@ -175,7 +175,7 @@ func (p *Page) Shared(name string, variant ...string) (template.HTML, error) {
 		return h.(template.HTML), nil
 	}
 	var b strings.Builder
-	if err := p.theme.run[p.Kind].Execute(&b, name, p); err != nil {
+	if err := p.theme.tmpl[p.Kind].ExecuteTemplate(&b, name, p); err != nil {
 		return "", err
 	}
 	if p.theme.unshared {
@@ -183,6 +183,27 @@ func (p *Page) Shared(name string, variant ...string) (template.HTML, error) {
 	}
 	h, _ := p.theme.shared.LoadOrStore(key, template.HTML(b.String()))
 	return h.(template.HTML), nil
+}
+
+// Cards returns the cards of the barriers es (see CardHTML), one after the
+// other: a list of thousands is one action of its template, not thousands.
+func (p *Page) Cards(es []*site.Entry) (template.HTML, error) {
+	cards := make([]template.HTML, len(es))
+	size := 0
+	for i, e := range es {
+		h, err := p.CardHTML(e)
+		if err != nil {
+			return "", err
+		}
+		cards[i] = h
+		size += len(h)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, h := range cards {
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
 }
 
 // CardHTML returns the barrier e's card, the "card" template executed on
@@ -196,7 +217,7 @@ func (p *Page) CardHTML(e *site.Entry) (template.HTML, error) {
 		}
 	}
 	var b strings.Builder
-	if err := p.theme.run[p.Kind].Execute(&b, "card", p.Card(e)); err != nil {
+	if err := p.theme.tmpl[p.Kind].ExecuteTemplate(&b, "card", p.Card(e)); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())

@@ -53,7 +53,7 @@ func PreviewIndex(lang string) string { return "assets/search." + lang + ".json"
 // forSite returns t with empty caches of cards and shared parts, for
 // another site.
 func (t *Theme) forSite() *Theme {
-	return &Theme{dir: t.dir, tmpl: t.tmpl, run: t.run, strings: t.strings, Assets: t.Assets, Files: t.Files}
+	return &Theme{dir: t.dir, tmpl: t.tmpl, files: t.files, defined: t.defined, strings: t.strings, Assets: t.Assets, Files: t.Files}
 }
 
 // File returns the file name (slash-separated, below the base URL, as

@@ -48,7 +48,6 @@ func Render(s *site.Site, t *Theme, x *Search, w Writer) (int, error) {
 	for _, p := range pages {
 		p.SearchIndex = s.URL("assets/" + index[p.Lang])
 	}
-	warmUp(t, pages)
 	// The theme's files, the feeds and the sitemap need none of the pages'
 	// HTML: they are written while the pages are, on a core that would
 	// otherwise wait for the last pages.
@@ -71,31 +70,6 @@ func Render(s *site.Site, t *Theme, x *Search, w Writer) (int, error) {
 		return 0, othersErr
 	}
 	return len(pages), nil
-}
-
-// warmUp makes, for each kind of page, a copy of its first page that lists
-// at most one barrier, and throws it away. A kind's first page is made by
-// html/template, which escapes its templates for package tmplrun, and
-// several times slower than the pages after it; the first list pages of a
-// large site are its longest (10,000 barriers on the home page). The copy
-// leaves the real page to the compiled templates. A problem it meets is
-// the real page's too, and is reported when that page is made.
-func warmUp(t *Theme, pages []*Page) {
-	done := make(map[string]bool)
-	for _, p := range pages {
-		if done[p.Kind] {
-			continue
-		}
-		done[p.Kind] = true
-		w := *p
-		w.Barriers = w.Barriers[:min(1, len(w.Barriers))]
-		w.Groups = nil
-		if len(p.Groups) > 0 {
-			g := p.Groups[0]
-			w.Groups = []Group{{Sector: g.Sector, Barriers: g.Barriers[:min(1, len(g.Barriers))]}}
-		}
-		t.executeTo(new(pageBuffer), &w)
-	}
 }
 
 // writePage makes and writes one page. A body beyond the site's memory

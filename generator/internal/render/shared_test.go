@@ -56,6 +56,13 @@ func pagesOf(t *testing.T, fsys fs.FS, dir string) (*Theme, []*Page) {
 // page (its address, its kind, its title) would differ somewhere.
 func TestSharedPartsAreAlike(t *testing.T) {
 	theme, pages := realPages(t)
+	kinds := make(map[string]bool)
+	for _, p := range pages {
+		kinds[p.Kind] = true
+	}
+	if len(kinds) < 7 {
+		t.Errorf("the real site has %d kinds of page; want all seven", len(kinds))
+	}
 	unshared := theme.forSite()
 	unshared.unshared = true
 	comparePages(t, theme, unshared, pages, "when its shared parts are made for it alone")

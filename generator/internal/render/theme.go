@@ -3,8 +3,9 @@
 //
 // A theme folder holds:
 //
-//	layout.html     the frame of every page: defines "layout", which calls
-//	                the "main" template of the page's own file
+//	layout.html     the frame of every page, which calls the "main"
+//	                template of the page's own file
+//	partials.html   the templates the layout and the pages share
 //	home.html, barrier.html, barriers.html, sector.html, page.html
 //	                one per kind of page, each defining "main"
 //	root.html       the site root, which sends a reader to a language
@@ -14,25 +15,35 @@
 //	static/         CSS, JavaScript and icons, copied to assets/ with the
 //	                hash of their content in their names
 //
-// Templates are html/template; content is never executed as a template.
-// html/template executes each template once, which escapes it; after
-// that, package tmplrun runs its escaped tree compiled, with the same
-// output, and gives back to html/template whatever it does not handle.
-// Each template receives a *Page. Its methods are the template functions:
-// .T "key" (a string from strings.yaml in the page's language), .URL and
-// .Abs (addresses below the base URL), .Asset "style.css" (a static file's
-// hashed address), .Text (a site.yaml text in the page's language),
-// .SectorName, .LangName and .Status; .Dated "key" date is a string with
-// its {date} replaced by a <time> element, the date written as
-// strings.yaml's date_layout says; .CardHTML is a barrier's card (the
-// "card" template, executed once per language and build); .Shared "name"
-// is a template executed once per language and build, for the parts of
-// the layout alike on every page of a language; .Chart draws a
-// front matter figure as an inline SVG bar chart (package chart) and
-// .Number writes a figure's value; .Prose and .Footnotes are the body
+// Templates are html/template, executed by html/template itself, which
+// works out the escaping of every action; content is never executed as a
+// template. Each template receives a *Page. Its methods are the template
+// functions: .T "key" (a string from strings.yaml in the page's language)
+// and .In lang "key" (in another language), .URL and .Abs (addresses
+// below the base URL), .Asset "style.css" (a static file's hashed
+// address), .Text (a site.yaml text in the page's language), .SectorName,
+// .LangName and .Status; .Dated "key" date is a string with its {date}
+// replaced by a <time> element, the date written as strings.yaml's
+// date_layout says; .CardHTML is a barrier's card (the "card"
+// template, executed once per language and build) and .Cards a list of
+// them; .Shared "name" is a template executed once per language and build,
+// for the parts of the layout alike on every page of a language; .Chart
+// draws a front matter figure as an inline SVG bar chart (package chart)
+// and .Number writes a figure's value; .Prose and .Footnotes are the body
 // without and with only its footnotes, so the figures can sit between them;
 // .TOC lists the body's second-level headings, for a table of contents;
 // .SearchIndex is the address of the language's search index.
+//
+// Every action costs each page that runs it a few microseconds (html/template
+// finds fields and methods by reflection), so the templates keep actions
+// out of long loops: a list of cards is one action (.Cards), and what is
+// alike on every page of a language is made once (.Shared).
+//
+// A string that a template asks for by a quoted key (.T "key", .In .Lang
+// "key"), or that the generator uses itself, and that strings.yaml does
+// not have is an error when the theme is loaded, at the key, even in a part
+// of a template that no page shows. Every template error is reported at
+// its file, line and column (tmplerr.go).
 //
 // Besides the pages, Render writes one search index per language,
 // assets/search.<lang>.<hash>.json (package search), for static/search.js;
@@ -66,7 +77,6 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -75,31 +85,7 @@ import (
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/markdown"
 	"explainer/generator/internal/site"
-	"explainer/generator/internal/tmplrun"
 )
-
-// The methods pages call, called by compiled templates as Go code (see
-// tmplrun.Direct); any other goes through reflection.
-func init() {
-	tmplrun.Register(
-		tmplrun.Method1Err((*Page).T),
-		tmplrun.Method1((*Page).URL),
-		tmplrun.Method1((*Page).Abs),
-		tmplrun.Method1((*Page).Text),
-		tmplrun.Method1Err((*Page).Asset),
-		tmplrun.Method1Err((*Page).CardHTML),
-		tmplrun.Method1((*Page).Status),
-		tmplrun.Method1((*Page).Number),
-		tmplrun.Method((*Page).Prose),
-		tmplrun.Method((*Page).Footnotes),
-		tmplrun.Method((*Page).TOC),
-		tmplrun.Method((*Page).Locale),
-		tmplrun.MethodErr((*Page).Article),
-		tmplrun.MethodErr((*Page).Feeds),
-		tmplrun.Method2Err((*Page).In),
-		tmplrun.Variadic1Err((*Page).Shared),
-	)
-}
 
 // Kinds of page, each made with the template file of the same name.
 const (
@@ -116,11 +102,17 @@ var kinds = []string{KindHome, KindBarrier, KindBarriers, KindSector, KindPage, 
 
 // Theme is a parsed theme folder.
 type Theme struct {
-	dir  string // as the user named it, for messages
+	dir string // as the user named it, for messages
+	// tmpl holds each kind's templates: a copy of the layout and the
+	// partials, with the kind's own file parsed into it.
 	tmpl map[string]*template.Template
-	// run executes each kind's templates: compiled, after html/template's
-	// first execution of each (package tmplrun).
-	run     map[string]*tmplrun.Set
+	// files holds the text of each template file by name, for the
+	// positions of errors.
+	files map[string]*diag.Lines
+	// defined maps each kind's template names to the files that define
+	// them: html/template's errors name a template, and the template of
+	// a failed escaping is gone.
+	defined map[string]map[string]string
 	strings map[string]content.Text
 	// Assets maps a static file's name (style.css) to its hashed name
 	// (style.0123456789.css); Files holds the content by hashed name.
@@ -172,14 +164,19 @@ func (t *Theme) cardSlot(s *site.Site, lang string, e *site.Entry) *atomic.Point
 type sharedKey struct{ lang, name, variant string }
 
 // LoadTheme parses the theme folder fsys; dir is its path for messages.
+// Every string a template or the generator asks for by name must be in
+// strings.yaml: a missing one is an error here, at the key in the template
+// (even in a part of a template that no page of the site shows), or at
+// strings.yaml for one the generator asks for.
 func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	var errs diag.List
 	t := &Theme{
-		dir:    strings.TrimSuffix(dir, "/"),
-		tmpl:   make(map[string]*template.Template),
-		run:    make(map[string]*tmplrun.Set),
-		Assets: make(map[string]string),
-		Files:  make(map[string][]byte),
+		dir:     strings.TrimSuffix(dir, "/"),
+		tmpl:    make(map[string]*template.Template),
+		files:   make(map[string]*diag.Lines),
+		defined: make(map[string]map[string]string),
+		Assets:  make(map[string]string),
+		Files:   make(map[string][]byte),
 	}
 	src, err := fs.ReadFile(fsys, "strings.yaml")
 	if err != nil {
@@ -189,43 +186,11 @@ func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 			errs.Add(e)
 		}
 	}
-
-	var shared [][2]string // name, text
-	for _, name := range []string{"layout.html", "partials.html"} {
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			errs.Addf(diag.Pos{Path: t.show(name)}, "cannot read the theme's %s: %v", name, err)
-			continue
-		}
-		shared = append(shared, [2]string{name, string(b)})
-	}
-	if len(shared) < 2 {
+	if !t.parseTemplates(fsys, &errs) {
 		return nil, errs.Err()
 	}
-	// The layout and the partials are parsed once; each kind of page gets
-	// a copy, and its own file parsed into it.
-	base := template.New(shared[0][0]).Option("missingkey=error")
-	baseOK := t.parseShared(base, shared, &errs)
-	for _, k := range kinds {
-		name := k + ".html"
-		body, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			errs.Addf(diag.Pos{Path: t.show(name)}, "cannot read the template for %s pages: %v", k, err)
-			continue
-		}
-		if !baseOK {
-			continue
-		}
-		tm, err := base.Clone()
-		if err != nil {
-			return nil, err // only after an execution, and there has been none
-		}
-		if _, err := tm.New(name).Parse(string(body)); err != nil {
-			errs.Add(t.templateError(err))
-			continue
-		}
-		t.tmpl[k] = tm
-		t.run[k] = tmplrun.New(tm)
+	if t.strings != nil {
+		t.checkStrings(&errs)
 	}
 	if err := t.loadStatic(fsys); err != nil {
 		errs.Addf(diag.Pos{Path: t.show("static")}, "%v", err)
@@ -235,16 +200,49 @@ func LoadTheme(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	return t, errs.Err()
 }
 
-// parseShared parses the layout and the partials into tm.
-func (t *Theme) parseShared(tm *template.Template, shared [][2]string, errs *diag.List) bool {
-	for _, f := range shared {
-		target := tm
-		if f[0] != tm.Name() {
-			target = tm.New(f[0])
+// parseTemplates parses the layout and the partials once, and gives each
+// kind of page a copy with its own file parsed into it. It reports false
+// if the layout or the partials cannot be read.
+func (t *Theme) parseTemplates(fsys fs.FS, errs *diag.List) bool {
+	read := func(name, what string) (string, bool) {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs.Addf(diag.Pos{Path: t.show(name)}, "cannot read %s: %v", what, err)
+			return "", false
 		}
-		if _, err := target.Parse(f[1]); err != nil {
-			errs.Add(t.templateError(err))
-			return false
+		t.files[name] = diag.NewLines(t.show(name), b)
+		return string(b), true
+	}
+	layout, okLayout := read("layout.html", "the theme's layout.html")
+	partials, okPartials := read("partials.html", "the theme's partials.html")
+	if !okLayout || !okPartials {
+		return false
+	}
+	base := template.New("layout.html").Option("missingkey=error")
+	_, err := base.Parse(layout)
+	if err == nil {
+		_, err = base.New("partials.html").Parse(partials)
+	}
+	if err != nil {
+		errs.Add(t.parseError(err))
+	}
+	for _, k := range kinds {
+		name := k + ".html"
+		body, ok := read(name, "the template for "+k+" pages")
+		if !ok || err != nil {
+			continue
+		}
+		tm := template.Must(base.Clone()) // fails only after an execution, and there has been none
+		if _, err := tm.New(name).Parse(body); err != nil {
+			errs.Add(t.parseError(err))
+			continue
+		}
+		t.tmpl[k] = tm
+		t.defined[k] = make(map[string]string)
+		for _, d := range tm.Templates() {
+			if d.Tree != nil {
+				t.defined[k][d.Name()] = d.Tree.ParseName
+			}
 		}
 	}
 	return true
@@ -282,31 +280,6 @@ func (t *Theme) loadStatic(fsys fs.FS) error {
 // dropped to keep the stylesheet within its size budget.
 var cssComment = regexp.MustCompile(`/\* [^*]* \*/ ?`)
 
-// text/template reports errors as "template: NAME:LINE: ..." (parsing) or
-// "template: NAME:LINE:COL: ..." (executing), with no structured form.
-var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (?s)(.*)$`)
-
-// templateError turns a template error into one at the template file's
-// line and column.
-func (t *Theme) templateError(err error) *diag.Error {
-	m := templateErrRE.FindStringSubmatch(err.Error())
-	if m == nil {
-		return diag.Errorf(diag.Pos{Path: t.dir}, "template error: %v", err)
-	}
-	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
-	msg := m[4]
-	// Drop the repeated "template: x:1:2: " of nested calls.
-	for {
-		n := templateErrRE.FindStringSubmatch(msg)
-		if n == nil {
-			break
-		}
-		msg = n[4]
-	}
-	return diag.Errorf(diag.Pos{Path: t.show(m[1]), Line: line, Col: col}, "%s", msg)
-}
-
 // execute runs the template of the page's kind.
 func (t *Theme) execute(p *Page) ([]byte, error) {
 	return t.executeTo(new(pageBuffer), p)
@@ -322,13 +295,13 @@ type pageBuffer struct {
 // executeTo is execute writing into b; the page it returns is b's own
 // bytes, so b must not be reused while the page is in use.
 func (t *Theme) executeTo(b *pageBuffer, p *Page) ([]byte, error) {
-	run := t.run[p.Kind]
-	if run == nil {
+	tm := t.tmpl[p.Kind]
+	if tm == nil {
 		return nil, fmt.Errorf("no template for %s pages", p.Kind)
 	}
 	b.html.Reset()
-	if err := run.Execute(&b.html, "layout.html", p); err != nil {
-		return nil, t.templateError(err)
+	if err := tm.Execute(&b.html, p); err != nil {
+		return nil, t.execError(p.Kind, err)
 	}
 	if p.Kind == KindRoot || p.Kind == KindNotFound {
 		return b.html.Bytes(), nil // in every language, each part marked

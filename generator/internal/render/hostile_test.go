@@ -1,0 +1,71 @@
+package render
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestHostileFrontMatterIsEscaped makes every page of the site whose every
+// front matter field tries to put markup or script into its pages (the
+// build's security tests use it), with the real site.yaml and theme: the
+// text is escaped for each place it lands, and no page has its markup.
+func TestHostileFrontMatterIsEscaped(t *testing.T) {
+	root := filepath.Join("..", "..", "..")
+	hostile := filepath.Join(root, "generator", "internal", "build", "testdata", "security", "content")
+	fsys := fstest.MapFS{}
+	err := filepath.WalkDir(hostile, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(hostile, p)
+		b, err := os.ReadFile(p)
+		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "content", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["site.yaml"] = &fstest.MapFile{Data: cfg}
+	theme, pages := pagesOf(t, fsys, "content")
+	if len(pages) < 6 {
+		t.Fatalf("%d pages of the hostile site; want its barrier, pages and indexes in both languages", len(pages))
+	}
+	made := make(map[string]string)
+	for _, p := range pages {
+		html, err := theme.execute(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		made[outName(p.Path)] = string(html)
+		for _, bad := range []string{"<svg onload", "<img src=x", "<b onclick", "<script>alert(1)", `" onload="`} {
+			if strings.Contains(string(html), bad) {
+				t.Errorf("%s has %q", outName(p.Path), bad)
+			}
+		}
+	}
+	barrier := made["en/barriers/hostile/index.html"]
+	for _, want := range []string{
+		`<title>&lt;svg onload=alert(1)&gt;Hostile barrier · `,
+		`<meta name="description" content="&lt;img src=x onerror=alert(1)&gt;">`,
+		`<meta property="og:title" content="&lt;svg onload=alert(1)&gt;Hostile barrier">`,
+		`"headline":"\u003csvg onload=alert(1)\u003eHostile barrier"`,
+		`<h1>&lt;svg onload=alert(1)&gt;Hostile barrier</h1>`,
+		`<p class="lede">&lt;img src=x onerror=alert(1)&gt;</p>`,
+		`<span class="figure-unit">(&#34; onload=&#34;alert(1))</span>`,
+		`<caption>&lt;script&gt;alert(1)&lt;/script&gt; (&#34; onload=&#34;alert(1))</caption>`,
+		`<a href="https://example.org/report?q=%3cscript%3e" rel="noopener noreferrer">`,
+		`&lt;b onclick=alert(1)&gt;Publisher&lt;/b&gt;`,
+	} {
+		if !strings.Contains(barrier, want) {
+			t.Errorf("the hostile barrier's page has no %s", want)
+		}
+	}
+}
