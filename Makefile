@@ -51,7 +51,6 @@ FUZZ_TARGETS = \
 	FuzzConvert:./generator/internal/markdown \
 	FuzzLinks:./generator/internal/markdown \
 	FuzzHeadingID:./generator/internal/markdown \
-	FuzzCollapseSpace:./generator/internal/markdown \
 	FuzzMarkLanguages:./generator/internal/render \
 	FuzzScore:./generator/internal/search \
 	FuzzTable:./generator/internal/search \
