@@ -52,8 +52,6 @@ FUZZ_TARGETS = \
 	FuzzLinks:./generator/internal/markdown \
 	FuzzHeadingID:./generator/internal/markdown \
 	FuzzMarkLanguages:./generator/internal/render \
-	FuzzScore:./generator/internal/search \
-	FuzzTable:./generator/internal/search \
 	FuzzEscapers:./generator/internal/tmplrun
 
 fuzz:
