@@ -27,10 +27,9 @@ type Builder struct {
 
 // postings are the documents of a term in the order added: for each, the
 // difference between its slot and the one before's, as a varint, then
-// its score, a byte. A site of 10,000 barriers in two languages has
-// millions of postings: packed, they take about two bytes each instead of
-// the sixteen of two ints (more memory than all the rest of the build
-// holds, which the collector then works to keep under its limit).
+// its score, a byte. A site of 10,000 barriers in two languages has some
+// 4 million postings: packed, about 9 MB, where pairs of int32 took 35 MB
+// of a build kept under a memory limit of 128 MiB.
 type postings struct {
 	last int // the slot of the last
 	data []byte

@@ -8,8 +8,8 @@ import "sync"
 const maxScore uint8 = weightTitle + 2*weightSummary + weightSection + maxTextCount*weightText
 
 // A scorer finds the terms of documents (see Terms) and their scores, one
-// document after another, in maps it keeps: a site's pages would
-// otherwise leave hundreds of megabytes of maps to the collector.
+// document after another, in maps it keeps: each page would otherwise
+// leave the collector two maps of its few hundred terms.
 type scorer struct {
 	scores map[string]int // the document's terms, each with its score
 	count  map[string]int // a field's terms, each with how often it is there
