@@ -51,11 +51,7 @@ FUZZ_TARGETS = \
 	FuzzConvert:./generator/internal/markdown \
 	FuzzLinks:./generator/internal/markdown \
 	FuzzHeadingID:./generator/internal/markdown \
-	FuzzCollapseSpace:./generator/internal/markdown \
-	FuzzHighlight:./generator/internal/markdown \
-	FuzzMarkLanguages:./generator/internal/render \
-	FuzzScore:./generator/internal/search \
-	FuzzTable:./generator/internal/search
+	FuzzMarkLanguages:./generator/internal/render
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -7,11 +7,16 @@ import (
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
+
+// formatter is chroma's HTML formatter as the pages use it: each token in
+// a span of its type's class (hl-kn, ...), which Stylesheet colours.
+var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix("hl-"))
 
 // The chroma styles of code blocks in the light and dark themes. Their CSS
 // is made once, into chroma.css, by
@@ -20,8 +25,8 @@ import (
 //
 // and TestStylesheetIsChromas fails when it is not what chroma makes of
 // them. A program that imports chroma's styles parses every one of them
-// (about 80) before main runs: 10 ms of every build, check and preview, a
-// seventh of the real site's build.
+// (about 80) before main runs: 10 ms of every build, check and preview,
+// a tenth of the real site's check.
 const (
 	lightStyle = "github"
 	darkStyle  = "github-dark"
@@ -29,6 +34,11 @@ const (
 
 //go:embed chroma.css
 var stylesheet []byte
+
+// noStyle is the style formatter is given to write code with: with
+// classes it writes no style's colours, so none needs to be loaded
+// (TestAnyStyleWritesTheSame).
+var noStyle = chroma.MustNewStyle("classes", chroma.StyleEntries{})
 
 // codeBlocks renders fenced code with chroma, as spans with CSS classes.
 // Code without a language, or in a language chroma does not know, is
@@ -62,11 +72,12 @@ func (c codeBlocks) render(w util.BufWriter, src []byte, n ast.Node, entering bo
 			_, err := w.WriteString(html)
 			return ast.WalkSkipChildren, err
 		}
+		var html strings.Builder
 		it, err := chroma.Coalesce(lexer).Tokenise(nil, key[len(lang)+1:])
 		if err == nil {
-			var html strings.Builder
-			html.Grow(16 * code.Len()) // a YAML block's HTML is about 13 times its text
-			writeHighlighted(&html, it)
+			err = formatter.Format(&html, noStyle, it)
+		}
+		if err == nil {
 			c.seen.put(key, html.String())
 			_, err = w.WriteString(html.String())
 			return ast.WalkSkipChildren, err
@@ -82,8 +93,10 @@ func (c codeBlocks) render(w util.BufWriter, src []byte, n ast.Node, entering bo
 // not translated, so the languages of an entry share their code blocks,
 // and they are converted one after the other (see site.scan): the second
 // language's blocks are copies of the first's, and chroma, the dearest
-// part of converting a body, runs once for both. Past highlightsMax bytes
-// it starts again empty, so it never holds more than a few pages' worth.
+// part of converting a body, runs once for both (without this, checking
+// the benchmark corpus of 10,000 barriers, one YAML block each, takes
+// 30% more CPU time). Past highlightsMax bytes it starts again empty, so
+// it never holds more than a few pages' worth.
 type highlights struct {
 	mu   sync.Mutex
 	html map[string]string // by language and code

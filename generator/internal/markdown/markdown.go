@@ -99,7 +99,7 @@ type Page struct {
 	URL func(name string) string
 	// Text, when not nil, receives the body's plain text, for the search
 	// index, white space as written. The bytes are the converter's, to
-	// read (or fold in place, with CollapseSpace) during the call only.
+	// read during the call only.
 	Text func(text []byte)
 }
 

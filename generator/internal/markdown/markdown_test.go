@@ -141,6 +141,20 @@ func TestCodeHighlighting(t *testing.T) {
 	if !strings.Contains(html, "&lt;b&gt;") || strings.Contains(html, "style=") {
 		t.Errorf("unknown language must be escaped plain text without inline styles:\n%s", html)
 	}
+	// A block is a line of spans for each line of code, each token in a
+	// span of its class, escaped; an empty line is a line too.
+	html, _ = convert(t, "pages/x.en.md", "```yaml\nkey: \"<b>&'\" # 주석\n\nlist: [1]\n```\n")
+	line := func(spans string) string {
+		return `<span class="hl-line"><span class="hl-cl">` + spans + `</span></span>`
+	}
+	want := `<pre class="hl-chroma"><code>` +
+		line(`<span class="hl-nt">key</span><span class="hl-p">:</span><span class="hl-w"> </span><span class="hl-s2">&#34;&lt;b&gt;&amp;&#39;&#34;</span><span class="hl-w"> </span><span class="hl-c"># 주석</span><span class="hl-w">`+"\n"+`</span>`) +
+		line(`<span class="hl-w">`+"\n"+`</span>`) +
+		line(`<span class="hl-nt">list</span><span class="hl-p">:</span><span class="hl-w"> </span><span class="hl-p">[</span><span class="hl-m">1</span><span class="hl-p">]</span><span class="hl-w">`+"\n"+`</span>`) +
+		`</code></pre>`
+	if html != want {
+		t.Errorf("yaml block:\n got  %s\n want %s", html, want)
+	}
 }
 
 func TestRawHTMLLeftOut(t *testing.T) {

@@ -32,72 +32,27 @@ func plainBody(doc ast.Node, src []byte, f func([]byte)) {
 
 var textBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// CollapseSpace is strings.Join(strings.Fields(s), " ") in one pass, in
-// place: it returns s's own bytes, shortened. The preview keeps every
-// body's text folded with it, so a byte is looked up once in spaceClass, a word is copied
-// whole and only once a space has been dropped before it, and a rune is
-// decoded only if its first byte is one that a space can start with:
-// Hangul and most other letters are never looked at twice.
+// CollapseSpace returns the words of s, each run of white space between
+// them made one space, as strings.Fields and Join make them, in new
+// memory. The preview keeps every body's text folded with it.
 func CollapseSpace(s []byte) []byte {
-	w := 0           // s[:w] is the result so far; w never passes i
-	pending := false // a space is owed before the next word
-	for i := 0; i < len(s); {
-		j := i // the word s[i:j]
-		for j < len(s) {
-			if c := spaceClass[s[j]]; c == notSpace {
-				j++
-				continue
-			} else if c == mayBeSpace {
-				if r, n := utf8.DecodeRune(s[j:]); !unicode.IsSpace(r) {
-					j += n
-					continue
-				}
+	out := make([]byte, 0, len(s))
+	space := false // a space is owed before the next word
+	for len(s) > 0 {
+		r, n := utf8.DecodeRune(s)
+		if unicode.IsSpace(r) {
+			space = len(out) > 0
+		} else {
+			if space {
+				out = append(out, ' ')
+				space = false
 			}
-			break
+			out = append(out, s[:n]...)
 		}
-		if j > i {
-			if pending { // a space was skipped, so w < i
-				s[w] = ' '
-				w++
-				pending = false
-			}
-			if w != i {
-				copy(s[w:], s[i:j])
-			}
-			w += j - i
-			i = j
-		}
-		for i < len(s) { // the spaces after it
-			if c := spaceClass[s[i]]; c == isSpace {
-				i++
-				continue
-			} else if c == mayBeSpace {
-				if r, n := utf8.DecodeRune(s[i:]); unicode.IsSpace(r) {
-					i += n
-					continue
-				}
-			}
-			break
-		}
-		pending = w > 0
+		s = s[n:]
 	}
-	return s[:w]
+	return out
 }
-
-// spaceClass sorts the bytes for CollapseSpace: the ASCII spaces
-// (unicode.IsSpace), the bytes that start the UTF-8 of a non-ASCII space
-// (U+0085 and U+00A0 start with C2, U+1680 with E1, U+2000 to U+205F
-// with E2, U+3000 with E3), and the rest.
-var spaceClass = [256]uint8{
-	'\t': isSpace, '\n': isSpace, '\v': isSpace, '\f': isSpace, '\r': isSpace, ' ': isSpace,
-	0xC2: mayBeSpace, 0xE1: mayBeSpace, 0xE2: mayBeSpace, 0xE3: mayBeSpace,
-}
-
-const (
-	notSpace = iota
-	isSpace
-	mayBeSpace
-)
 
 // collectText appends to b every text, code span and code block below n,
 // words of separate blocks kept apart. Raw HTML is left out (what the

@@ -9,46 +9,45 @@ import (
 	"unicode/utf8"
 )
 
-// Text in the other language inside a page (a Korean law's name in an
+// Text in another language inside a page (a Korean law's name in an
 // English entry, an English report title in a Korean one) must carry its
 // own lang attribute, so screen readers switch voice (WCAG 3.1.2). Editors
 // write markdown, which cannot say so; markLanguages finds such text in a
-// rendered page and wraps it in <span lang="...">:
+// rendered page and wraps it in <span lang="...">.
 //
-//   - on a page not in Korean, every run of Hangul or Chinese characters
-//     (with the spaces, digits and punctuation · . , ( ) ~ - between its
-//     letters) is Korean;
-//   - on a Korean page, a run of three or more Latin-script words is
-//     English (shorter runs are names and acronyms such as USTR or CSAP,
-//     which need no marking). A word starts with a Latin letter or digit
-//     and goes on with letters, digits and ' ’ - . & # ; (so entities such
-//     as &#39; stay whole); words are separated by spaces, commas and
-//     colons.
+// Which text is whose comes from the table scripts (below): for each
+// language, the letters it is written in and how a run of its text is
+// told apart. On a page (or inside an element) in one language, every run
+// of another language's letters that the page's own language does not
+// also use is marked with that language. A language the table does not
+// list is taken as written as unlisted is, in Latin letters: in a
+// lang="fr" element, Hangul is marked but Latin words are not.
 //
-// Text already inside an element with a lang attribute is left alone, as
-// is the text of <title>, <script>, <style>, <svg>, <code>, <pre> and
-// <textarea>, which cannot hold or should not get markup.
+// Text already inside an element with a lang attribute is judged by that
+// language, and the text of <title>, <script>, <style>, <svg>, <code>,
+// <pre> and <textarea>, which cannot hold or should not get markup, is
+// left alone.
 //
 // Every page goes through it, so it is a hand-written scanner that
-// allocates only for what it marks; langmark_ref_test.go holds the same
-// rules as regular expressions, and the tests hold the two to the same
-// output.
+// allocates only for what it marks; langmark_ref_test.go holds the rules
+// of the table's two languages as regular expressions, and the tests hold
+// the two to the same output.
 
 type openElement struct {
-	name []byte // as the page writes it; compared as lower case
-	lang string // its lang attribute, or the parent's
-	raw  bool   // inside an element whose text is left alone
+	name  []byte  // as the page writes it; compared as lower case
+	marks *marker // how its text is marked: by its lang attribute, or the parent's
+	raw   bool    // inside an element whose text is left alone
 }
 
 // markLanguages returns the page html of language lang with the text in
-// the other language marked (see above), appended to dst[:0] (a buffer
-// for the caller to reuse, or nil). It returns html itself when nothing
-// needs marking.
+// other languages marked (see above), appended to dst[:0] (a buffer for
+// the caller to reuse, or nil). It returns html itself when nothing needs
+// marking.
 func markLanguages(dst, html []byte, lang string) []byte {
 	out, marked := dst[:0], false
 	done := 0 // html[:done] is in out
 	stack := make([]openElement, 1, 16)
-	stack[0] = openElement{lang: lang}
+	stack[0] = openElement{marks: markerFor([]byte(lang))}
 	for i := 0; i < len(html); {
 		if html[i] == '<' {
 			end := tagEnd(html, i)
@@ -61,14 +60,9 @@ func markLanguages(dst, html []byte, lang string) []byte {
 			j = len(html) - i
 		}
 		text := html[i : i+j]
-		top := stack[len(stack)-1]
-		if !top.raw {
-			find, other := hangulRun, "ko"
-			if top.lang == "ko" {
-				find, other = latinRun, "en"
-			}
+		if top := stack[len(stack)-1]; !top.raw {
 			for k := 0; k < len(text); {
-				s, e := find(text, k)
+				s, e, other := top.marks.next(text, k)
 				if s < 0 {
 					break
 				}
@@ -161,9 +155,9 @@ func track(stack []openElement, tag []byte) []openElement {
 		return stack
 	}
 	parent := stack[len(stack)-1]
-	e := openElement{name: name, lang: parent.lang, raw: parent.raw || raw}
+	e := openElement{name: name, marks: parent.marks, raw: parent.raw || raw}
 	if l, ok := langAttribute(tag); ok {
-		e.lang = l
+		e.marks = markerFor(l)
 	}
 	return append(stack, e)
 }
@@ -244,21 +238,21 @@ func sameName(a, b []byte) bool {
 }
 
 // langAttribute finds lang="..." after white space in a tag.
-func langAttribute(tag []byte) (string, bool) {
+func langAttribute(tag []byte) ([]byte, bool) {
 	const attr = `lang="`
 	for from := 0; ; {
 		k := bytes.Index(tag[from:], []byte(attr))
 		if k < 0 {
-			return "", false
+			return nil, false
 		}
 		k += from
 		if k > 0 && isSpace(tag[k-1]) {
 			v := tag[k+len(attr):]
 			q := bytes.IndexByte(v, '"')
 			if q < 0 {
-				return "", false
+				return nil, false
 			}
-			return string(v[:q]), true
+			return v[:q], true
 		}
 		from = k + 1
 	}
@@ -269,46 +263,213 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
-func isHangulOrHan(r rune) bool {
-	return r >= 0x1100 && (unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Han, r))
+// A script is how the text of one language is found in another's: the
+// letters it is written in, and what else its words and the runs of them
+// hold. A run is one word or more, each but the first after one or more
+// characters between; the first word starts with a letter, a later one
+// with a letter or one of nextWord, and a word goes on with letters and
+// inWord.
+type script struct {
+	lang     string // the language code its text is marked with
+	chars    [classes]charset
+	minWords int // a run of fewer words is left alone
+
+	ascii [utf8.RuneSelf]uint8 // the classes of each ASCII character, a bit each
 }
 
-// hangulRun returns the first run of Korean in text at or after from, as
-// start and end offsets, or -1, -1.
-func hangulRun(text []byte, from int) (int, int) {
+// class is what a character can be in a script.
+type class int
+
+const (
+	letters class = iota
+	inWord
+	nextWord
+	between
+	classes // how many
+)
+
+// scripts are the languages whose text is marked on pages in other
+// languages. A language is a row; a letter that two rows hold is marked
+// with the first's language.
+var scripts = []*script{
+	{
+		lang: "ko",
+		chars: [classes]charset{
+			// Hangul, and the Chinese characters of law names (方位事業法).
+			letters: {tables: []*unicode.RangeTable{unicode.Hangul, unicode.Han}},
+			// A law's name and article is one run: 방위사업법 시행령 제2조.
+			between: {tables: []*unicode.RangeTable{unicode.N}, chars: " \t\n\f\r·.,()~-"},
+		},
+		minWords: 1,
+	},
+	{
+		lang: "en",
+		chars: [classes]charset{
+			letters: {chars: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"},
+			// Entities such as &#39; stay whole.
+			inWord:   {chars: "0123456789'’-.&#;"},
+			nextWord: {chars: "0123456789"},
+			between:  {chars: " ,:"},
+		},
+		// Fewer words are names and acronyms (USTR, CSAP), which need no
+		// marking.
+		minWords: 3,
+	},
+}
+
+// unlisted is the language a language that scripts does not list is
+// taken to be written as.
+const unlisted = "en"
+
+// A charset is a set of characters: those of its tables and those it
+// lists.
+type charset struct {
+	tables []*unicode.RangeTable
+	chars  string
+}
+
+func (c charset) has(r rune) bool {
+	return strings.ContainsRune(c.chars, r) || unicode.IsOneOf(c.tables, r)
+}
+
+// is reports whether r is of class c in s.
+func (s *script) is(c class, r rune) bool {
+	if r < utf8.RuneSelf {
+		return s.ascii[r]&(1<<c) != 0
+	}
+	return s.chars[c].has(r)
+}
+
+// A marker finds the text to mark on pages in one language.
+type marker struct {
+	own      *script   // the page's language's letters start no run
+	others   []*script // the languages marked, in the table's order
+	nonASCII bool      // some character beyond ASCII may start a run
+	ascii    bool      // some ASCII character starts a run: the one in startASCII
+	// startASCII is the script whose run each ASCII character starts.
+	startASCII [utf8.RuneSelf]*script
+}
+
+// markers are the markers of the languages of scripts.
+var markers = makeMarkers(scripts)
+
+// makeMarkers returns the marker of each language of scripts.
+func makeMarkers(scripts []*script) map[string]*marker {
+	for _, s := range scripts {
+		for r := range rune(utf8.RuneSelf) {
+			for c := range classes {
+				if s.chars[c].has(r) {
+					s.ascii[r] |= 1 << c
+				}
+			}
+		}
+	}
+	m := make(map[string]*marker)
+	for _, own := range scripts {
+		mk := &marker{own: own}
+		for _, s := range scripts {
+			if s != own {
+				mk.others = append(mk.others, s)
+				mk.nonASCII = mk.nonASCII || len(s.chars[letters].tables) > 0 || !isASCII([]byte(s.chars[letters].chars))
+			}
+		}
+		for r := range rune(utf8.RuneSelf) {
+			mk.startASCII[r] = mk.starts(r)
+			mk.ascii = mk.ascii || mk.startASCII[r] != nil
+		}
+		m[own.lang] = mk
+	}
+	return m
+}
+
+// markerFor is the marker of text in language lang.
+func markerFor(lang []byte) *marker {
+	if m, ok := markers[string(lang)]; ok {
+		return m
+	}
+	return markers[unlisted]
+}
+
+// next returns the first run to mark in text at or after from, as start
+// and end offsets and the language to mark it with, or -1, -1, "".
+func (m *marker) next(text []byte, from int) (int, int, string) {
 	for i := from; i < len(text); {
-		if text[i] < utf8.RuneSelf {
+		c := text[i]
+		if c < utf8.RuneSelf && !m.ascii {
 			i = skipASCII(text, i+1)
 			continue
 		}
-		r, n := utf8.DecodeRune(text[i:])
-		if !isHangulOrHan(r) {
+		if c >= utf8.RuneSelf && !m.nonASCII {
+			i++
+			continue
+		}
+		var s *script
+		n := 1
+		if c < utf8.RuneSelf {
+			s = m.startASCII[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRune(text[i:])
+			s = m.starts(r)
+		}
+		if s == nil {
 			i += n
 			continue
 		}
-		end := i + n
-		for j := end; j < len(text); {
-			c := text[j]
-			if c < utf8.RuneSelf {
-				if !isSpace(c) && !strings.ContainsRune(".,()~-", rune(c)) && !('0' <= c && c <= '9') {
-					break
-				}
-				j++
-				continue
-			}
-			r, n := utf8.DecodeRune(text[j:])
-			j += n
-			switch {
-			case isHangulOrHan(r):
-				end = j
-			case r == '·' || unicode.Is(unicode.N, r):
-			default:
-				j = len(text) // stop
-			}
+		end, words := s.run(text, i+n)
+		if words >= s.minWords {
+			return i, end, s.lang
 		}
-		return i, end
+		// No later start in the same run of words can find more of them.
+		i = end
 	}
-	return -1, -1
+	return -1, -1, ""
+}
+
+// starts returns the script whose run r starts, or nil.
+func (m *marker) starts(r rune) *script {
+	for _, s := range m.others {
+		if s.is(letters, r) && !m.own.is(letters, r) {
+			return s
+		}
+	}
+	return nil
+}
+
+// run returns the end of the run of s's text whose first letter ends at
+// i, and the number of its words.
+func (s *script) run(text []byte, i int) (end, words int) {
+	end, words = s.wordEnd(text, i), 1
+	for {
+		j := end
+		for j < len(text) {
+			r, n := utf8.DecodeRune(text[j:])
+			if !s.is(between, r) {
+				break
+			}
+			j += n
+		}
+		if j == end || j == len(text) {
+			return end, words
+		}
+		r, n := utf8.DecodeRune(text[j:])
+		if !s.is(letters, r) && !s.is(nextWord, r) {
+			return end, words
+		}
+		end, words = s.wordEnd(text, j+n), words+1
+	}
+}
+
+// wordEnd returns the end of the word that goes on at i.
+func (s *script) wordEnd(text []byte, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRune(text[i:])
+		if !s.is(letters, r) && !s.is(inWord, r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // skipASCII returns the offset of the first byte at or after i that is
@@ -322,54 +483,6 @@ func skipASCII(text []byte, i int) int {
 	}
 	for i < len(text) && text[i] < utf8.RuneSelf {
 		i++
-	}
-	return i
-}
-
-// latinRun returns the first run of three or more Latin-script words in
-// text at or after from, as start and end offsets, or -1, -1.
-func latinRun(text []byte, from int) (int, int) {
-	for i := from; i < len(text); {
-		if !isLetter(text[i]) {
-			i++
-			continue
-		}
-		end := wordEnd(text, i+1)
-		words := 1
-		for {
-			k := end
-			for k < len(text) && (text[k] == ' ' || text[k] == ',' || text[k] == ':') {
-				k++
-			}
-			if k == end || k == len(text) || !(isLetter(text[k]) || '0' <= text[k] && text[k] <= '9') {
-				break
-			}
-			end = wordEnd(text, k+1)
-			words++
-		}
-		if words >= 3 {
-			return i, end
-		}
-		// No later start in the same run of words can find more of them.
-		i = end
-	}
-	return -1, -1
-}
-
-func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-
-// wordEnd returns the end of the word characters from i on.
-func wordEnd(text []byte, i int) int {
-	for i < len(text) {
-		c := text[i]
-		switch {
-		case isLetter(c), '0' <= c && c <= '9', c == '\'', c == '-', c == '.', c == '&', c == '#', c == ';':
-			i++
-		case c == 0xe2 && i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x99: // ’
-			i += 3
-		default:
-			return i
-		}
 	}
 	return i
 }

@@ -3,8 +3,10 @@ package render
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestMarkLanguages(t *testing.T) {
@@ -36,6 +38,35 @@ func TestMarkLanguages(t *testing.T) {
 		got := string(markLanguages(nil, []byte(tc.in), tc.lang))
 		if got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+// Adding a language is adding a row to scripts. With rows for Greek, and
+// for Japanese, whose kana are its own and whose Chinese characters it
+// shares with Korean, each page marks the text of the languages it is not
+// written in; a character two rows hold is marked as the first's.
+func TestScriptsAreRows(t *testing.T) {
+	defer func(m map[string]*marker) { markers = m }(markers)
+	markers = makeMarkers(append(slices.Clone(scripts),
+		&script{lang: "el", chars: [classes]charset{letters: {tables: []*unicode.RangeTable{unicode.Greek}}}, minWords: 1},
+		&script{lang: "ja", chars: [classes]charset{letters: {tables: []*unicode.RangeTable{unicode.Hiragana, unicode.Katakana, unicode.Han}}}, minWords: 1},
+	))
+	for _, tc := range []struct{ lang, in, want string }{
+		{"en", `<p>Ελλάδα, 한국, 日本語の text</p>`,
+			`<p><span lang="el">Ελλάδα</span>, <span lang="ko">한국, 日本語</span><span lang="ja">の</span> text</p>`},
+		{"ja", `<p>日本語の 한국어 and some English words</p>`,
+			`<p>日本語の <span lang="ko">한국어</span> <span lang="en">and some English words</span></p>`},
+		{"el", `<p>Ελλάδα and Korea 한국</p>`,
+			`<p>Ελλάδα and Korea <span lang="ko">한국</span></p>`},
+		{"ko", `<p>한국 日本 かな Ελλάδα</p>`,
+			`<p>한국 日本 <span lang="ja">かな</span> <span lang="el">Ελλάδα</span></p>`},
+		// A language no row names is taken as written in Latin letters.
+		{"fr", `<p>Le mot 한국 veut dire Corée</p>`,
+			`<p>Le mot <span lang="ko">한국</span> veut dire Corée</p>`},
+	} {
+		if got := string(markLanguages(nil, []byte(tc.in), tc.lang)); got != tc.want {
+			t.Errorf("%s page:\n got %s\nwant %s", tc.lang, got, tc.want)
 		}
 	}
 }

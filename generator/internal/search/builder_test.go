@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -101,10 +100,10 @@ func sameAsIndex(t *testing.T, b *Builder, docs []Doc, slots []int) (got, want [
 	return buf.Bytes(), want
 }
 
-// Documents added through different parts of a Builder (as goroutines
-// adding at once are given), with terms in common, come out merged: each
-// term once, its postings in the documents' order.
-func TestBuilderMergesParts(t *testing.T) {
+// Documents placed in another order than they were added, with terms in
+// common, come out with each term once and its postings in the order of
+// the places.
+func TestBuilderPlacesInAnyOrder(t *testing.T) {
 	docs := []Doc{
 		{URL: "/a/", Title: "cloud security", Text: "클라우드 보안인증 cloud"},
 		{URL: "/b/", Title: "beef", Text: "쇠고기 cloud 보안"},
@@ -112,23 +111,18 @@ func TestBuilderMergesParts(t *testing.T) {
 		{URL: "/d/", Title: "cloud", Text: "beef 클라우드"},
 	}
 	b := NewBuilder()
-	b.free = []*part{{sc: newScorer()}, {sc: newScorer()}}
-	b.parts = slices.Clone(b.free)
 	var slots []int
 	for _, d := range docs {
 		slots = append(slots, b.Add(d))
-		slices.Reverse(b.free) // the next document goes to the other part
 	}
-	for i, p := range b.parts {
-		if p.sc.dict.len() == 0 {
-			t.Fatalf("part %d was not used", i)
-		}
-	}
-	// Place the documents in another order than they were added.
 	slices.Reverse(docs)
 	slices.Reverse(slots)
-	if got, want := sameAsIndex(t, b, docs, slots); !bytes.Equal(got, want) {
+	got, want := sameAsIndex(t, b, docs, slots)
+	if !bytes.Equal(got, want) {
 		t.Errorf("Builder and Index differ:\n got %s\nwant %s", got, want)
+	}
+	if !bytes.Contains(got, []byte(`"cloud":[0,16,1,1,2,1,3,17]`)) {
+		t.Errorf("cloud's postings are not by place, with the scores of title and body:\n%s", got)
 	}
 }
 
@@ -151,21 +145,6 @@ func TestBuilderKeepsNoText(t *testing.T) {
 	}
 	if got, want := sameAsIndex(t, b, docs, slots); !bytes.Equal(got, want) {
 		t.Errorf("terms changed with the buffer they were read from:\n got %s\nwant %s", got, want)
-	}
-}
-
-// jsonString writes what encoding/json writes, fast for terms and through
-// encoding/json for anything else.
-func TestJSONString(t *testing.T) {
-	for _, s := range []string{"cloud", "2025", "클라", "美日", "a<b", "a&b", "\u2028", "x\"y", "a\\b", "\x01", "\xff", "Upper", "é", ""} {
-		got, err := jsonString(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, _ := json.Marshal(s)
-		if !bytes.Equal(got, want) {
-			t.Errorf("jsonString(%q) = %s, want %s", s, got, want)
-		}
 	}
 }
 
@@ -206,46 +185,5 @@ func BenchmarkBuilderAdd(b *testing.B) {
 	for b.Loop() {
 		bl.Add(docs[i%len(docs)])
 		i++
-	}
-}
-
-// A part gives back each term's postings as added, whatever their number
-// (chains of many chunks, over several blocks) and the gaps between their
-// slots (varints of one to four bytes, a posting that does not fit in
-// what is left of a chunk going whole to the next).
-func TestPartPostings(t *testing.T) {
-	rng := rand.New(rand.NewPCG(11, 12))
-	p := &part{postings: make([]postings, 40)}
-	want := make([][]uint32, len(p.postings))
-	slot := 0
-	for range 60000 {
-		switch n := rng.IntN(20000); {
-		case n < 2: // a gap of four bytes
-			slot += 1<<20 + rng.IntN(1<<20)
-		case n < 10000:
-			slot++
-		default:
-			slot += rng.IntN(300)
-		}
-		id := int32(rng.IntN(len(p.postings)))
-		if id >= 30 && rng.IntN(100) > 0 {
-			continue // terms with few postings
-		}
-		score := 1 + rng.IntN(maxScore)
-		p.add(id, slot, score)
-		want[id] = append(want[id], uint32(slot)<<8|uint32(score))
-	}
-	if slot >= 1<<24 {
-		t.Fatalf("slot %d: more than a Builder takes", slot)
-	}
-	if len(p.chunks.blocks) < 3 {
-		t.Fatalf("the postings took %d blocks; the test wants several", len(p.chunks.blocks))
-	}
-	for id := range p.postings {
-		var got []uint32
-		p.each(int32(id), func(x uint32) { got = append(got, x) })
-		if !slices.Equal(got, want[id]) {
-			t.Errorf("term %d: %d postings back, %d added, or not the same", id, len(got), len(want[id]))
-		}
 	}
 }

@@ -24,7 +24,7 @@
 //
 // Build makes an Index of a few documents; a site uses a Builder
 // (builder.go), which scores each document as it comes, from several
-// goroutines, keeps only packed postings, and writes the same JSON.
+// goroutines, keeps only its postings, and writes the same JSON.
 package search
 
 import (
@@ -77,13 +77,13 @@ const (
 // keeps less in memory; the two give the same index.
 func Build(docs []Doc) *Index {
 	ix := &Index{Terms: make(map[string][]int)}
+	sc := scorers.Get().(*scorer)
+	defer scorers.Put(sc)
 	for i, d := range docs {
 		ix.Docs = append(ix.Docs, Result{URL: d.URL, Title: d.Title, Summary: d.Summary, Section: d.Section})
-		sc := score(d)
-		sc.each(func(term string, score int32) {
-			ix.Terms[term] = append(ix.Terms[term], i, int(min(score, maxScore)))
-		})
-		scorers.Put(sc)
+		for t, s := range sc.score(d) {
+			ix.Terms[t] = append(ix.Terms[t], i, s)
+		}
 	}
 	return ix
 }

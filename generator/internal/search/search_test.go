@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestTokens(t *testing.T) {
@@ -30,6 +31,23 @@ func TestTokens(t *testing.T) {
 		}
 		if fmt.Sprint(got) != fmt.Sprint(strings.Fields(tc.want)) {
 			t.Errorf("Tokens(%q) = %v, want %v (* marks CJK)", tc.in, got, strings.Fields(tc.want))
+		}
+	}
+}
+
+// Tokens are found in the text as written and lower-cased one by one:
+// the same as lower-casing the whole text first, as no character's kind
+// (letter or digit, CJK or not) changes with its case, and CJK has none.
+func TestLowerKeepsKinds(t *testing.T) {
+	kind := func(r rune) [3]bool { return [3]bool{unicode.IsLetter(r), unicode.IsDigit(r), isCJK(r)} }
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); kind(l) != kind(r) || isCJK(r) && l != r {
+			t.Errorf("%U lower-cased is %U, of another kind, or CJK has case", r, l)
+		}
+	}
+	for _, s := range []string{"KOREA'S Cloud", "İSTANBUL ǅ Ⱥ", "\xffAB\xc0CD", "美國 ÉCOLE 서울SEOUL"} {
+		if got, want := Tokens(s), Tokens(strings.ToLower(s)); !slices.Equal(got, want) {
+			t.Errorf("Tokens(%q) = %v, but %v lower-cased first", s, got, want)
 		}
 	}
 }

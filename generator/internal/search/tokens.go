@@ -1,8 +1,11 @@
 package search
 
 import (
+	"iter"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Token is a run of letters and digits of one kind: CJK (Hangul, Chinese
@@ -15,48 +18,77 @@ type Token struct {
 // Tokens splits text into tokens, lower-cased. A run changes token where
 // the script changes between CJK and other (2025년 is 2025 and 년).
 // One-letter Latin tokens ("s" of "Korea's") are dropped; digits are kept.
-func Tokens(text string) []Token {
-	var out []Token
-	var cur []rune
-	curCJK := false
-	flush := func() {
-		if len(cur) == 0 {
-			return
+func Tokens(text string) []Token { return slices.Collect(tokens(text)) }
+
+// tokens yields the tokens of text (see Tokens). Lower-casing changes no
+// character's kind (TestLowerKeepsKinds), so text is split as it is and
+// only tokens not in CJK, which has no case, are lower-cased: a token's
+// text is part of text itself when it has nothing to lower.
+func tokens(text string) iter.Seq[Token] {
+	return func(yield func(Token) bool) {
+		start, cjk := -1, false // the current token is text[start:], if start >= 0
+		end := func(i int) bool {
+			if start < 0 {
+				return true
+			}
+			t := text[start:i]
+			start = -1
+			if cjk {
+				return yield(Token{Text: t, CJK: true})
+			}
+			if first, n := utf8.DecodeRuneInString(t); n < len(t) || unicode.IsDigit(first) {
+				return yield(Token{Text: strings.ToLower(t)})
+			}
+			return true
 		}
-		if curCJK || len(cur) > 1 || unicode.IsDigit(cur[0]) {
-			out = append(out, Token{Text: string(cur), CJK: curCJK})
+		for i, r := range text {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				if !end(i) {
+					return
+				}
+				continue
+			}
+			if c := isCJK(r); start < 0 || c != cjk {
+				if !end(i) {
+					return
+				}
+				start, cjk = i, c
+			}
 		}
-		cur = cur[:0]
+		end(len(text))
 	}
-	for _, r := range strings.ToLower(text) {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			flush()
-			continue
-		}
-		c := isCJK(r)
-		if len(cur) > 0 && c != curCJK {
-			flush()
-		}
-		cur, curCJK = append(cur, r), c
-	}
-	flush()
-	return out
 }
 
-// Terms are the index terms of text: each CJK token as its bigrams and its
-// last letter, each other token as itself.
-func Terms(text string) []string {
-	var out []string
-	for _, t := range Tokens(text) {
-		if !t.CJK {
-			out = append(out, t.Text)
-			continue
+// Terms are the index terms of text: each CJK token as its pairs of
+// neighbouring letters and its last letter, each other token as itself.
+func Terms(text string) []string { return slices.Collect(terms(text)) }
+
+// terms yields the terms of text (see Terms).
+func terms(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for t := range tokens(text) {
+			if !t.CJK {
+				if !yield(t.Text) {
+					return
+				}
+				continue
+			}
+			for w := t.Text; ; {
+				_, n := utf8.DecodeRuneInString(w)
+				_, m := utf8.DecodeRuneInString(w[n:])
+				if m == 0 { // the last letter
+					if !yield(w) {
+						return
+					}
+					break
+				}
+				if !yield(w[:n+m]) {
+					return
+				}
+				w = w[n:]
+			}
 		}
-		rs := []rune(t.Text)
-		out = append(out, bigrams(rs)...)
-		out = append(out, string(rs[len(rs)-1]))
 	}
-	return out
 }
 
 // bigrams are the overlapping letter pairs of a word of two letters or
@@ -69,8 +101,10 @@ func bigrams(rs []rune) []string {
 	return out
 }
 
+// isCJK reports whether r is Hangul, a Chinese character or kana (none
+// of which comes before U+1100).
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Hangul, unicode.Han, unicode.Hiragana, unicode.Katakana)
+	return r >= 0x1100 && unicode.In(r, unicode.Hangul, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // particles are the Korean case and topic markers a reader might type at
