@@ -12,12 +12,11 @@
 //	README.md                 the editors' guide; not part of the site
 //
 // Front matter keys are listed in fields.go; content/README.md documents
-// them for editors. Front matter is parsed by goccy/go-yaml, except that
-// the plain YAML most of it is written in is read first by a small parser
-// that builds the same syntax tree (fastyaml.go) and leaves everything
-// else, every error included, to goccy. LoadMeta keeps only the front
-// matter of each document; LoadMetaCached (cache.go) also skips the files
-// that have not changed since the last load, for the preview.
+// them for editors. Front matter is parsed by goccy/go-yaml, whose nodes
+// carry the line and column that every message points at (yaml.go).
+// LoadMeta keeps only the front matter of each document; LoadMetaCached
+// (cache.go) also skips the files that have not changed since the last
+// load, for the preview.
 //
 // Every file is taken to be hostile. A file must be a regular UTF-8 text
 // file without NUL bytes, inside the folder: a symbolic link that leads
@@ -295,7 +294,6 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *
 		return nil
 	}
 	d := &yamlDoc{path: shown, line: 1, errs: errs}
-	defer d.release() // after decodeMeta: nothing keeps a node
 	if !d.checkYAMLSize(yamlText) {
 		return nil // every key would be reported missing: noise
 	}
