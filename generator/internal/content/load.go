@@ -314,7 +314,6 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *
 		Meta:        decodeMeta(d, entries, kind, lang != cfg.Default(), start),
 		Fingerprint: fingerprint,
 	}
-	doc.Meta.compact()
 	if len(bytes.TrimSpace(blanked)) == 0 && kind != Summary {
 		errs.Addf(start, "the page has front matter but no text")
 	}
