@@ -46,7 +46,6 @@ translated:
 FUZZTIME ?= 20000x
 FUZZ_TARGETS = \
 	FuzzFrontMatter:./generator/internal/content \
-	FuzzFastFrontMatter:./generator/internal/content \
 	FuzzFingerprint:./generator/internal/content \
 	FuzzConvert:./generator/internal/markdown \
 	FuzzLinks:./generator/internal/markdown \

@@ -16,12 +16,11 @@
 // the status_date it was checked on) is a Status, of four values
 // (status.go); whether the two languages agree on it is package site's
 // check, as is site.yaml's report_items, the number of barrier entries
-// each language must publish, which the description may state as {items}. Front matter is parsed by goccy/go-yaml, except that
-// the plain YAML most of it is written in is read first by a small parser
-// that builds the same syntax tree (fastyaml.go) and leaves everything
-// else, every error included, to goccy. LoadMeta keeps only the front
-// matter of each document; LoadMetaCached (cache.go) also skips the files
-// that have not changed since the last load, for the preview.
+// each language must publish, which the description may state as {items}.
+// Front matter is parsed by goccy/go-yaml, whose nodes carry the line and
+// column that every message points at (yaml.go). LoadMeta keeps only the
+// front matter of each document; LoadMetaCached (cache.go) also skips the
+// files that have not changed since the last load, for the preview.
 //
 // Every file is taken to be hostile. A file must be a regular UTF-8 text
 // file without NUL bytes, inside the folder: a symbolic link that leads
@@ -299,7 +298,6 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *
 		return nil
 	}
 	d := &yamlDoc{path: shown, line: 1, errs: errs}
-	defer d.release() // after decodeMeta: nothing keeps a node
 	if !d.checkYAMLSize(yamlText) {
 		return nil // every key would be reported missing: noise
 	}
@@ -320,7 +318,6 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *
 		Meta:        decodeMeta(d, entries, kind, lang != cfg.Default(), start),
 		Fingerprint: fingerprint,
 	}
-	doc.Meta.compact()
 	if len(bytes.TrimSpace(blanked)) == 0 && kind != Summary {
 		errs.Addf(start, "the page has front matter but no text")
 	}

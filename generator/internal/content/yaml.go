@@ -20,20 +20,6 @@ type yamlDoc struct {
 	path string
 	line int // line of the file on which the YAML text starts, minus one
 	errs *diag.List
-	// goccyOnly skips parseFast (fastyaml.go), for tests that compare it
-	// with goccy.
-	goccyOnly bool
-	// fast made the nodes of the last parse, if parseFast did.
-	fast *fastParser
-}
-
-// release lets another document's parse reuse the memory of the nodes
-// parse returned, which must no longer be used.
-func (d *yamlDoc) release() {
-	if d.fast != nil {
-		fastParsers.Put(d.fast)
-		d.fast = nil
-	}
 }
 
 // parse returns the top-level mapping of src, or nil if src is empty. A
@@ -41,16 +27,6 @@ func (d *yamlDoc) release() {
 func (d *yamlDoc) parse(src []byte) []*ast.MappingValueNode {
 	if !d.checkYAMLSize(src) {
 		return nil
-	}
-	if !d.goccyOnly {
-		p := fastParsers.Get().(*fastParser)
-		if body, ok := p.parse(src); ok {
-			d.release()
-			d.fast = p
-			m, _ := d.mapping(body, "the front matter")
-			return m
-		}
-		fastParsers.Put(p)
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {

@@ -40,7 +40,6 @@ import (
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/markdown"
-	"explainer/generator/internal/strblock"
 )
 
 // Reserved lists the page slugs the generator uses for its own pages.
@@ -408,33 +407,7 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 		e.IDs = append(e.IDs, id)
 	}
 	slices.Sort(e.IDs)
-	e.compactStrings()
 	return found
-}
-
-// compactStrings copies the strings e keeps of its body (its headings'
-// ids and texts, its anchors, its links' names) into one block of their
-// own (strblock.Compact). Each was made on its own, a dozen or two for a
-// page: at 20,000 pages, the better part of the objects the collector
-// marks on every cycle while the rest of the site is converted.
-// TestEntryStringsCompact holds every string field to it.
-func (e *Entry) compactStrings() { strblock.Compact(e.eachString) }
-
-// eachString calls f with each string e keeps of its body.
-func (e *Entry) eachString(f func(*string)) {
-	for i := range e.Headings {
-		f(&e.Headings[i].ID)
-		f(&e.Headings[i].Text)
-	}
-	for i := range e.IDs {
-		f(&e.IDs[i])
-	}
-	for i := range e.Links {
-		l := &e.Links[i]
-		f(&l.Name)
-		f(&l.Written)
-		f(&l.Fragment)
-	}
 }
 
 // Anchors are the ids in a page's body (of headings, footnotes and

@@ -1,8 +1,10 @@
 package content
 
-// fastTaken is front matter parseFast must read itself, many of them with
-// mistakes the decoders report: the reports must be goccy's.
-var fastTaken = []string{
+// frontMatterCases are front matter texts whose decoding, values and
+// problems, testdata/frontmatter.golden holds (TestFrontMatterCases).
+var frontMatterCases = []string{
+	// The plain YAML front matter is written in, many of the texts with
+	// mistakes the decoders report.
 	"title: x\n",
 	"title: x",
 	"\n\ntitle: x\nsummary: y\n\n\n",
@@ -65,11 +67,9 @@ var fastTaken = []string{
 	"title: \ufeffx\nsummary: x\ufeff\n",
 	"title: [x\u00a0]\nsummary: {a: \u3000}\n",
 	"summary: >-\n  x\u00a0\n  \u3000y\n",
-}
 
-// fastRefused is text parseFast must leave to goccy: outside what it reads,
-// not certain, or an error.
-var fastRefused = []string{
+	// YAML beyond that: comments, other scalars, block styles, flow
+	// collections, indentation, and YAML errors.
 	"",
 	"\n\n",
 	"# comment\ntitle: x\n",
