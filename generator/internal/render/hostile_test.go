@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -33,6 +34,9 @@ func TestHostileFrontMatterIsEscaped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The hostile site has one barrier a language: the real site.yaml's
+	// report_items would not hold for it.
+	cfg = regexp.MustCompile(`(?m)^report_items:.*$`).ReplaceAll(cfg, []byte("report_items: 1"))
 	fsys["site.yaml"] = &fstest.MapFile{Data: cfg}
 	theme, pages := pagesOf(t, fsys, "content")
 	if len(pages) < 6 {

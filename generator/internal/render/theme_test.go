@@ -188,7 +188,7 @@ func TestMissingStrings(t *testing.T) {
 			`templates/page.html:2:10: no string "page_titel" in strings.yaml`,
 			`templates/page.html:3:28: no string "never_shown" in strings.yaml`,
 			`templates/page.html:3:57: no string "read_in_ko" in strings.yaml`,
-			fmt.Sprintf(`templates/partials.html:%d:92: no string "status_nwe" in strings.yaml`, lineOf(t, "partials.html", `"status_new"`)),
+			fmt.Sprintf(`templates/partials.html:%d:89: no string "status_nwe" in strings.yaml`, lineOf(t, "partials.html", `"status_new"`)),
 		},
 	}, {
 		name:  "in a template and in strings.yaml",
