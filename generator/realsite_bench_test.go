@@ -2,15 +2,11 @@ package main
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"explainer/generator/internal/build"
-	"explainer/generator/internal/content"
-	"explainer/generator/internal/markdown"
 	"explainer/generator/internal/render"
-	"explainer/generator/internal/site"
 )
 
 // BenchmarkRealSite builds the real content with the real templates into a
@@ -34,24 +30,15 @@ var renderContent = flag.String("content", "../content", "the content `folder` B
 // converted, and writes nothing: the templates' share of a build, which
 // -cpuprofile breaks down.
 func BenchmarkRender(b *testing.B) {
-	set, err := content.LoadMeta(os.DirFS(*renderContent), *renderContent)
+	m, err := build.Load(build.LoadOptions{Content: *renderContent, Templates: "../templates"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	theme, err := render.LoadTheme(os.DirFS("../templates"), "../templates", set.Config.Codes())
-	if err != nil {
-		b.Fatal(err)
-	}
-	index := render.NewSearch(set.Config)
-	s, err := site.Build(set, markdown.New(), site.Options{Text: index.AddText})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	s.Trim()
+	defer m.Site.Close()
+	m.Site.Trim()
 	var pages int
 	for b.Loop() {
-		if pages, err = render.Render(s, theme, index, render.Discard{}); err != nil {
+		if pages, err = build.Write(m, render.Discard{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,11 +1,31 @@
-// Package build runs the whole pipeline: load the content and the theme,
-// make the site model, render every page, and write the output folder in
-// one atomic swap. The commands (build, check, serve) all go through Run.
+// Package build is the pipeline every command runs, in one place:
+//
+//	load     content.LoadMetaCached: site.yaml and the front matter of every file
+//	         render.LoadTheme: the templates, strings.yaml and static files
+//	model    site.Build: addresses, translations, bodies, the link graph, the checks
+//	render   render.Render: every page and file of the site
+//	write    an Output: where the files go
+//
+// Load runs the first two stages and Write the last two. What differs
+// between the commands is only the Output and what a run may keep for the
+// next:
+//
+//   - generator build: Run writes into output.Dir, a new folder beside the
+//     old one, swapped in with one atomic rename when every file is
+//     written; a failed build leaves the old folder as it was.
+//   - generator check: Run with DryRun writes into Discard, which keeps
+//     nothing: every page is still made, so every template error is found.
+//   - generator serve: the preview calls Load with a Reuse that it keeps
+//     from run to run (only changed files are read and converted again, the
+//     templates parsed again only after they change), and keeps the Model
+//     in memory: render.Preview makes a page when a browser asks for it,
+//     with the same code as Render.
 package build
 
 import (
 	"errors"
 	"os"
+	"strings"
 
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
@@ -37,9 +57,115 @@ type Result struct {
 	Warnings []*diag.Error
 }
 
-// Run builds the site. On failure the error is a diag.Errors listing every
-// problem found in content and templates (or another error if a file could
-// not be written), and the output folder is left as it was.
+// Model is what the load and model stages make: the site, the theme it is
+// rendered with, and the search index gathered while its bodies were
+// converted.
+type Model struct {
+	Set    *content.Set
+	Site   *site.Site
+	Theme  *render.Theme
+	Search *render.Search
+}
+
+// Reuse is what one Load keeps for the next, so that a rebuild reads and
+// converts only what changed. The zero value is ready to use; it is not
+// safe for concurrent use.
+type Reuse struct {
+	cache content.Cache
+	md    *markdown.Converter
+	last  *site.Site    // the last site built, whose bodies a rebuild reuses
+	theme *render.Theme // nil when the templates must be read again
+	langs string        // the languages the theme was read for
+	// ThemeChanged says that something in the templates folder changed
+	// since the last Load: the theme is read again.
+	ThemeChanged bool
+	// ThemeUnchecked is set whenever Load reads the theme: the pages have
+	// not all been made with it yet. The preview, which makes only the
+	// changed pages, makes every page once and clears it.
+	ThemeUnchecked bool
+}
+
+// LoadOptions say what Load reads.
+type LoadOptions struct {
+	Content, Templates string // the folders
+	BaseURL            string // overrides site.yaml's base_url when not empty
+	Drafts             bool
+	// Text, if set, receives every converted body's text, for a search
+	// index the caller keeps (the preview's); otherwise Model.Search
+	// gathers it.
+	Text func(e *site.Entry, text []byte)
+	// Reuse, if set, is what the last Load kept; Load updates it.
+	Reuse *Reuse
+}
+
+// Load runs the load and model stages. On failure the error is a
+// diag.Errors listing every problem found in content and templates; the
+// checks across files run even when some files failed to load, so that an
+// editor sees every problem in one run.
+func Load(opt LoadOptions) (*Model, error) {
+	r := opt.Reuse
+	if r == nil {
+		r = new(Reuse)
+	}
+	if r.md == nil {
+		r.md = markdown.New()
+	}
+	set, err := content.LoadMetaCached(os.DirFS(opt.Content), opt.Content, &r.cache)
+	if set == nil {
+		return nil, err
+	}
+	var errs diag.List
+	if err := errs.AddAll(err); err != nil {
+		return nil, err
+	}
+	// The theme is read while the bodies are converted.
+	themeDone := make(chan error, 1)
+	langs := strings.Join(set.Config.Codes(), " ")
+	if r.theme == nil || r.ThemeChanged || langs != r.langs {
+		r.theme, r.langs, r.ThemeChanged, r.ThemeUnchecked = nil, langs, false, true
+		go func() {
+			t, err := render.LoadTheme(os.DirFS(opt.Templates), opt.Templates, set.Config.Codes())
+			r.theme = t
+			themeDone <- err
+		}()
+	} else {
+		themeDone <- nil
+	}
+	m := &Model{Set: set}
+	text := opt.Text
+	if text == nil {
+		m.Search = render.NewSearch(set.Config)
+		text = m.Search.AddText
+	}
+	s, siteErr := site.Build(set, r.md, site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts, Text: text, Reuse: r.last})
+	for _, err := range []error{siteErr, <-themeDone} {
+		if err := errs.AddAll(err); err != nil {
+			return nil, err
+		}
+	}
+	if s != nil && opt.Reuse != nil {
+		// The old site shares its bodies with the new one: it is not
+		// closed, and its memory goes with it.
+		r.last = s
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	m.Site, m.Theme = s, r.theme
+	return m, nil
+}
+
+// Write runs the render and write stages: every page and file of m goes
+// to out (an output.Dir, or render.Discard). It returns how many pages it
+// wrote; all template errors are returned together.
+func Write(m *Model, out render.Writer) (int, error) {
+	return render.Render(m.Site, m.Theme, m.Search, out)
+}
+
+// Run builds the site (or, with DryRun, checks it). On failure the error is
+// a diag.Errors listing every problem found in content and templates (or
+// another error if a file could not be written), and the output folder is
+// left as it was.
 func Run(opt Options) (*Result, error) {
 	if opt.BaseURL != "" {
 		u, msg := content.CheckBaseURL(opt.BaseURL)
@@ -48,62 +174,31 @@ func Run(opt Options) (*Result, error) {
 		}
 		opt.BaseURL = u
 	}
-	set, err := content.LoadMeta(os.DirFS(opt.Content), opt.Content)
-	if set == nil {
+	m, err := Load(LoadOptions{Content: opt.Content, Templates: opt.Templates, BaseURL: opt.BaseURL, Drafts: opt.Drafts})
+	if err != nil {
 		return nil, err
 	}
-	var errs diag.List
-	if err := errs.AddAll(err); err != nil {
-		return nil, err
-	}
-	// The theme (templates, stylesheets, pictures drawn) is read while the
-	// bodies are converted.
-	var theme *render.Theme
-	var themeErr error
-	themeDone := make(chan struct{})
-	go func() {
-		defer close(themeDone)
-		theme, themeErr = render.LoadTheme(os.DirFS(opt.Templates), opt.Templates, set.Config.Codes())
-	}()
-	// The cross-file checks run even when some files failed to load, so
-	// that an editor sees every problem in one run; the documents that
-	// could not be loaded count as present (content.Set.Broken), so
-	// nothing is reported twice.
-	index := render.NewSearch(set.Config)
-	s, siteErr := site.Build(set, markdown.New(), site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts, Text: index.AddText})
-	<-themeDone
-	for _, err := range []error{siteErr, themeErr} {
-		if err := errs.AddAll(err); err != nil {
-			return nil, err
-		}
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
+	s := m.Site
 	defer s.Close() // Result.Site keeps the model, not the bodies
 	s.Trim()
 
-	var w render.Writer = render.Discard{}
+	var out render.Writer = render.Discard{}
 	var dir *output.Dir
 	if !opt.DryRun {
-		dir, err = output.Begin(opt.Out, opt.Content, opt.Templates, ".")
-		if err != nil {
+		if dir, err = output.Begin(opt.Out, opt.Content, opt.Templates, "."); err != nil {
 			return nil, err
 		}
-		w = dir
+		out = dir
 	}
-	pages, err := render.Render(s, theme, index, w)
+	pages, err := Write(m, out)
+	if err == nil && dir != nil {
+		err = dir.Commit()
+	}
 	if err != nil {
 		if dir != nil {
 			dir.Abort()
 		}
 		return nil, err
-	}
-	if dir != nil {
-		if err := dir.Commit(); err != nil {
-			dir.Abort()
-			return nil, err
-		}
 	}
 	return &Result{Site: s, Pages: pages, Warnings: s.Warnings}, nil
 }

@@ -42,11 +42,10 @@ import (
 	"maps"
 	"net"
 	"net/http"
-	"os"
-	"strings"
 	"sync"
 	"time"
 
+	"explainer/generator/internal/build"
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/markdown"
@@ -82,16 +81,9 @@ type Server struct {
 
 	// What the next rebuild can reuse; only the rebuilding goroutine
 	// touches it.
-	md    *markdown.Converter
-	cache content.Cache
-	last  *site.Site              // the last site built, to reuse its bodies
-	theme *render.Theme           // nil when the templates must be read again
-	langs string                  // the languages the theme was read for
+	reuse build.Reuse
 	texts *texts                  // every body's text, for the search index
 	docs  map[string]*content.Doc // the documents of the last good build
-	// checkAll says that every page must be rendered once to find template
-	// errors: the templates changed since the last good build.
-	checkAll bool
 }
 
 // state is the outcome of the latest build.
@@ -123,7 +115,7 @@ func New(opt Options) (*Server, error) {
 	}
 	s := &Server{
 		opt: opt, clients: make(map[chan event]bool),
-		md: markdown.New(), texts: &texts{m: make(map[*content.Doc]string)},
+		texts: &texts{m: make(map[*content.Doc]string)},
 	}
 	ln, err := net.Listen("tcp", opt.Addr)
 	if err != nil {
@@ -185,11 +177,7 @@ func (s *Server) Serve(ctx context.Context) error {
 // Close stops the server. Call it after Serve has returned, or instead
 // of Serve.
 func (s *Server) Close() error {
-	err := s.http.Close()
-	if s.last != nil {
-		s.last.Close()
-	}
-	return err
+	return s.http.Close()
 }
 
 // ProblemDelay is how long the problems of a failed rebuild wait for
@@ -205,9 +193,7 @@ const ProblemDelay = 150 * time.Millisecond
 // showProblems. It reports whether the build was good.
 func (s *Server) rebuild(themeChanged bool) bool {
 	start := time.Now()
-	if themeChanged {
-		s.theme = nil
-	}
+	s.reuse.ThemeChanged = s.reuse.ThemeChanged || themeChanged
 	pv, err := s.build()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -253,53 +239,32 @@ func problems(err error) []string {
 	return out
 }
 
-// build makes the site from what changed since the last build.
+// build makes the site from what changed since the last build, through
+// the same stages as "generator build" (build.Load), and keeps it in
+// memory: the pages are made when they are asked for.
 func (s *Server) build() (*render.Preview, error) {
-	set, err := content.LoadMetaCached(os.DirFS(s.opt.Content), s.opt.Content, &s.cache)
-	if set == nil {
-		return nil, err
-	}
-	var errs diag.List
-	if err := errs.AddAll(err); err != nil {
-		return nil, err
-	}
-	if langs := strings.Join(set.Config.Codes(), " "); s.theme == nil || langs != s.langs {
-		s.checkAll = true // until a build with these templates succeeds
-		s.theme, s.langs = nil, langs
-		t, err := render.LoadTheme(os.DirFS(s.opt.Templates), s.opt.Templates, set.Config.Codes())
-		if err := errs.AddAll(err); err != nil {
-			return nil, err
-		}
-		s.theme = t
-	}
-	st, err := site.Build(set, s.md, site.Options{
-		BaseURL: s.base, Drafts: s.opt.Drafts, Text: s.texts.add, Reuse: s.last,
+	m, err := build.Load(build.LoadOptions{
+		Content: s.opt.Content, Templates: s.opt.Templates, BaseURL: s.base, Drafts: s.opt.Drafts,
+		Text: s.texts.add, Reuse: &s.reuse,
 	})
-	if err := errs.AddAll(err); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	if st != nil {
-		// The old site shares its bodies with the new one: it is not
-		// closed, and its memory goes with it.
-		s.last = st
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
+	st, set := m.Site, m.Set
 	texts := s.texts.snapshot(set)
-	pv := render.NewPreview(st, s.theme, func() *render.Search {
+	pv := render.NewPreview(st, m.Theme, func() *render.Search {
 		x := render.NewSearch(st.Config)
 		st.Each(func(e *site.Entry) { x.Add(e, texts[e.Doc]) })
 		return x
 	})
 	changed, docs := s.changed(set)
-	if s.checkAll {
+	if s.reuse.ThemeUnchecked {
 		changed = nil // every page
 	}
 	if err := pv.Check(changed); err != nil {
 		return nil, err
 	}
-	s.docs, s.checkAll = docs, false
+	s.docs, s.reuse.ThemeUnchecked = docs, false
 	return pv, nil
 }
 
