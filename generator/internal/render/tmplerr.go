@@ -15,7 +15,7 @@ import (
 // (a column counts characters from 1, as editors do; text/template counts
 // bytes from 0). Where the template packages give the position as data it
 // is taken from there; where they give it only inside the message, it is
-// read from the message's documented "template: FILE:LINE[:COL]: " start.
+// read from the "template: FILE:LINE[:COL]: " that starts the message.
 
 // parseError is the problem of a template file that does not parse.
 func (t *Theme) parseError(err error) *diag.Error {
