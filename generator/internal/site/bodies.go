@@ -11,8 +11,10 @@ import (
 // MemoryBudget is how many bytes of converted bodies a site keeps in
 // memory; the bodies beyond it go to a temporary file, from which
 // Entry.Body reads them back. The real site's bodies take well under a
-// MiB; a site of 20,000 pages has about 240 MiB of them, and every MiB
-// kept in memory is one the collector has less room for.
+// MiB; a site of 20,000 pages has about 150 MiB of them. Kept in memory,
+// they took its build past 290 MiB; deflated (54 MiB), to about 205 MiB
+// and a sixth more CPU time; in the file, the build stays near 140 MiB
+// for the cost of a write and a read (BENCHMARKS.md).
 const MemoryBudget = 1 << 20
 
 // bodies holds every entry's HTML from the scan, where each body is
