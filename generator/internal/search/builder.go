@@ -50,14 +50,14 @@ func (b *Builder) Add(d Doc) int {
 	defer b.mu.Unlock()
 	slot := b.slots
 	b.slots++
-	for t, s := range scores {
-		p := b.postings[t]
+	for _, ts := range scores {
+		p := b.postings[ts.term]
 		if p == nil {
 			p = new(postings)
-			b.postings[strings.Clone(t)] = p // t may be part of d.Text
+			b.postings[strings.Clone(ts.term)] = p // it may be part of d.Text
 		}
 		p.data = binary.AppendUvarint(p.data, uint64(slot-p.last))
-		p.data = append(p.data, byte(s))
+		p.data = append(p.data, byte(ts.score))
 		p.last = slot
 	}
 	return slot

@@ -8,39 +8,60 @@ import "sync"
 const maxScore uint8 = weightTitle + 2*weightSummary + weightSection + maxTextCount*weightText
 
 // A scorer finds the terms of documents (see Terms) and their scores, one
-// document after another, in maps it keeps: each page would otherwise
-// leave the collector two maps of its few hundred terms.
+// document after another, keeping its memory from one to the next: each
+// page would otherwise leave the collector a map and a list of its few
+// hundred terms.
 type scorer struct {
-	scores map[string]int // the document's terms, each with its score
-	count  map[string]int // a field's terms, each with how often it is there
+	ids   map[string]int // a document's terms, numbered in the order found
+	terms []termScore    // by number
 }
 
-func newScorer() *scorer {
-	return &scorer{scores: make(map[string]int), count: make(map[string]int)}
+// termScore is a term of a document and its score.
+type termScore struct {
+	term  string
+	score int
+	field int // the field seen counts in, from 1
+	seen  int // its occurrences counted in that field
 }
+
+func newScorer() *scorer { return &scorer{ids: make(map[string]int)} }
 
 // scorers keep the scorers of Build and Builder.Add between their calls.
 var scorers = sync.Pool{New: func() any { return newScorer() }}
 
 // score returns d's terms and the score of each: the weight of each field
-// it occurs in, once per occurrence up to the field's limit. The map is
-// the scorer's, and holds d's scores until the next call.
-func (s *scorer) score(d Doc) map[string]int {
-	clear(s.scores)
-	s.add(d.Title, weightTitle, 1)
-	s.add(d.Summary, weightSummary, 1)
-	s.add(d.Extra, weightSummary, 1)
-	s.add(d.Section, weightSection, 1)
-	s.add(d.Text, weightText, maxTextCount)
-	return s.scores
-}
-
-func (s *scorer) add(text string, weight, limit int) {
-	clear(s.count)
-	for t := range terms(text) {
-		s.count[t]++
+// it occurs in, once per occurrence up to the field's limit. The terms
+// are the scorer's, and hold d's scores until the next call.
+func (s *scorer) score(d Doc) []termScore {
+	clear(s.ids)
+	s.terms = s.terms[:0]
+	fields := [...]struct {
+		text          string
+		weight, limit int
+	}{
+		{d.Title, weightTitle, 1},
+		{d.Summary, weightSummary, 1},
+		{d.Extra, weightSummary, 1},
+		{d.Section, weightSection, 1},
+		{d.Text, weightText, maxTextCount},
 	}
-	for t, n := range s.count {
-		s.scores[t] += weight * min(n, limit)
+	for f, field := range fields {
+		for t := range terms(field.text) {
+			id, ok := s.ids[t]
+			if !ok {
+				id = len(s.terms)
+				s.ids[t] = id
+				s.terms = append(s.terms, termScore{term: t})
+			}
+			ts := &s.terms[id]
+			if ts.field != f+1 {
+				ts.field, ts.seen = f+1, 0
+			}
+			if ts.seen < field.limit {
+				ts.seen++
+				ts.score += field.weight
+			}
+		}
 	}
+	return s.terms
 }

@@ -28,14 +28,22 @@ func TestScore(t *testing.T) {
 		"드의": weightText, "의": weightText,
 	}
 	sc := newScorer()
-	if got := sc.score(d); !maps.Equal(got, want) {
+	if got := scoresOf(sc, d); !maps.Equal(got, want) {
 		t.Errorf("score:\n got %v\nwant %v", got, want)
 	}
 	// A scorer keeps nothing of one document for the next.
 	want = map[string]int{"beef": weightTitle + weightText}
-	if got := sc.score(Doc{Title: "Beef", Text: "beef"}); !maps.Equal(got, want) {
+	if got := scoresOf(sc, Doc{Title: "Beef", Text: "beef"}); !maps.Equal(got, want) {
 		t.Errorf("score of the next document:\n got %v\nwant %v", got, want)
 	}
+}
+
+func scoresOf(sc *scorer, d Doc) map[string]int {
+	out := make(map[string]int)
+	for _, ts := range sc.score(d) {
+		out[ts.term] = ts.score
+	}
+	return out
 }
 
 // BenchmarkScore scores a page of mixed Korean and English text.

@@ -81,8 +81,8 @@ func Build(docs []Doc) *Index {
 	defer scorers.Put(sc)
 	for i, d := range docs {
 		ix.Docs = append(ix.Docs, Result{URL: d.URL, Title: d.Title, Summary: d.Summary, Section: d.Section})
-		for t, s := range sc.score(d) {
-			ix.Terms[t] = append(ix.Terms[t], i, s)
+		for _, ts := range sc.score(d) {
+			ix.Terms[ts.term] = append(ix.Terms[ts.term], i, ts.score)
 		}
 	}
 	return ix

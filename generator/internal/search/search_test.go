@@ -52,6 +52,16 @@ func TestLowerKeepsKinds(t *testing.T) {
 	}
 }
 
+// tokens takes a Hangul syllable for a CJK letter without asking Unicode's
+// tables.
+func TestSyllablesAreCJKLetters(t *testing.T) {
+	for r := '가'; r <= '힣'; r++ {
+		if !unicode.IsLetter(r) || !isCJK(r) {
+			t.Fatalf("%U is not a CJK letter", r)
+		}
+	}
+}
+
 func TestTermsAreBigramsForHangul(t *testing.T) {
 	got := Terms("클라우드를 cloud")
 	want := []string{"클라", "라우", "우드", "드를", "를", "cloud"}

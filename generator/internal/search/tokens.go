@@ -42,13 +42,15 @@ func tokens(text string) iter.Seq[Token] {
 			return true
 		}
 		for i, r := range text {
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			// A Hangul syllable, most of a Korean page, is a CJK letter.
+			syllable := '가' <= r && r <= '힣'
+			if !syllable && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				if !end(i) {
 					return
 				}
 				continue
 			}
-			if c := isCJK(r); start < 0 || c != cjk {
+			if c := syllable || isCJK(r); start < 0 || c != cjk {
 				if !end(i) {
 					return
 				}
