@@ -1,42 +1,66 @@
 # The two commands of the README: `make build` builds the site into public/,
 # `make test` runs every check and test. Both need only Go; the browser tests
-# also use Chromium when it is installed (see .ci/run).
+# also use Chromium when it is installed (see .ci/run). `make help` lists
+# every target.
+#
+# make itself exits with code 2 whenever a command fails; the targets that
+# run the generator say its own exit code (1: problems in the content or
+# templates; 2: a command typed wrongly).
 
 GO ?= go
 
-.PHONY: build check test clean serve new status translated fuzz race bench
+.DEFAULT_GOAL := build
 
-build:
-	$(GO) run ./generator build
+# The generator is built once per target into a file git ignores and run
+# directly, not through `go run`: its exit code is then its own, and a
+# signal to make reaches it (make passes SIGTERM on to the command it runs;
+# Ctrl-C reaches every process of the terminal's job).
+GEN := generator/generator
 
-check:
-	$(GO) run ./generator check
+# run builds the generator and runs it with the arguments $(1); when it
+# fails, it says with which exit code.
+define run
+	@$(GO) build -o $(GEN) ./generator
+	@$(GEN) $(1) || { code=$$?; echo "make: generator $(firstword $(1)) exited with code $$code" >&2; exit $$code; }
+endef
 
-test:
+.PHONY: help build check test clean serve new status translated fuzz race bench
+
+help: ## list the targets
+	@echo "usage: make <target> [VARIABLE=value ...]"
+	@awk -F':.*## ' '/^[a-z]+:.*## / { printf "  make %-11s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+build: ## build the site into public/
+	$(call run,build)
+
+check: ## check content and templates; writes nothing
+	$(call run,check)
+
+test: ## go vet and every test
 	$(GO) vet ./...
 	$(GO) test ./...
 
-clean:
-	rm -rf public
+clean: ## remove public/ and the built generator
+	rm -rf public $(GEN)
 
-# The editors' commands (content/README.md explains them):
-#   make serve [DRAFTS=1]                 preview at http://127.0.0.1:1313/, reloading on every save
-#   make new SLUG=<slug> [SECTOR=<id>]    start a barrier in every language
-#   make status                           which translations are missing or behind
-#   make translated F=<file or slug>      record that a translation has caught up
-serve:
-	$(GO) run ./generator serve $(if $(DRAFTS),-drafts)
+# The editors' commands (content/README.md explains them).
+PORT ?= 1313
+ADDR ?= 127.0.0.1:$(PORT)
 
-new:
+serve: ## preview at http://127.0.0.1:1313/, reloading on every save [PORT=1313] [ADDR=host:port] [DRAFTS=1]
+	@$(GO) build -o $(GEN) ./generator
+	@exec $(GEN) serve -addr $(ADDR) $(if $(DRAFTS),-drafts)
+
+new: ## start a barrier in every language: SLUG=<slug> [SECTOR=<id>]
 	@test -n "$(SLUG)" || { echo "usage: make new SLUG=<slug> [SECTOR=<id>]" >&2; exit 2; }
-	$(GO) run ./generator new $(SLUG) $(if $(SECTOR),-sector $(SECTOR))
+	$(call run,new $(SLUG) $(if $(SECTOR),-sector $(SECTOR)))
 
-status:
-	$(GO) run ./generator status
+status: ## which translations are missing or behind, and what changed [STRICT=1]
+	$(call run,status $(if $(STRICT),-strict))
 
-translated:
+translated: ## record that a translation has caught up: F=<file or slug>
 	@test -n "$(F)" || { echo "usage: make translated F=<file or slug>" >&2; exit 2; }
-	$(GO) run ./generator translated $(F)
+	$(call run,translated $(F))
 
 # A short run of every fuzz target (FUZZTIME each); new failing inputs land
 # in the package's testdata/fuzz, where they stay as regression cases.
@@ -52,7 +76,7 @@ FUZZ_TARGETS = \
 	FuzzHeadingID:./generator/internal/markdown \
 	FuzzMarkLanguages:./generator/internal/render
 
-fuzz:
+fuzz: ## a short run of every fuzz target [FUZZTIME=20000x]
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		echo "$(GO) test -run='^$$' -fuzz='^$${t%%:*}$$' -fuzztime=$(FUZZTIME) $${t#*:}"; \
 		$(GO) test -run='^$$' -fuzz="^$${t%%:*}\$$" -fuzztime=$(FUZZTIME) "$${t#*:}"; \
@@ -60,11 +84,11 @@ fuzz:
 
 # The tests under the race detector (needs a C compiler). -short skips the
 # test that kills real builds: it runs no Go code of ours concurrently.
-race:
+race: ## the tests under the race detector (needs gcc)
 	$(GO) test -race -short ./generator/...
 
 # Measures the build against the floor and each Hugo installed on synthetic
 # corpora; takes minutes. BENCHMARKS.md explains it. Not part of `make test`.
 BENCH_FLAGS ?=
-bench:
+bench: ## measure against Hugo; minutes (BENCHMARKS.md) [BENCH_FLAGS=...]
 	$(GO) run ./bench $(BENCH_FLAGS)

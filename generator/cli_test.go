@@ -71,6 +71,8 @@ func TestCheckGitHubAnnotations(t *testing.T) {
 	writeText(t, p, strings.Replace(readFile(t, p), "sector: agriculture", "sector: agri, food", 1))
 	tmpl := templatesDir(t)
 	t.Chdir(dir)
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
 	code, out, errOut := gen(t, "check", "-format", "github", "-templates", tmpl)
 	if code != 1 {
 		t.Fatalf("exit code %d, want 1; stderr:\n%s", code, errOut)
@@ -81,6 +83,39 @@ func TestCheckGitHubAnnotations(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "content/barriers/beef.en.md:4:9: unknown sector") {
 		t.Errorf("stderr does not list the problem as text:\n%s", errOut)
+	}
+	wantSummary := "### generator check\n\n| | where | problem |\n| --- | --- | --- |\n" +
+		"| error | `content/barriers/beef.en.md:4:9` | unknown sector \"agri, food\"; sectors are: agriculture, digital |\n\n"
+	if got := readFile(t, summary); got != wantSummary {
+		t.Errorf("step summary:\n%s\nwant:\n%s", got, wantSummary)
+	}
+}
+
+// TestCheckGitHubWarnings: a build that succeeds with warnings shows them
+// on the pull request too.
+func TestCheckGitHubWarnings(t *testing.T) {
+	dir := testSite(t)
+	p := filepath.Join(dir, "content", "barriers", "beef.en.md")
+	writeText(t, p, readFile(t, p)+"\n<iframe src=\"https://example.com/\"></iframe>\n")
+	tmpl := templatesDir(t)
+	t.Chdir(dir)
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
+	code, out, errOut := gen(t, "check", "-format", "github", "-templates", tmpl)
+	if code != 0 {
+		t.Fatalf("exit code %d, want 0; stderr:\n%s", code, errOut)
+	}
+	if !strings.HasPrefix(out, "::warning file=content/barriers/beef.en.md,line=") || !strings.Contains(out, "iframe") {
+		t.Errorf("stdout has no warning annotation for the iframe:\n%s", out)
+	}
+	if got := readFile(t, summary); !strings.Contains(got, "| warning | `content/barriers/beef.en.md:") {
+		t.Errorf("step summary has no warning row:\n%s", got)
+	}
+}
+
+func TestSummaryEscapesCells(t *testing.T) {
+	if got, want := mdCell("a|b\n<i>"), `a\|b &lt;i&gt;`; got != want {
+		t.Errorf("mdCell = %q, want %q", got, want)
 	}
 }
 

@@ -68,6 +68,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	for _, p := range paths {
 		fmt.Fprintf(stdout, "created %s\n", p)
 	}
+	// The translations start as translations of the new source, so that
+	// status shows them as stale once the source is written.
+	if _, err := status.Mark(*dir, rest[0], set.Config.Codes()); err != nil {
+		fmt.Fprintf(stderr, "generator new: %v\n", err)
+		return 1
+	}
 	if *sector == "" {
 		fmt.Fprintf(stdout, "next: fill in sector: in each file (check reports it until you do)\n")
 	}
@@ -78,6 +84,8 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 func cmdStatus(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
 	dir := fs.String("content", "content", "the content `folder`")
+	format := fs.String("format", "text", "how to print the report: text, or github for GitHub Actions annotations and a run summary")
+	strict := fs.Bool("strict", false, "exit with code 1 when a translation is not up to date (for CI)")
 	rest, code, ok := flags(fs, args, stderr)
 	if !ok {
 		return code
@@ -86,13 +94,28 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "generator status: unexpected argument %q\n", rest[0])
 		return 2
 	}
+	if *format != "text" && *format != "github" {
+		fmt.Fprintf(stderr, "generator status: -format must be text or github, not %q\n", *format)
+		return 2
+	}
 	set, err := loadConfig(*dir, stderr)
 	if set == nil {
 		return 1
 	}
-	status.Print(stdout, status.Report(set), *dir)
+	rows := status.Report(set)
+	if *format == "github" {
+		if err := status.PrintGitHub(stdout, rows, *dir, os.Getenv("GITHUB_STEP_SUMMARY")); err != nil {
+			fmt.Fprintf(stderr, "generator status: writing the run's summary: %v\n", err)
+		}
+	} else {
+		status.Print(stdout, rows, *dir)
+	}
 	if es := diag.AsList(err); len(es) > 0 {
 		fmt.Fprintf(stderr, "note: %d %s in the content; files that could not be read are left out above (run make check)\n", len(es), plural(len(es), "problem", "problems"))
+	}
+	if *strict && status.Behind(rows) {
+		fmt.Fprintf(stderr, "generator status: translations are not up to date (-strict)\n")
+		return 1
 	}
 	return 0
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -28,6 +29,11 @@ func TestNew(t *testing.T) {
 				t.Errorf("%s lacks %q:\n%s", p, want, text)
 			}
 		}
+	}
+	// The Korean file starts as a translation of the English one, so an
+	// edit of the English shows it as stale.
+	if code, st, errOut := gen(t, "status"); code != 0 || !strings.Contains(st, "up to date     content/barriers/defense-offset.ko.md\n") {
+		t.Errorf("status after new (exit %d):\n%s%s", code, st, errOut)
 	}
 	// The new files are valid as they are: as drafts, and published.
 	for _, drafts := range []bool{false, true} {
@@ -106,8 +112,9 @@ func TestTranslationStatus(t *testing.T) {
 		return strings.Contains(ko, `<aside class="stale-notice" role="note"><p>이 글은 원문(영문)이 수정되기 전에 번역한 것이어서 최신 내용과 다를 수 있습니다. <a href="/site/en/barriers/beef/" hreflang="en">영문 원문 보기</a></p></aside>`)
 	}
 
+	gitInit(t)
 	out := status()
-	if got := line(out, "beef.ko.md"); got != "never marked content/barriers/beef.ko.md" {
+	if got := line(out, "beef.ko.md"); got != "never marked content/barriers/beef.ko.md: never marked as translated from its source" {
 		t.Errorf("before marking: %q", got)
 	}
 	if !strings.Contains(out, "4 never marked") {
@@ -128,10 +135,17 @@ func TestTranslationStatus(t *testing.T) {
 		t.Errorf("after marking: %q", got)
 	}
 
+	// The marked version is in git's history; the edit after it is not
+	// committed: status shows it as a diff.
+	gitCommit(t, "marked")
 	en := filepath.Join("content", "barriers", "beef.en.md")
 	writeText(t, en, readFile(t, en)+"\nA new paragraph.\n")
-	if got := line(status(), "beef.ko.md"); got != "stale content/barriers/beef.ko.md: content/barriers/beef.en.md changed since it was translated" {
+	out = status()
+	if got := line(out, "beef.ko.md"); got != "stale content/barriers/beef.ko.md: content/barriers/beef.en.md changed since it was translated" {
 		t.Errorf("after editing the source: %q", got)
+	}
+	if !strings.Contains(out, "\n    +A new paragraph.\n") || !strings.Contains(out, "make translated F=<file>") {
+		t.Errorf("status does not show what changed, or the make command:\n%s", out)
 	}
 	if !stalePage() {
 		t.Error("the stale Korean page shows no notice")
@@ -190,5 +204,55 @@ func TestRealContentShowsNoStaleNotice(t *testing.T) {
 	})
 	if err != nil || pages < 10 {
 		t.Fatalf("walked %d pages: %v", pages, err)
+	}
+}
+
+// gitInit makes the working folder a git repository with everything in it
+// committed.
+func gitInit(t *testing.T) {
+	t.Helper()
+	gitRun(t, "init", "-q")
+	gitCommit(t, "first")
+}
+
+func gitCommit(t *testing.T, msg string) {
+	t.Helper()
+	gitRun(t, "add", "-A")
+	gitRun(t, "-c", "user.name=Editor", "-c", "user.email=editor@example.com", "commit", "-q", "-m", msg)
+}
+
+func gitRun(t *testing.T, args ...string) {
+	t.Helper()
+	if out, err := exec.Command("git", args...).CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+// TestStatusForCI: -format github annotates each translation that is not
+// up to date and lists them in the run's summary; -strict fails then, and
+// passes once every translation is marked.
+func TestStatusForCI(t *testing.T) {
+	dir := testSite(t)
+	t.Chdir(dir)
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
+	code, out, errOut := gen(t, "status", "-format", "github", "-strict")
+	if code != 1 || !strings.Contains(errOut, "translations are not up to date (-strict)") {
+		t.Errorf("status -strict with translations never marked: exit %d, stderr %q; want 1", code, errOut)
+	}
+	want := "::warning file=content/barriers/beef.ko.md,line=1,col=1::never marked never marked as translated from its source\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("stdout:\n%s\nwant a line:\n%s", out, want)
+	}
+	if got := readFile(t, summary); !strings.Contains(got, "| `content/barriers/beef.ko.md` | never marked | check it against its source, then run `make translated F=<file>` |\n") {
+		t.Errorf("summary:\n%s", got)
+	}
+	for _, slug := range []string{"beef", "cloud", "summary", "glossary"} {
+		if code, _, errOut := gen(t, "translated", slug); code != 0 {
+			t.Fatalf("translated %s: %s", slug, errOut)
+		}
+	}
+	if code, out, errOut := gen(t, "status", "-strict"); code != 0 {
+		t.Errorf("status -strict with every translation marked: exit %d\n%s%s", code, out, errOut)
 	}
 }

@@ -136,10 +136,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		fmt.Fprintf(stderr, "generator %s: %v\n", name, err)
 		return 1
 	}
-	if err != nil {
-		if *format == "github" {
-			annotate(stdout, err)
+	if *format == "github" {
+		problems, other := outcome(res, err)
+		annotate(stdout, problems, other)
+		if err := summarize(os.Getenv("GITHUB_STEP_SUMMARY"), "generator "+name, problems, other); err != nil {
+			fmt.Fprintf(stderr, "generator %s: writing the run's summary: %v\n", name, err)
 		}
+	}
+	if err != nil {
 		return report(stderr, err, check)
 	}
 	for _, w := range res.Warnings {
@@ -172,6 +176,18 @@ func report(stderr io.Writer, err error, check bool) int {
 	}
 	fmt.Fprintf(stderr, "generator: %v\n", err)
 	return 1
+}
+
+// outcome returns a build's problems (errors, or the warnings of a
+// build that succeeded), and a failure that is no problem of a file.
+func outcome(res *build.Result, err error) ([]*diag.Error, error) {
+	if err != nil {
+		if es := diag.AsList(err); es != nil {
+			return es, nil
+		}
+		return nil, err
+	}
+	return res.Warnings, nil
 }
 
 func plural(n int, one, many string) string {

@@ -53,6 +53,9 @@ type Row struct {
 	Source, Translation string
 	Lang                string
 	State               State
+	// Marked is the translation's translated_from: the fingerprint of the
+	// source it was translated from.
+	Marked string
 }
 
 // Report lists every translation of every document of set, drafts
@@ -94,6 +97,7 @@ func row(k content.Key, lang string, src, tr *content.Doc) Row {
 		return r
 	}
 	r.Source, r.Translation = src.Name, tr.Name
+	r.Marked = tr.Meta.TranslatedFrom
 	switch tr.Meta.TranslatedFrom {
 	case "":
 		r.State = NeverMarked
@@ -105,23 +109,50 @@ func row(k content.Key, lang string, src, tr *content.Doc) Row {
 	return r
 }
 
-// Print writes the report for people: one line per translation, then a
-// count of each state. dir is the content folder as the user named it.
+// Print writes the report for people: one line per translation, with,
+// under a stale one, what changed in its source since it was translated
+// (Changes), then a count of each state. dir is the content folder as the
+// user named it.
 func Print(w io.Writer, rows []Row, dir string) {
+	for _, r := range rows {
+		fmt.Fprintf(w, "%-14s %s%s\n", r.State, path.Join(dir, r.Translation), r.note(dir))
+		if r.State == Stale {
+			diff, err := Changes(path.Join(dir, r.Source), r.Marked)
+			if err != nil {
+				diff = "(" + err.Error() + ")"
+			}
+			for _, line := range strings.Split(strings.TrimRight(diff, "\n"), "\n") {
+				fmt.Fprintf(w, "    %s\n", line)
+			}
+		}
+	}
+	fmt.Fprintf(w, "%s\n", Counts(rows))
+	if behind(rows) > 0 {
+		fmt.Fprintf(w, "after bringing a translation up to date, run: make translated F=<file>\n")
+	}
+}
+
+// note says what is wrong with a translation that is not up to date.
+func (r Row) note(dir string) string {
+	switch r.State {
+	case Stale:
+		return ": " + path.Join(dir, r.Source) + " changed since it was translated"
+	case Missing:
+		return ": does not exist yet"
+	case NoSource:
+		return ": there is no source file in the default language"
+	case NeverMarked:
+		return ": never marked as translated from its source"
+	}
+	return ""
+}
+
+// Counts says how many translations are in each state, such as
+// "30 up to date, 2 stale".
+func Counts(rows []Row) string {
 	counts := make(map[State]int)
 	for _, r := range rows {
 		counts[r.State]++
-		name := r.Translation
-		fmt.Fprintf(w, "%-14s %s", r.State, path.Join(dir, name))
-		switch r.State {
-		case Stale:
-			fmt.Fprintf(w, ": %s changed since it was translated", path.Join(dir, r.Source))
-		case Missing:
-			fmt.Fprintf(w, ": does not exist yet")
-		case NoSource:
-			fmt.Fprintf(w, ": there is no source file in the default language")
-		}
-		fmt.Fprintln(w)
 	}
 	var parts []string
 	for s := UpToDate; s <= NoSource; s++ {
@@ -130,10 +161,22 @@ func Print(w io.Writer, rows []Row, dir string) {
 		}
 	}
 	if len(parts) == 0 {
-		parts = []string{"no translations"}
+		return "no translations"
 	}
-	fmt.Fprintf(w, "%s\n", strings.Join(parts, ", "))
-	if counts[Stale]+counts[NeverMarked] > 0 {
-		fmt.Fprintf(w, "after bringing a translation up to date, run: go run ./generator translated <file>\n")
-	}
+	return strings.Join(parts, ", ")
 }
+
+// behind counts the translations that are not up to date.
+func behind(rows []Row) int {
+	n := 0
+	for _, r := range rows {
+		if r.State != UpToDate {
+			n++
+		}
+	}
+	return n
+}
+
+// Behind reports whether any translation is not up to date: stale, never
+// marked, missing, or without a source.
+func Behind(rows []Row) bool { return behind(rows) > 0 }

@@ -13,7 +13,20 @@ import (
 	"github.com/goccy/go-yaml"
 )
 
-const workflowFile = repoRoot + "/.github/workflows/pages.yml"
+const (
+	workflowFile = repoRoot + "/.github/workflows/pages.yml"
+	checkFile    = repoRoot + "/.github/workflows/check.yml"
+)
+
+// actionVersions are the major versions of the actions both workflows use:
+// the current ones, the same in both files.
+var actionVersions = map[string]string{
+	"actions/checkout":              "v7",
+	"actions/setup-go":              "v7",
+	"actions/configure-pages":       "v6",
+	"actions/upload-pages-artifact": "v5",
+	"actions/deploy-pages":          "v5",
+}
 
 // workflow is the part of the GitHub Actions workflow syntax the file may
 // use: decoding is strict, so a misspelt key fails the test.
@@ -46,28 +59,32 @@ type job struct {
 type step struct {
 	Name string            `yaml:"name"`
 	ID   string            `yaml:"id"`
+	If   string            `yaml:"if"`
 	Uses string            `yaml:"uses"`
 	With map[string]any    `yaml:"with"`
 	Env  map[string]string `yaml:"env"`
 	Run  string            `yaml:"run"`
 }
 
-func readWorkflow(t *testing.T) *workflow {
+func readWorkflow(t *testing.T) *workflow { return readWorkflowFile(t, workflowFile) }
+
+func readWorkflowFile(t *testing.T, file string) *workflow {
 	t.Helper()
-	src, err := os.ReadFile(workflowFile)
+	src, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var w workflow
 	if err := yaml.UnmarshalWithOptions(src, &w, yaml.Strict()); err != nil {
-		t.Fatalf("%s: %v", workflowFile, err)
+		t.Fatalf("%s: %v", file, err)
 	}
 	return &w
 }
 
 // uses finds the step of a job that runs action (owner/name), and checks
-// its major version.
-func (j job) uses(t *testing.T, action, version string) *step {
+// its major version against actionVersions.
+func (j job) uses(t *testing.T, action string) *step {
+	version := actionVersions[action]
 	t.Helper()
 	for i, s := range j.Steps {
 		name, ver, _ := strings.Cut(s.Uses, "@")
@@ -97,12 +114,12 @@ func TestPagesWorkflow(t *testing.T) {
 	}
 
 	b := w.Jobs["build"]
-	gosetup := b.uses(t, "actions/setup-go", "v6")
+	gosetup := b.uses(t, "actions/setup-go")
 	if gosetup.With["go-version-file"] != "go.mod" || gosetup.With["cache"] != true {
 		t.Errorf("setup-go with %v: want go-version-file go.mod and cache true", gosetup.With)
 	}
-	pages := b.uses(t, "actions/configure-pages", "v6")
-	upload := b.uses(t, "actions/upload-pages-artifact", "v5")
+	pages := b.uses(t, "actions/configure-pages")
+	upload := b.uses(t, "actions/upload-pages-artifact")
 	if upload.With["path"] != "public" || upload.With["include-hidden-files"] != true {
 		t.Errorf("upload-pages-artifact with %v: want path public and include-hidden-files true", upload.With)
 	}
@@ -123,13 +140,16 @@ func TestPagesWorkflow(t *testing.T) {
 	if len(d.Permissions) != 2 || d.Permissions["pages"] != "write" || d.Permissions["id-token"] != "write" {
 		t.Errorf("deploy permissions %v, want pages: write and id-token: write", d.Permissions)
 	}
-	deploy := d.uses(t, "actions/deploy-pages", "v5")
+	deploy := d.uses(t, "actions/deploy-pages")
 	if d.Environment.Name != "github-pages" || d.Environment.URL != "${{ steps."+deploy.ID+".outputs.page_url }}" || deploy.ID == "" {
 		t.Errorf("deploy environment %+v, deploy step id %q", d.Environment, deploy.ID)
 	}
-	if len(b.Permissions) != 0 {
-		t.Errorf("the build job asks for permissions %v; it needs only the workflow's", b.Permissions)
+	// configure-pages reads the Pages site through the API: pages: read
+	// (actions/configure-pages#188); nothing more.
+	if len(b.Permissions) != 2 || b.Permissions["contents"] != "read" || b.Permissions["pages"] != "read" {
+		t.Errorf("build job permissions %v, want contents: read and pages: read", b.Permissions)
 	}
+	b.uses(t, "actions/checkout")
 }
 
 func stepIndex(j job, action string) int {
@@ -222,4 +242,73 @@ func workspace(t *testing.T, contentDir string) string {
 		}
 	}
 	return work
+}
+
+// TestCheckWorkflow checks the pull-request workflow: it annotates the
+// content's problems and the translations, installs the test tools with
+// the script CI uses, and then runs the README's test command, each of the
+// later steps also after an earlier one failed, so that a pull request
+// shows everything at once.
+func TestCheckWorkflow(t *testing.T) {
+	w := readWorkflowFile(t, checkFile)
+	if _, ok := w.On["pull_request"]; !ok || len(w.On) != 1 {
+		t.Errorf("triggers %v: want pull_request", slices.Sorted(maps.Keys(w.On)))
+	}
+	if len(w.Permissions) != 1 || w.Permissions["contents"] != "read" {
+		t.Errorf("workflow permissions %v, want contents: read only", w.Permissions)
+	}
+	j, ok := w.Jobs["check"]
+	if !ok || len(w.Jobs) != 1 {
+		t.Fatalf("jobs %v: want one, check", slices.Sorted(maps.Keys(w.Jobs)))
+	}
+	if j.RunsOn != "ubuntu-latest" {
+		t.Errorf("runs-on %q", j.RunsOn)
+	}
+	if co := j.uses(t, "actions/checkout"); co.With["fetch-depth"] != uint64(0) {
+		t.Errorf("checkout with %v: want fetch-depth 0 (status reads the history)", co.With)
+	}
+	if gosetup := j.uses(t, "actions/setup-go"); gosetup.With["go-version-file"] != "go.mod" || gosetup.With["cache"] != true {
+		t.Errorf("setup-go with %v: want go-version-file go.mod and cache true", gosetup.With)
+	}
+	want := []string{
+		"go run ./generator check -format github",
+		"go run ./generator status -format github",
+		"sudo --preserve-env=GITHUB_ENV bash .ci/install",
+		"make test",
+	}
+	var runs []string
+	for i, s := range j.Steps {
+		if s.Run == "" {
+			continue
+		}
+		runs = append(runs, strings.TrimSpace(s.Run))
+		if len(runs) > 1 && s.If != "success() || failure()" {
+			t.Errorf("step %d (%s) runs only if the ones before succeeded; want if: success() || failure()", i, s.Run)
+		}
+	}
+	if !slices.Equal(runs, want) {
+		t.Errorf("run steps\n%q\nwant\n%q", runs, want)
+	}
+}
+
+// TestCIInstallsOnce checks that CI and the pull-request workflow install
+// the test tools with one script, and that the script installs every tool
+// whose absence makes a test fail under CI=true.
+func TestCIInstallsOnce(t *testing.T) {
+	run, err := os.ReadFile(repoRoot + "/.ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	install, err := os.ReadFile(repoRoot + "/.ci/install")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(run), "bash .ci/install\n") || strings.Contains(string(run), "npm install") {
+		t.Errorf(".ci/run must install through .ci/install and nowhere else")
+	}
+	for _, tool := range []string{"chromium", "fonts-noto-cjk", "axe-core@", "html-validate@" + htmlValidateVersion} {
+		if !strings.Contains(string(install), tool) {
+			t.Errorf(".ci/install does not install %s", tool)
+		}
+	}
 }

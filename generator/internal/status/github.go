@@ -1,0 +1,67 @@
+package status
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+)
+
+// PrintGitHub writes the report for a GitHub Actions run: a warning
+// annotation on every translation that is not up to date, which the pull
+// request shows on the file, and, when summary names a file (the run's
+// $GITHUB_STEP_SUMMARY), a table of every translation that is not up to
+// date with, for a stale one, what changed in its source.
+func PrintGitHub(w io.Writer, rows []Row, dir, summary string) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### Translations\n\n%s\n\n", Counts(rows))
+	if behind(rows) > 0 {
+		b.WriteString("| translation | state | what to do |\n| --- | --- | --- |\n")
+	}
+	var diffs strings.Builder
+	for _, r := range rows {
+		if r.State == UpToDate {
+			continue
+		}
+		file := path.Join(dir, r.Translation)
+		msg := strings.TrimPrefix(r.note(dir), ": ")
+		fmt.Fprintf(w, "::warning file=%s,line=1,col=1::%s %s\n", file, r.State, msg)
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", file, r.State, todo(r.State))
+		if r.State == Stale {
+			diff, err := Changes(path.Join(dir, r.Source), r.Marked)
+			if err != nil {
+				diff = err.Error()
+			}
+			fmt.Fprintf(&diffs, "<details><summary>What changed in %s since %s was translated</summary>\n\n```diff\n%s\n```\n\n</details>\n\n",
+				path.Join(dir, r.Source), file, strings.TrimRight(diff, "\n"))
+		}
+	}
+	if summary == "" {
+		return nil
+	}
+	f, err := os.OpenFile(summary, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f, "%s\n%s", b.String(), diffs.String())
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// todo tells the translator what a state asks of them.
+func todo(s State) string {
+	switch s {
+	case Stale:
+		return "bring it up to date, then run `make translated F=<file>`"
+	case NeverMarked:
+		return "check it against its source, then run `make translated F=<file>`"
+	case Missing:
+		return "translate the source (or leave it for a translator)"
+	case NoSource:
+		return "write the source in the default language, or remove the file"
+	}
+	return ""
+}

@@ -1,0 +1,58 @@
+package status
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"explainer/generator/internal/content"
+)
+
+// Changes returns what changed in a stale translation's source since the
+// translation was marked: git's diff from the version of the source whose
+// fingerprint the translation's translated_from holds to the source as it
+// is now. src is the source file's path; marked is the fingerprint.
+//
+// The versions are read from git's history of the file (every commit
+// that touched it, newest first), so the diff is there only in a git
+// checkout whose history includes the marked version (a shallow clone may
+// not: GitHub's checkout needs fetch-depth: 0). Otherwise the error says
+// why there is no diff.
+func Changes(src, marked string) (string, error) {
+	dir, file := filepath.Split(src)
+	if dir == "" {
+		dir = "."
+	}
+	log, err := git(dir, "log", "--format=%H", "--", file)
+	if err != nil {
+		return "", err
+	}
+	for _, commit := range strings.Fields(log) {
+		text, err := git(dir, "show", commit+":./"+file)
+		if err != nil {
+			continue // the file had another name then
+		}
+		if content.Fingerprint([]byte(text)) == marked {
+			return git(dir, "diff", "--no-color", "--no-ext-diff", commit, "--", file)
+		}
+	}
+	return "", fmt.Errorf("no version of %s in git's history has the fingerprint %s that the translation was marked with", src, marked)
+}
+
+// git runs git in dir and returns what it printed.
+func git(dir string, args ...string) (string, error) {
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return "", fmt.Errorf("git %s: %s", args[0], strings.TrimSpace(errOut.String()))
+		}
+		return "", fmt.Errorf("git is needed to show what changed: %v", err)
+	}
+	return out.String(), nil
+}
