@@ -7,7 +7,7 @@ import (
 // buildMemoryLimit is the soft memory limit of build and check: the Go
 // runtime collects garbage more often as the heap nears it, so a build of
 // 20,000 pages (whose live data peaks near 85 MiB) peaks under 150 MiB
-// instead of about 235, for a little more time. It is soft: a
+// instead of 235 to 252, for a little more time. It is soft: a
 // site that needs more gets more, and the collector never takes more than
 // half the CPU time to hold it. BENCHMARKS.md has the measurements.
 const buildMemoryLimit = 128 << 20
