@@ -42,11 +42,17 @@ func (p *Page) Abs(path string) string { return p.Site.AbsURL(path) }
 
 // Asset returns the address of a static file by its name in static/.
 func (p *Page) Asset(name string) (string, error) {
+	rel, err := p.assetPath(name)
+	return p.Site.URL(rel), err
+}
+
+// assetPath is the path of a static file below the base URL.
+func (p *Page) assetPath(name string) (string, error) {
 	h, ok := p.theme.Assets[name]
 	if !ok {
 		return "", fmt.Errorf("no static file %q", name)
 	}
-	return p.Site.URL("assets/" + h), nil
+	return "assets/" + h, nil
 }
 
 // Text returns a site.yaml text in the page's language.

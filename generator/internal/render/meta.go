@@ -1,8 +1,6 @@
 package render
 
 import (
-	"fmt"
-
 	"explainer/generator/internal/seo"
 	"explainer/generator/internal/theme"
 )
@@ -41,11 +39,8 @@ func (p *Page) Feeds() ([]FeedLink, error) {
 // AbsAsset is the absolute address of a static file, for the places that
 // need one (link previews are fetched from other sites).
 func (p *Page) AbsAsset(name string) (string, error) {
-	h, ok := p.theme.Assets[name]
-	if !ok {
-		return "", fmt.Errorf("no static file %q", name)
-	}
-	return p.Site.AbsURL("assets/" + h), nil
+	rel, err := p.assetPath(name)
+	return p.Site.AbsURL(rel), err
 }
 
 // SocialImage is the absolute address of the link-preview picture.
