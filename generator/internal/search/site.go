@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"io"
 	"sync"
-	"unsafe"
 
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/site"
@@ -32,12 +31,9 @@ func NewSite(cfg *content.Config) *Site {
 	return x
 }
 
-// AddText is Add for text that its caller reuses once AddText returns, as
-// site.Options.Text gives it: the index keeps nothing of the text (only
-// the terms it finds, copied), so it is read where it is, not copied.
-func (x *Site) AddText(e *site.Entry, text []byte) {
-	x.Add(e, unsafe.String(unsafe.SliceData(text), len(text)))
-}
+// AddText is Add for text as site.Options.Text gives it, which its caller
+// reuses once AddText returns.
+func (x *Site) AddText(e *site.Entry, text []byte) { x.Add(e, string(text)) }
 
 // Add indexes the entry e, whose body's text is text. The home page is not
 // indexed: every result would be on it.
