@@ -17,10 +17,15 @@ type parts struct {
 	// cards holds the cards by the page's language and the entry's
 	// number (site.Entry.Num): at 20,000 barriers the listing pages look
 	// up 60,000 cards, and a slot found by its index costs a fraction of
-	// a look-up in a map.
+	// a look-up in a map. The trade: a table of one pointer per entry and
+	// language, for a sixth of the time of making the pages at N = 10,000
+	// (17.4 s against 20.8 s, 25 against 41 million allocations).
 	cards []atomic.Pointer[template.HTML] // len(site.Langs) * site.Len()
 	// shared holds the templates executed by Page.Shared (sharedKey ->
-	// template.HTML).
+	// template.HTML). The trade: a part a template shares must use only
+	// what its pages have alike (TestSharedPartsAreAlike holds it), for a
+	// quarter of the time of making the pages at N = 10,000 (17.4 s
+	// against 23.8 s).
 	shared sync.Map
 	// unshared makes Shared execute its template on every page, for the
 	// test that holds the shared parts of a theme to be alike on every
