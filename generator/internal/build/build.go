@@ -1,7 +1,7 @@
 // Package build is the pipeline every command runs, in one place:
 //
 //	load     content.LoadMetaCached: site.yaml and the front matter of every file
-//	         render.LoadTheme: the templates, strings.yaml and static files
+//	         theme.Load: the templates, strings.yaml and static files
 //	model    site.Build: addresses, translations, bodies, the link graph, the checks
 //	render   render.Render: every page and file of the site
 //	write    an Output: where the files go
@@ -18,7 +18,7 @@
 //   - generator serve: the preview calls Load with a Reuse that it keeps
 //     from run to run (only changed files are read and converted again, the
 //     templates parsed again only after they change), and keeps the Model
-//     in memory: render.Preview makes a page when a browser asks for it,
+//     in memory: serve.Preview makes a page when a browser asks for it,
 //     with the same code as Render.
 package build
 
@@ -32,7 +32,9 @@ import (
 	"explainer/generator/internal/markdown"
 	"explainer/generator/internal/output"
 	"explainer/generator/internal/render"
+	"explainer/generator/internal/search"
 	"explainer/generator/internal/site"
+	"explainer/generator/internal/theme"
 )
 
 // Options say what to build and where.
@@ -63,8 +65,8 @@ type Result struct {
 type Model struct {
 	Set    *content.Set
 	Site   *site.Site
-	Theme  *render.Theme
-	Search *render.Search
+	Theme  *theme.Theme
+	Search *search.Site
 }
 
 // Reuse is what one Load keeps for the next, so that a rebuild reads and
@@ -73,9 +75,9 @@ type Model struct {
 type Reuse struct {
 	cache content.Cache
 	md    *markdown.Converter
-	last  *site.Site    // the last site built, whose bodies a rebuild reuses
-	theme *render.Theme // nil when the templates must be read again
-	langs string        // the languages the theme was read for
+	last  *site.Site   // the last site built, whose bodies a rebuild reuses
+	theme *theme.Theme // nil when the templates must be read again
+	langs string       // the languages the theme was read for
 	// ThemeChanged says that something in the templates folder changed
 	// since the last Load: the theme is read again.
 	ThemeChanged bool
@@ -124,7 +126,7 @@ func Load(opt LoadOptions) (*Model, error) {
 	if r.theme == nil || r.ThemeChanged || langs != r.langs {
 		r.theme, r.langs, r.ThemeChanged, r.ThemeUnchecked = nil, langs, false, true
 		go func() {
-			t, err := render.LoadTheme(os.DirFS(opt.Templates), opt.Templates, set.Config.Codes())
+			t, err := theme.Load(os.DirFS(opt.Templates), opt.Templates, set.Config.Codes())
 			r.theme = t
 			themeDone <- err
 		}()
@@ -134,7 +136,7 @@ func Load(opt LoadOptions) (*Model, error) {
 	m := &Model{Set: set}
 	text := opt.Text
 	if text == nil {
-		m.Search = render.NewSearch(set.Config)
+		m.Search = search.NewSite(set.Config)
 		text = m.Search.AddText
 	}
 	s, siteErr := site.Build(set, r.md, site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts, Text: text, Reuse: r.last})

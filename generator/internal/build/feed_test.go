@@ -7,7 +7,7 @@ import (
 	"regexp"
 	"testing"
 
-	"explainer/generator/internal/render"
+	"explainer/generator/internal/seo"
 )
 
 // TestFeedKeepsTheNewest builds a site with more barriers than a feed
@@ -15,7 +15,7 @@ import (
 // updated ones, newest first.
 func TestFeedKeepsTheNewest(t *testing.T) {
 	dir := t.TempDir()
-	n := render.FeedSize + 5
+	n := seo.FeedSize + 5
 	writeVersionedSite(t, filepath.Join(dir, "content"), "1", n)
 	// Give barrier i the date 2025-01-01 plus i days: the newest are the
 	// highest numbers.
@@ -42,8 +42,8 @@ func TestFeedKeepsTheNewest(t *testing.T) {
 			t.Fatal(err)
 		}
 		ids := regexp.MustCompile(`<id>[^<]*/barriers/b(\d+)/</id>`).FindAllSubmatch(feed, -1)
-		if len(ids) != render.FeedSize {
-			t.Fatalf("%s feed: %d entries, want %d", l, len(ids), render.FeedSize)
+		if len(ids) != seo.FeedSize {
+			t.Fatalf("%s feed: %d entries, want %d", l, len(ids), seo.FeedSize)
 		}
 		for k, m := range ids {
 			if want := fmt.Sprint(n - 1 - k); string(m[1]) != want {

@@ -38,20 +38,20 @@ func TestHostileFrontMatterIsEscaped(t *testing.T) {
 	// report_items would not hold for it.
 	cfg = regexp.MustCompile(`(?m)^report_items:.*$`).ReplaceAll(cfg, []byte("report_items: 1"))
 	fsys["site.yaml"] = &fstest.MapFile{Data: cfg}
-	theme, pages := pagesOf(t, fsys, "content")
+	pages := pagesOf(t, fsys, "content")
 	if len(pages) < 6 {
 		t.Fatalf("%d pages of the hostile site; want its barrier, pages and indexes in both languages", len(pages))
 	}
 	made := make(map[string]string)
 	for _, p := range pages {
-		html, err := theme.execute(p)
+		html, err := p.HTML()
 		if err != nil {
 			t.Fatal(err)
 		}
-		made[outName(p.Path)] = string(html)
+		made[OutName(p.Path)] = string(html)
 		for _, bad := range []string{"<svg onload", "<img src=x", "<b onclick", "<script>alert(1)", `" onload="`} {
 			if strings.Contains(string(html), bad) {
-				t.Errorf("%s has %q", outName(p.Path), bad)
+				t.Errorf("%s has %q", OutName(p.Path), bad)
 			}
 		}
 	}

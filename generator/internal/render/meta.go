@@ -1,9 +1,8 @@
 package render
 
 import (
-	"fmt"
-
 	"explainer/generator/internal/seo"
+	"explainer/generator/internal/theme"
 )
 
 // The head of every page describes it to machines: feeds, link previews
@@ -19,14 +18,11 @@ type FeedLink struct {
 	URL   string // root-relative
 }
 
-// FeedPath is the address of language lang's feed below the base URL.
-func FeedPath(lang string) string { return lang + "/feed.xml" }
-
 // Feeds lists the feeds the page links to: its own language's, or every
 // language's on the root and 404 pages, which speak every language.
 func (p *Page) Feeds() ([]FeedLink, error) {
 	langs := []string{p.Lang}
-	if p.Kind == KindRoot || p.Kind == KindNotFound {
+	if p.Kind == theme.KindRoot || p.Kind == theme.KindNotFound {
 		langs = p.Site.Langs
 	}
 	var out []FeedLink
@@ -35,7 +31,7 @@ func (p *Page) Feeds() ([]FeedLink, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, FeedLink{Lang: l, Title: title, URL: p.URL(FeedPath(l))})
+		out = append(out, FeedLink{Lang: l, Title: title, URL: p.URL(seo.FeedPath(l))})
 	}
 	return out, nil
 }
@@ -43,15 +39,12 @@ func (p *Page) Feeds() ([]FeedLink, error) {
 // AbsAsset is the absolute address of a static file, for the places that
 // need one (link previews are fetched from other sites).
 func (p *Page) AbsAsset(name string) (string, error) {
-	h, ok := p.theme.Assets[name]
-	if !ok {
-		return "", fmt.Errorf("no static file %q", name)
-	}
-	return p.Site.AbsURL("assets/" + h), nil
+	rel, err := p.assetPath(name)
+	return p.Site.AbsURL(rel), err
 }
 
 // SocialImage is the absolute address of the link-preview picture.
-func (p *Page) SocialImage() (string, error) { return p.AbsAsset(SocialImageName) }
+func (p *Page) SocialImage() (string, error) { return p.AbsAsset(theme.SocialImageName) }
 
 // SocialImageSize is the link-preview picture's width and height.
 func (p *Page) SocialImageSize() [2]int { return [2]int{seo.SocialWidth, seo.SocialHeight} }
@@ -71,7 +64,7 @@ func (p *Page) OtherLocales() []string {
 // Article is the JSON-LD description of a barrier page, nil on other
 // pages.
 func (p *Page) Article() (*seo.Article, error) {
-	if p.Kind != KindBarrier || p.Entry == nil {
+	if p.Kind != theme.KindBarrier || p.Entry == nil {
 		return nil, nil
 	}
 	img, err := p.SocialImage()

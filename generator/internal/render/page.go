@@ -1,18 +1,20 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
-	"strings"
 
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/site"
+	"explainer/generator/internal/theme"
 )
 
 // Page is what a template receives: one page of the site in one language.
 type Page struct {
 	Site  *site.Site
-	theme *Theme
+	theme *theme.Theme
+	parts *parts
 	Kind  string
 	Lang  string
 	// Title is the page's own title, without the site's.
@@ -54,176 +56,119 @@ type Group struct {
 	Barriers []*site.Entry
 }
 
-// T returns the theme string key in the page's language.
-func (p *Page) T(key string) (string, error) {
-	t, ok := p.theme.strings[key]
-	if !ok {
-		return "", fmt.Errorf("no string %q in strings.yaml", key)
+// Pages lists every page of the site, in a fixed order.
+func Pages(s *site.Site, t *theme.Theme) []*Page {
+	var pages []*Page
+	ps := newParts(s)
+	add := func(p *Page) *Page {
+		p.Site, p.theme, p.parts = s, t, ps
+		pages = append(pages, p)
+		return p
 	}
-	return t[p.Lang], nil
-}
+	add(&Page{Kind: theme.KindRoot, Lang: s.Config.Default(), Path: "", Title: s.Config.Title[s.Config.Default()]})
+	add(&Page{Kind: theme.KindNotFound, Lang: s.Config.Default(), Path: "404.html"})
+	for _, l := range s.Langs {
+		menu := s.Pages[l]
+		groups := groups(s, l)
+		alt := func(path func(lang string) string) []Alternate {
+			var out []Alternate
+			for _, lg := range s.Config.Languages {
+				out = append(out, Alternate{Lang: lg.Code, Name: lg.Name, Locale: lg.Locale, Path: path(lg.Code)})
+			}
+			return out
+		}
+		entry := func(kind string, e *site.Entry) *Page {
+			return add(&Page{
+				Kind: kind, Lang: l, Title: e.Meta.Title, Description: e.Meta.Summary,
+				Path: e.PagePath, Entry: e, Menu: menu,
+				Alternates: alt(func(lang string) string { return e.Translations[lang].PagePath }),
+			})
+		}
+		home := entry(theme.KindHome, s.Home[l])
+		home.Groups = groups
+		home.Barriers = s.Barriers[l]
 
-// In returns the theme string key in the language lang, for text shown in
-// another language than the page's (the language switcher, the 404 page).
-func (p *Page) In(lang, key string) (string, error) {
-	t, ok := p.theme.strings[key]
-	if !ok {
-		return "", fmt.Errorf("no string %q in strings.yaml", key)
-	}
-	s, ok := t[lang]
-	if !ok {
-		return "", fmt.Errorf("no language %q", lang)
-	}
-	return s, nil
-}
+		p := add(&Page{
+			Kind: theme.KindBarriers, Lang: l, Path: l + "/barriers/", Menu: menu,
+			Barriers: s.Barriers[l], Groups: groups,
+			Alternates: alt(func(lang string) string { return lang + "/barriers/" }),
+		})
+		p.Title, _ = p.T("barriers_title")
+		p.Description, _ = p.T("barriers_description")
 
-// URL returns the root-relative address of a path below the base URL.
-func (p *Page) URL(path string) string { return p.Site.URL(path) }
-
-// Abs returns the absolute address of a path below the base URL.
-func (p *Page) Abs(path string) string { return p.Site.AbsURL(path) }
-
-// Asset returns the address of a static file by its name in static/.
-func (p *Page) Asset(name string) (string, error) {
-	h, ok := p.theme.Assets[name]
-	if !ok {
-		return "", fmt.Errorf("no static file %q", name)
-	}
-	return p.Site.URL("assets/" + h), nil
-}
-
-// Text returns a site.yaml text in the page's language.
-func (p *Page) Text(t content.Text) string { return t[p.Lang] }
-
-// SectorName is the name of the sector id in the page's language.
-func (p *Page) SectorName(id string) string {
-	if s := p.Site.Config.Sector(id); s != nil {
-		return s.Name[p.Lang]
-	}
-	return id
-}
-
-// LangName is the name of a language in itself.
-func (p *Page) LangName(code string) string {
-	for _, l := range p.Site.Config.Languages {
-		if l.Code == code {
-			return l.Name
+		for _, e := range s.Barriers[l] {
+			bp := entry(theme.KindBarrier, e)
+			bp.Sector = s.Config.Sector(e.Meta.Sector)
+		}
+		for _, g := range groups {
+			p := add(&Page{
+				Kind: theme.KindSector, Lang: l, Path: l + "/sectors/" + g.Sector.ID + "/", Menu: menu,
+				Title: g.Sector.Name[l], Sector: g.Sector, Barriers: g.Barriers,
+				Alternates: alt(func(lang string) string { return lang + "/sectors/" + g.Sector.ID + "/" }),
+			})
+			if f, err := p.T("sector_description"); err == nil {
+				p.Description = fmt.Sprintf(f, p.Title)
+			}
+		}
+		for _, e := range s.Pages[l] {
+			entry(theme.KindPage, e)
 		}
 	}
-	return code
+	return pages
 }
 
-// Status is "new" for a barrier first listed in the site's report year,
-// "long-standing" for one listed before, and "" when not known.
-func (p *Page) Status(e *site.Entry) string {
-	switch y := e.Meta.FirstListed; {
-	case y == 0:
-		return ""
-	case y >= p.Site.Config.ReportYear:
-		return "new"
-	}
-	return "long-standing"
-}
-
-// Locale is the page's locale (ko_KR).
-func (p *Page) Locale() string {
-	for _, l := range p.Site.Config.Languages {
-		if l.Code == p.Lang {
-			return l.Locale
+// groups returns the barriers of language l by sector.
+func groups(s *site.Site, l string) []Group {
+	var out []Group
+	for i := range s.Config.Sectors {
+		sec := &s.Config.Sectors[i]
+		g := Group{Sector: sec}
+		for _, e := range s.Barriers[l] {
+			if e.Meta.Sector == sec.ID {
+				g.Barriers = append(g.Barriers, e)
+			}
+		}
+		if len(g.Barriers) > 0 {
+			out = append(out, g)
 		}
 	}
-	return ""
+	return out
 }
 
-// Card is what the "card" template shows: one barrier, on this page.
-type Card struct {
-	Page  *Page
-	Entry *site.Entry
-}
-
-// Card returns the card of the barrier e on this page.
-func (p *Page) Card(e *site.Entry) Card { return Card{Page: p, Entry: e} }
-
-// TOC is the table of contents of the page's body: its second-level
-// headings, none on a page with no body.
-func (p *Page) TOC() []site.Heading {
-	if p.Entry == nil {
-		return nil
-	}
-	var toc []site.Heading
-	for _, h := range p.Entry.Headings {
-		if h.Level == 2 {
-			toc = append(toc, h)
-		}
-	}
-	return toc
-}
-
-// Shared returns the template name executed once per language and build,
-// and per variant if one is given, and kept: for the parts of the layout
-// that are alike on every page of a language (the search form, the site's
-// navigation, the link-preview tags that describe the site). The template
-// is executed on the first page of the language that asks for it, so it
-// must use only what every page asking with the same variant has alike:
-// .Lang, .Site, .T, .Text, .URL, .Asset, .SearchIndex, and whatever the
-// variant stands for. Its result is HTML, like CardHTML's, so call it where
-// HTML text goes. Every action of a template costs a few microseconds on
-// every page it is executed for; a shared part costs that once.
-func (p *Page) Shared(name string, variant ...string) (template.HTML, error) {
-	key := sharedKey{p.Lang, name, strings.Join(variant, "\x00")}
-	if h, ok := p.theme.shared.Load(key); ok && !p.theme.unshared {
-		return h.(template.HTML), nil
-	}
-	var b strings.Builder
-	if err := p.theme.tmpl[p.Kind].ExecuteTemplate(&b, name, p); err != nil {
-		return "", err
-	}
-	if p.theme.unshared {
-		return template.HTML(b.String()), nil
-	}
-	h, _ := p.theme.shared.LoadOrStore(key, template.HTML(b.String()))
-	return h.(template.HTML), nil
-}
-
-// Cards returns the cards of the barriers es (see CardHTML), one after the
-// other: a list of thousands is one action of its template, not thousands.
-func (p *Page) Cards(es []*site.Entry) (template.HTML, error) {
-	cards := make([]template.HTML, len(es))
-	size := 0
-	for i, e := range es {
-		h, err := p.CardHTML(e)
+// HTML makes the page: its template executed, and the text in the other
+// language marked.
+func (p *Page) HTML() ([]byte, error) {
+	q := *p
+	if q.Entry != nil {
+		b, err := q.Entry.Body()
 		if err != nil {
-			return "", err
+			return nil, err
 		}
-		cards[i] = h
-		size += len(h)
+		q.Body = template.HTML(b)
 	}
-	var b strings.Builder
-	b.Grow(size)
-	for _, h := range cards {
-		b.WriteString(string(h))
-	}
-	return template.HTML(b.String()), nil
+	return q.executeTo(new(pageBuffer))
 }
 
-// CardHTML returns the barrier e's card, the "card" template executed on
-// Card(e): made once per language and build, as it is the same on every
-// page of the language (see Theme.cards).
-func (p *Page) CardHTML(e *site.Entry) (template.HTML, error) {
-	slot := p.theme.cardSlot(p.Site, p.Lang, e)
-	if slot != nil {
-		if h := slot.Load(); h != nil {
-			return *h, nil
-		}
+// pageBuffer is what a page is made in: the template's output, and the
+// page with its other-language text marked.
+type pageBuffer struct {
+	html   bytes.Buffer
+	marked []byte
+}
+
+// executeTo makes the page in b; the page it returns is b's own bytes, so
+// b must not be reused while the page is in use.
+func (p *Page) executeTo(b *pageBuffer) ([]byte, error) {
+	b.html.Reset()
+	if err := p.theme.Execute(&b.html, p.Kind, p); err != nil {
+		return nil, err
 	}
-	var b strings.Builder
-	if err := p.theme.tmpl[p.Kind].ExecuteTemplate(&b, "card", p.Card(e)); err != nil {
-		return "", err
+	if p.Kind == theme.KindRoot || p.Kind == theme.KindNotFound {
+		return b.html.Bytes(), nil // in every language, each part marked
 	}
-	h := template.HTML(b.String())
-	if slot == nil {
-		return h, nil
+	page := markLanguages(b.marked, b.html.Bytes(), p.Lang)
+	if len(page) > 0 && &page[0] != &b.html.Bytes()[0] {
+		b.marked = page[:0] // keep what it grew to
 	}
-	slot.CompareAndSwap(nil, &h)
-	return *slot.Load(), nil
+	return page, nil
 }

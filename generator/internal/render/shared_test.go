@@ -15,11 +15,12 @@ import (
 	"explainer/generator/internal/firstdiff"
 	"explainer/generator/internal/markdown"
 	"explainer/generator/internal/site"
+	"explainer/generator/internal/theme"
 )
 
 // realPages makes the real site's pages with the real theme, as Render
 // does before writing them.
-func realPages(t *testing.T) (*Theme, []*Page) {
+func realPages(t *testing.T) []*Page {
 	t.Helper()
 	dir := filepath.Join("..", "..", "..", "content")
 	return pagesOf(t, os.DirFS(dir), dir)
@@ -27,14 +28,14 @@ func realPages(t *testing.T) (*Theme, []*Page) {
 
 // pagesOf makes the pages of the content in fsys (dir is its name for
 // messages) with the real theme.
-func pagesOf(t *testing.T, fsys fs.FS, dir string) (*Theme, []*Page) {
+func pagesOf(t *testing.T, fsys fs.FS, dir string) []*Page {
 	t.Helper()
 	set, err := content.LoadMeta(fsys, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	tdir := filepath.Join("..", "..", "..", "templates")
-	theme, err := LoadTheme(os.DirFS(tdir), tdir, set.Config.Codes())
+	th, err := theme.Load(os.DirFS(tdir), tdir, set.Config.Codes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,11 +44,11 @@ func pagesOf(t *testing.T, fsys fs.FS, dir string) (*Theme, []*Page) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	pages := Pages(s, theme)
+	pages := Pages(s, th)
 	for _, p := range pages {
-		p.SearchIndex = s.URL(PreviewIndex(p.Lang))
+		p.SearchIndex = s.URL("assets/search." + p.Lang + ".json") // as the preview names it
 	}
-	return theme, pages
+	return pages
 }
 
 // TestSharedPartsAreAlike makes every page of the real site twice: with
@@ -55,7 +56,7 @@ func pagesOf(t *testing.T, fsys fs.FS, dir string) (*Theme, []*Page) {
 // each made again on every page. A shared part that used something of its
 // page (its address, its kind, its title) would differ somewhere.
 func TestSharedPartsAreAlike(t *testing.T) {
-	theme, pages := realPages(t)
+	pages := realPages(t)
 	kinds := make(map[string]bool)
 	for _, p := range pages {
 		kinds[p.Kind] = true
@@ -63,11 +64,11 @@ func TestSharedPartsAreAlike(t *testing.T) {
 	if len(kinds) < 7 {
 		t.Errorf("the real site has %d kinds of page; want all seven", len(kinds))
 	}
-	unshared := theme.forSite()
+	unshared := newParts(pages[0].Site)
 	unshared.unshared = true
-	comparePages(t, theme, unshared, pages, "when its shared parts are made for it alone")
+	comparePages(t, unshared, pages, "when its shared parts are made for it alone")
 	calls := 0
-	theme.shared.Range(func(key, _ any) bool { calls++; return true })
+	pages[0].parts.shared.Range(func(key, _ any) bool { calls++; return true })
 	// Each language's pages share the title, the navigation, the search
 	// form, the link-preview and icon tags, and a footer per kind of page.
 	if calls < 2*5 {
@@ -80,7 +81,7 @@ func TestSharedPartsAreAlike(t *testing.T) {
 // for the others, apart for each language and each variant, and for
 // another site (the preview's next build) made again.
 func TestSharedIsMadeOnce(t *testing.T) {
-	theme, pages := realPages(t)
+	pages := realPages(t)
 	find := func(kind, lang string) *Page {
 		for _, p := range pages {
 			if p.Kind == kind && p.Lang == lang {
@@ -90,7 +91,7 @@ func TestSharedIsMadeOnce(t *testing.T) {
 		t.Fatalf("no %s page in %s", kind, lang)
 		return nil
 	}
-	index, barrier := find(KindBarriers, "en"), find(KindBarrier, "en")
+	index, barrier := find(theme.KindBarriers, "en"), find(theme.KindBarrier, "en")
 	// The navigation marks the page it is on: made on the barrier index,
 	// it is kept with that mark, and the barrier page gets it as it is.
 	first, err := index.Shared("nav")
@@ -106,11 +107,11 @@ func TestSharedIsMadeOnce(t *testing.T) {
 	if other, _ := barrier.Shared("nav", "another variant"); strings.Contains(string(other), `aria-current="page"`) {
 		t.Errorf("another variant got the part kept for the first:\n%s", other)
 	}
-	if ko, _ := find(KindBarrier, "ko").Shared("nav"); ko == first || strings.Contains(string(ko), `aria-current="page"`) {
+	if ko, _ := find(theme.KindBarrier, "ko").Shared("nav"); ko == first || strings.Contains(string(ko), `aria-current="page"`) {
 		t.Errorf("the other language got the part kept for English:\n%s", ko)
 	}
 	next := *barrier
-	next.theme = theme.forSite()
+	next.parts = newParts(next.Site)
 	if again, _ := next.Shared("nav"); strings.Contains(string(again), `aria-current="page"`) {
 		t.Errorf("another site got the part kept for the first:\n%s", again)
 	}
@@ -119,25 +120,25 @@ func TestSharedIsMadeOnce(t *testing.T) {
 	}
 }
 
-// comparePages makes every page with theme a and with theme b, and
+// comparePages makes every page as it is and with the parts b, and
 // reports each page that differs: it differs how.
-func comparePages(t *testing.T, a, b *Theme, pages []*Page, how string) {
+func comparePages(t *testing.T, b *parts, pages []*Page, how string) {
 	t.Helper()
 	var buf pageBuffer
 	for _, p := range pages {
-		got, err := a.executeTo(&buf, p)
+		got, err := p.executeTo(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}
 		got = bytes.Clone(got)
 		q := *p
-		q.theme = b
-		want, err := b.executeTo(&buf, &q)
+		q.parts = b
+		want, err := q.executeTo(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%s (%s page): differs %s:\n%s", outName(p.Path), p.Kind, how, firstdiff.Show(got, want, "first", "second"))
+			t.Errorf("%s (%s page): differs %s:\n%s", OutName(p.Path), p.Kind, how, firstdiff.Show(got, want, "first", "second"))
 		}
 	}
 }
@@ -148,7 +149,7 @@ func comparePages(t *testing.T, a, b *Theme, pages []*Page, how string) {
 // theme renders (a theme keeps one site's cards at a time).
 func TestCardIsMadeOnce(t *testing.T) {
 	dir := filepath.Join("..", "..", "..", "content")
-	theme, pages := realPages(t)
+	pages := realPages(t)
 	find := func(pages []*Page, kind, lang string) *Page {
 		for _, p := range pages {
 			if p.Kind == kind && p.Lang == lang {
@@ -158,7 +159,7 @@ func TestCardIsMadeOnce(t *testing.T) {
 		t.Fatalf("no %s page in %s", kind, lang)
 		return nil
 	}
-	index, home := find(pages, KindBarriers, "en"), find(pages, KindHome, "en")
+	index, home := find(pages, theme.KindBarriers, "en"), find(pages, theme.KindHome, "en")
 	e := index.Site.Barriers["en"][0]
 	first, err := index.CardHTML(e)
 	if err != nil {
@@ -167,7 +168,7 @@ func TestCardIsMadeOnce(t *testing.T) {
 	if !strings.Contains(string(first), template.HTMLEscapeString(e.Meta.Title)) {
 		t.Fatalf("the card of %s does not show its title:\n%s", e.Name, first)
 	}
-	slot := theme.cardSlot(index.Site, "en", e)
+	slot := index.parts.cardSlot("en", e)
 	if slot == nil || slot.Load() == nil || *slot.Load() != first {
 		t.Fatalf("the card of %s was not kept", e.Name)
 	}
@@ -175,11 +176,11 @@ func TestCardIsMadeOnce(t *testing.T) {
 	if kept, _ := home.CardHTML(e); kept != "kept" {
 		t.Errorf("another page of the language made the card again:\n%s", kept)
 	}
-	ko := find(pages, KindBarriers, "ko")
+	ko := find(pages, theme.KindBarriers, "ko")
 	if other, _ := ko.CardHTML(e.Translations["ko"]); other == "kept" || !strings.Contains(string(other), "<li") {
 		t.Errorf("the Korean page got the card kept for English:\n%s", other)
 	}
-	if theme.cardSlot(index.Site, "fr", e) != nil {
+	if index.parts.cardSlot("fr", e) != nil {
 		t.Error("a language the site does not have has a place for cards")
 	}
 
@@ -209,7 +210,7 @@ func TestCardIsMadeOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer next.Close()
-	nextIndex := find(Pages(next, theme), KindBarriers, "en")
+	nextIndex := find(Pages(next, index.theme), theme.KindBarriers, "en")
 	for _, n := range next.Barriers["en"] {
 		if n.Slug != e.Slug {
 			continue

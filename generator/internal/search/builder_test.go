@@ -126,8 +126,9 @@ func TestBuilderPlacesInAnyOrder(t *testing.T) {
 	}
 }
 
-// Add keeps nothing of a document's text: the build gives it text in a
-// buffer that the next body overwrites (render.Search.AddText).
+// Add keeps nothing of a document's text, which may be in a buffer that
+// the next body overwrites: the bodies of a large site are tens of
+// megabytes, and the index keeps only its terms.
 func TestBuilderKeepsNoText(t *testing.T) {
 	texts := []string{"클라우드 보안인증 cloud security", "보안 심사 cloud beef", "쇠고기 수입 beef imports", "클라우드 offset"}
 	b := NewBuilder()

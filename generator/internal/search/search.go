@@ -24,7 +24,10 @@
 //
 // Build makes an Index of a few documents; a site uses a Builder
 // (builder.go), which scores each document as it comes, from several
-// goroutines, keeps only its postings, and writes the same JSON.
+// goroutines, keeps only its postings, and writes the same JSON. Site
+// (site.go) is the index of a site: it gathers every page's text while the
+// site is built and writes assets/search.<lang>.<hash>.json, for
+// static/search.js, beside the pages.
 package search
 
 import (

@@ -4,9 +4,10 @@
 // readers follow, the JSON-LD description of an article, and the default
 // picture that link previews (Open Graph, Twitter cards) show.
 //
-// It knows nothing of templates or of the site model: package render hands
-// it plain values (absolute addresses, dates, titles) and writes what it
-// returns. Everything it makes depends only on its input, never on the
+// The formats (sitemap.go, feed.go, jsonld.go, image.go) take plain values:
+// absolute addresses, dates, titles. site.go gathers them from the site
+// model: Files returns every file that accompanies the pages, for package
+// render to write beside them. Everything it makes depends only on its input, never on the
 // clock, so two builds of the same content are byte for byte the same.
 //
 // Dates are the editors' YYYY-MM-DD strings. Atom wants a full timestamp;

@@ -10,7 +10,6 @@ import (
 
 	"explainer/generator/internal/build"
 	"explainer/generator/internal/firstdiff"
-	"explainer/generator/internal/render"
 )
 
 // TestPreviewIsTheBuild holds the preview to "generator build": every file
@@ -65,8 +64,8 @@ func same(t *testing.T, s *Server, content, templates, when string) {
 		if err != nil {
 			return err
 		}
-		want = hashedIndex.ReplaceAll(want, []byte(render.PreviewIndex("$1")))
-		name = hashedIndex.ReplaceAllString(name, render.PreviewIndex("$1"))
+		want = hashedIndex.ReplaceAll(want, []byte(PreviewIndex("$1")))
+		name = hashedIndex.ReplaceAllString(name, PreviewIndex("$1"))
 		got, _, found, err := pv.File(name)
 		switch {
 		case err != nil:

@@ -7,7 +7,7 @@
 //
 //   - Builds go through the same steps as "generator build" (content,
 //     site, render) but write nothing: the pages are rendered when a
-//     browser asks for them (render.Preview), from the model of the last
+//     browser asks for them (Preview), from the model of the last
 //     good build. The base URL is the server's own address, so every link
 //     of the site works locally.
 //   - A rebuild does only what an edit needs: content.LoadMetaCached reads
@@ -22,7 +22,7 @@
 //     stylesheet and the script of the preview (/_serve/reload.css and
 //     /_serve/reload.js). The pages are otherwise the same as "generator
 //     build" writes, but for the search index's address, which has no hash
-//     (render.PreviewIndex). The script listens to /_serve/events
+//     (PreviewIndex). The script listens to /_serve/events
 //     (server-sent events): "reload" after a good build, "problems" with
 //     the problems of a failed one, which it shows over the page in the
 //     same path:line:col: message form as the command line.
@@ -49,7 +49,7 @@ import (
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/markdown"
-	"explainer/generator/internal/render"
+	"explainer/generator/internal/search"
 	"explainer/generator/internal/site"
 )
 
@@ -88,9 +88,9 @@ type Server struct {
 
 // state is the outcome of the latest build.
 type state struct {
-	build    int             // how many good builds there were
-	site     *render.Preview // the site served; nil before the first good build
-	problems []string        // the latest build's problems; nil if it succeeded
+	build    int      // how many good builds there were
+	site     *Preview // the site served; nil before the first good build
+	problems []string // the latest build's problems; nil if it succeeded
 }
 
 // texts keeps the text of every body, by document, for the search index:
@@ -242,7 +242,7 @@ func problems(err error) []string {
 // build makes the site from what changed since the last build, through
 // the same stages as "generator build" (build.Load), and keeps it in
 // memory: the pages are made when they are asked for.
-func (s *Server) build() (*render.Preview, error) {
+func (s *Server) build() (*Preview, error) {
 	m, err := build.Load(build.LoadOptions{
 		Content: s.opt.Content, Templates: s.opt.Templates, BaseURL: s.base, Drafts: s.opt.Drafts,
 		Text: s.texts.add, Reuse: &s.reuse,
@@ -252,8 +252,8 @@ func (s *Server) build() (*render.Preview, error) {
 	}
 	st, set := m.Site, m.Set
 	texts := s.texts.snapshot(set)
-	pv := render.NewPreview(st, m.Theme, func() *render.Search {
-		x := render.NewSearch(st.Config)
+	pv := NewPreview(st, m.Theme, func() *search.Site {
+		x := search.NewSite(st.Config)
 		st.Each(func(e *site.Entry) { x.Add(e, texts[e.Doc]) })
 		return x
 	})

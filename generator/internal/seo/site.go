@@ -1,11 +1,10 @@
-package render
+package seo
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 
-	"explainer/generator/internal/seo"
 	"explainer/generator/internal/site"
 )
 
@@ -19,60 +18,37 @@ const (
 	NoJekyllPath = ".nojekyll"
 )
 
-// writeExtras writes the files for machines that accompany the pages: the
-// sitemap, robots.txt, one Atom feed per language and .nojekyll.
-func writeExtras(s *site.Site, pages []*Page, w Writer) error {
-	files := []extraFile{
-		{SitemapPath, seo.Sitemap(sitemapPages(s, pages))},
-		{RobotsPath, seo.Robots(s.AbsURL(SitemapPath))},
+// File is a file that accompanies the pages, by its name below the base
+// URL.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Files are the files for machines that accompany the pages of s: the
+// sitemap of pages, robots.txt, one Atom feed per language and .nojekyll.
+func Files(s *site.Site, pages []SitemapPage) ([]File, error) {
+	files := []File{
+		{SitemapPath, Sitemap(pages)},
+		{RobotsPath, Robots(s.AbsURL(SitemapPath))},
 		{NoJekyllPath, nil},
 	}
 	for _, l := range s.Langs {
 		f, err := feedOf(s, l)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		feed, err := seo.Atom(f)
+		feed, err := Atom(f)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		files = append(files, extraFile{FeedPath(l), feed})
+		files = append(files, File{FeedPath(l), feed})
 	}
-	for _, f := range files {
-		if err := w.WriteFile(f.name, f.data); err != nil {
-			return err
-		}
-	}
-	return nil
+	return files, nil
 }
 
-type extraFile struct {
-	name string
-	data []byte
-}
-
-// sitemapPages lists every page but the 404 page, with the same language
-// versions as the hreflang links of its head.
-func sitemapPages(s *site.Site, pages []*Page) []seo.SitemapPage {
-	var out []seo.SitemapPage
-	for _, p := range pages {
-		if p.Kind == KindNotFound {
-			continue
-		}
-		sp := seo.SitemapPage{URL: s.AbsURL(p.Path)}
-		if p.Entry != nil {
-			sp.Updated = p.Entry.Meta.Updated
-		}
-		for _, a := range p.Alternates {
-			sp.Alternates = append(sp.Alternates, seo.Alternate{Lang: a.Lang, URL: s.AbsURL(a.Path)})
-		}
-		if len(p.Alternates) > 0 {
-			sp.Alternates = append(sp.Alternates, seo.Alternate{Lang: "x-default", URL: s.AbsURL(p.Alternates[0].Path)})
-		}
-		out = append(out, sp)
-	}
-	return out
-}
+// FeedPath is the address of language lang's feed below the base URL.
+func FeedPath(lang string) string { return lang + "/feed.xml" }
 
 // FeedSize is how many entries a feed carries: the most recently updated.
 // A feed reader polls for what changed; the whole archive is on the site,
@@ -82,9 +58,9 @@ const FeedSize = 50
 
 // feedOf is the feed of language l's barriers: the FeedSize most recently
 // updated, with their text.
-func feedOf(s *site.Site, l string) (seo.Feed, error) {
+func feedOf(s *site.Site, l string) (Feed, error) {
 	cfg := s.Config
-	f := seo.Feed{
+	f := Feed{
 		Lang: l, Title: cfg.Title[l], Subtitle: cfg.Description[l],
 		URL: s.AbsURL(FeedPath(l)), Home: s.AbsURL(l + "/"), Author: cfg.Title[l],
 		Fallback: fmt.Sprintf("%04d-01-01", cfg.ReportYear),
@@ -93,7 +69,7 @@ func feedOf(s *site.Site, l string) (seo.Feed, error) {
 	slices.SortStableFunc(entries, func(a, b *site.Entry) int { return strings.Compare(entryDate(b), entryDate(a)) })
 	entries = entries[:min(len(entries), FeedSize)]
 	for _, e := range entries {
-		fe := seo.FeedEntry{
+		fe := FeedEntry{
 			Title: e.Meta.Title, URL: s.AbsURL(e.PagePath), Summary: e.Meta.Summary,
 			Updated: entryDate(e), // Content: from the body, below
 		}

@@ -1,4 +1,4 @@
-package render
+package theme_test
 
 import (
 	"fmt"
@@ -10,12 +10,33 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
+	"explainer/generator/internal/markdown"
+	"explainer/generator/internal/render"
+	"explainer/generator/internal/site"
+	"explainer/generator/internal/theme"
 )
+
+// realSite is the model of the real site.
+func realSite(t *testing.T) *site.Site {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "content")
+	set, err := content.LoadMeta(os.DirFS(dir), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Build(set, markdown.New(), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
 
 // themeWith loads the real theme with some of its files replaced: edits
 // maps a file's name to a function of its text.
-func themeWith(t *testing.T, edits map[string]func(string) string) (*Theme, error) {
+func themeWith(t *testing.T, edits map[string]func(string) string) (*theme.Theme, error) {
 	t.Helper()
 	dir := filepath.Join("..", "..", "..", "templates")
 	fsys := fstest.MapFS{}
@@ -38,7 +59,7 @@ func themeWith(t *testing.T, edits map[string]func(string) string) (*Theme, erro
 		}
 		f.Data = []byte(edit(string(f.Data)))
 	}
-	return LoadTheme(fsys, "templates", []string{"en", "ko"})
+	return theme.Load(fsys, "templates", []string{"en", "ko"})
 }
 
 // replace returns an edit that replaces old with new, once.
@@ -87,8 +108,7 @@ func problems(t *testing.T, err error) []string {
 // the theme is loaded or as every page of the real site is made with it:
 // each at its file, line and column (in characters, from 1), once.
 func TestTemplateErrors(t *testing.T) {
-	_, pages := realPages(t)
-	s := pages[0].Site
+	s := realSite(t)
 	page := func(body string) map[string]func(string) string {
 		return map[string]func(string) string{"page.html": text("{{define \"main\"}}\n" + body + "\n{{end}}\n")}
 	}
@@ -142,14 +162,9 @@ func TestTemplateErrors(t *testing.T) {
 		want:  []string{`templates/layout.html:1:1: ends in a non-text context: {stateAttr delimDoubleQuote urlPartNone jsCtxRegexp [] attrNone elementNone <nil>}`},
 	}} {
 		t.Run(c.name, func(t *testing.T) {
-			theme, err := themeWith(t, c.edits)
+			th, err := themeWith(t, c.edits)
 			if err == nil {
-				var errs []error
-				for _, p := range Pages(s, theme) {
-					_, err := theme.execute(p)
-					errs = append(errs, err)
-				}
-				err = joinProblems(errs)
+				err = render.Check(render.Pages(s, th))
 			}
 			if got := problems(t, err); !slices.Equal(got, c.want) {
 				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))

@@ -1,31 +1,33 @@
-package render
+package serve
 
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"io"
 	"path"
 	"strings"
 	"sync"
 
+	"explainer/generator/internal/render"
+	"explainer/generator/internal/search"
 	"explainer/generator/internal/site"
+	"explainer/generator/internal/theme"
 )
 
 // Preview is a site whose files are made when they are asked for: the
-// editors' preview (package serve) renders the one page a browser asks for,
-// so a save costs the reload of one file, not the rendering of every page.
-// Each page is made exactly as Render makes it, but for the address of
-// its search index, which has no hash in its name (the preview's files are
+// server renders the one page a browser asks for, so a save costs the
+// reload of one file, not the rendering of every page. Each page is made
+// exactly as render.Render makes it, but for the address of its search
+// index, which has no hash in its name (the preview's files are
 // never cached) so that no page waits for the index.
 //
 // A Preview is safe for concurrent use.
 type Preview struct {
 	site   *site.Site
-	theme  *Theme
-	pages  map[string]*Page // by file name
-	list   []*Page
-	search func() *Search
+	theme  *theme.Theme
+	pages  map[string]*render.Page // by file name
+	list   []*render.Page
+	search func() *search.Site
 
 	once  sync.Once
 	files map[string][]byte // everything but the pages, made on first need
@@ -35,13 +37,12 @@ type Preview struct {
 // NewPreview returns the preview of s with the theme t. search returns
 // what the search index needs; it is called, once, only if an index or
 // another file that is not a page is asked for.
-func NewPreview(s *site.Site, t *Theme, search func() *Search) *Preview {
-	t = t.forSite()
-	v := &Preview{site: s, theme: t, pages: make(map[string]*Page), search: search}
-	v.list = Pages(s, t)
+func NewPreview(s *site.Site, t *theme.Theme, search func() *search.Site) *Preview {
+	v := &Preview{site: s, theme: t, pages: make(map[string]*render.Page), search: search}
+	v.list = render.Pages(s, t)
 	for _, p := range v.list {
 		p.SearchIndex = s.URL(PreviewIndex(p.Lang))
-		v.pages[outName(p.Path)] = p
+		v.pages[render.OutName(p.Path)] = p
 	}
 	return v
 }
@@ -50,14 +51,8 @@ func NewPreview(s *site.Site, t *Theme, search func() *Search) *Preview {
 // index of language lang.
 func PreviewIndex(lang string) string { return "assets/search." + lang + ".json" }
 
-// forSite returns t with empty caches of cards and shared parts, for
-// another site.
-func (t *Theme) forSite() *Theme {
-	return &Theme{dir: t.dir, tmpl: t.tmpl, files: t.files, defined: t.defined, strings: t.strings, Assets: t.Assets, Files: t.Files}
-}
-
 // File returns the file name (slash-separated, below the base URL, as
-// Render writes it) and whether there is one. A folder's name gives its
+// render.Render writes it) and whether there is one. A folder's name gives its
 // index.html, with isDir set.
 func (v *Preview) File(name string) (data []byte, isDir, ok bool, err error) {
 	name = strings.TrimSuffix(name, "/")
@@ -65,11 +60,11 @@ func (v *Preview) File(name string) (data []byte, isDir, ok bool, err error) {
 		name = ""
 	}
 	if p := v.pages[name]; p != nil && strings.HasSuffix(name, ".html") {
-		data, err := v.render(p)
+		data, err := p.HTML()
 		return data, false, true, err
 	}
 	if p := v.pages[path.Join(name, "index.html")]; p != nil {
-		data, err := v.render(p)
+		data, err := p.HTML()
 		return data, true, true, err
 	}
 	v.once.Do(v.makeFiles)
@@ -80,53 +75,33 @@ func (v *Preview) File(name string) (data []byte, isDir, ok bool, err error) {
 	return data, false, ok, nil
 }
 
-// render makes one page, as writePage does, without changing the shared
-// Page.
-func (v *Preview) render(p *Page) ([]byte, error) {
-	q := *p
-	if q.Entry != nil {
-		b, err := q.Entry.Body()
-		if err != nil {
-			return nil, err
-		}
-		q.Body = template.HTML(b)
-	}
-	return v.theme.execute(&q)
-}
-
 // Check renders the pages of the entries named, or every page if names is
 // nil, and returns their problems: the preview shows what a build would
 // report, without writing anything.
 func (v *Preview) Check(names map[string]bool) error {
-	var todo []*Page
+	var todo []*render.Page
 	for _, p := range v.list {
 		if names == nil || p.Entry != nil && names[p.Entry.Name] {
 			todo = append(todo, p)
 		}
 	}
-	return joinProblems(onAllCores(len(todo), func(i int) error {
-		_, err := v.render(todo[i])
-		return err
-	}))
+	return render.Check(todo)
 }
 
 // makeFiles makes every file that is not a page: the theme's, the search
 // indexes, and the extras.
 func (v *Preview) makeFiles() {
 	m := memWriter{}
-	for name, data := range v.theme.Files {
-		m["assets/"+name] = data
-	}
 	x := v.search()
 	for _, l := range v.site.Langs {
 		var b bytes.Buffer
-		if err := x.writeJSON(v.site, l, &b); err != nil {
+		if err := x.WriteJSON(v.site, l, &b); err != nil {
 			v.err = err
 			return
 		}
 		m[PreviewIndex(l)] = b.Bytes()
 	}
-	if err := writeExtras(v.site, v.list, m); err != nil {
+	if err := render.Extras(v.site, v.theme, v.list, m); err != nil {
 		v.err = err
 		return
 	}
