@@ -4,7 +4,7 @@
 
 GO ?= go
 
-.PHONY: build check test clean serve new status translated fuzz race bench
+.PHONY: build check test clean serve new status translated fuzz race bench bench-test
 
 build:
 	$(GO) run ./generator build
@@ -74,3 +74,8 @@ race:
 BENCH_FLAGS ?=
 bench:
 	$(GO) run ./bench $(BENCH_FLAGS)
+
+# The harness's own tests, with those that build the generator and run it
+# the way the harness does (`make test` skips these).
+bench-test:
+	EXPLAINER_BENCH_TESTS=1 $(GO) test ./bench

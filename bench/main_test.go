@@ -13,14 +13,11 @@ import (
 // again, so that one size's times and another's come from the same
 // minutes. Real programs on two small corpora.
 func TestRoundsInterleaveSizes(t *testing.T) {
+	needHarnessRuns(t)
 	dir := t.TempDir()
-	h := &harness{dir: dir, runs: 2, generator: filepath.Join(dir, "generator"), self: filepath.Join(dir, "bench"),
+	generator, self := programs(t)
+	h := &harness{dir: dir, runs: 2, generator: generator, self: self,
 		memLimit: "off", check: true, bigFrom: 3}
-	for _, b := range [][2]string{{h.generator, "../generator"}, {h.self, "."}} {
-		if out, err := exec.Command("go", "build", "-o", b[0], b[1]).CombinedOutput(); err != nil {
-			t.Fatalf("go build %s: %v\n%s", b[1], err, out)
-		}
-	}
 	var err error
 	if h.templates, err = filepath.Abs("../templates"); err != nil {
 		t.Fatal(err)
