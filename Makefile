@@ -24,7 +24,7 @@ define run
 	@$(GEN) $(1) || { code=$$?; echo "make: generator $(firstword $(1)) exited with code $$code" >&2; exit $$code; }
 endef
 
-.PHONY: help build check test clean serve new status translated fuzz race bench
+.PHONY: help build check test clean serve new status translated fuzz race bench bench-test
 
 help: ## list the targets
 	@echo "usage: make <target> [VARIABLE=value ...]"
@@ -92,3 +92,8 @@ race: ## the tests under the race detector (needs gcc)
 BENCH_FLAGS ?=
 bench: ## measure against Hugo; minutes (BENCHMARKS.md) [BENCH_FLAGS=...]
 	$(GO) run ./bench $(BENCH_FLAGS)
+
+# The harness's own tests, with those that build the generator and run it
+# the way the harness does (`make test` skips these).
+bench-test: ## the benchmark harness's own tests, with those that build and run the generator
+	EXPLAINER_BENCH_TESTS=1 $(GO) test ./bench

@@ -17,6 +17,7 @@ import (
 // templates, through the floor, and (when installed) through Hugo.
 
 func TestCorpusBuilds(t *testing.T) {
+	needHarnessRuns(t)
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "content")
 	const n = 9
@@ -24,10 +25,7 @@ func TestCorpusBuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The generator is run as the harness runs it: as a program.
-	gen := filepath.Join(dir, "generator")
-	if b, err := exec.Command("go", "build", "-o", gen, "../generator").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, b)
-	}
+	gen, _ := programs(t)
 	out, err := exec.Command(gen, "build", "-content", corpus, "-templates", "../templates", "-out", filepath.Join(dir, "public")).CombinedOutput()
 	if err != nil {
 		t.Fatalf("the corpus does not build: %v\n%s", err, out)
@@ -172,11 +170,9 @@ func mustRead(t *testing.T, name string) []byte {
 }
 
 func TestServeRebuild(t *testing.T) {
+	needHarnessRuns(t)
 	dir := t.TempDir()
-	gen := filepath.Join(dir, "generator")
-	if b, err := exec.Command("go", "build", "-o", gen, "../generator").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, b)
-	}
+	gen, _ := programs(t)
 	if !hasServe(gen) {
 		t.Skip("this generator has no serve command")
 	}

@@ -15,14 +15,11 @@ import (
 // corpora, and two programs that answer as Hugo does (the Hugo site is
 // built by TestHugoSiteBuilds).
 func TestRoundsInterleaveSizes(t *testing.T) {
+	needHarnessRuns(t)
 	dir := t.TempDir()
-	h := &harness{dir: dir, runs: 2, generator: filepath.Join(dir, "generator"), self: filepath.Join(dir, "bench"),
+	generator, self := programs(t)
+	h := &harness{dir: dir, runs: 2, generator: generator, self: self,
 		memLimit: "off", check: true, bigFrom: 3}
-	for _, b := range [][2]string{{h.generator, "../generator"}, {h.self, "."}} {
-		if out, err := exec.Command("go", "build", "-o", b[0], b[1]).CombinedOutput(); err != nil {
-			t.Fatalf("go build %s: %v\n%s", b[1], err, out)
-		}
-	}
 	var err error
 	if h.templates, err = filepath.Abs("../templates"); err != nil {
 		t.Fatal(err)

@@ -112,8 +112,14 @@ func extract(archive, dir string) (string, error) {
 }
 
 // serve answers as GitHub Pages does: the files below basePath, a folder by
-// its index.html, and 404.html with status 404 for anything else.
+// its index.html, and 404.html with status 404 for anything else. Beside
+// the site it serves axe-core at axeURL.
 func serve(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == axeURL {
+		w.Header().Set("Cache-Control", "max-age=3600")
+		http.ServeFile(w, r, axeFile())
+		return
+	}
 	rel, ok := strings.CutPrefix(r.URL.Path, basePath)
 	if !ok {
 		http.NotFound(w, r)

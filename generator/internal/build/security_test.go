@@ -5,15 +5,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
+	"sync"
 	"testing"
-	"time"
 
 	"explainer/generator/internal/output"
 )
@@ -21,16 +19,39 @@ import (
 // repoRoot is the repository, from this package's folder.
 const repoRoot = "../../.."
 
-// generatorBinary builds the generator once per test binary run.
+// The generator's binary, built by the first test that needs it.
+var (
+	binaryOnce sync.Once
+	binaryDir  string
+	binaryErr  error
+)
+
+// generatorBinary builds the generator once per test binary run; TestMain
+// removes it.
 func generatorBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "generator")
-	cmd := exec.Command("go", "build", "-o", bin, "./generator")
-	cmd.Dir = repoRoot
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	binaryOnce.Do(func() {
+		if binaryDir, binaryErr = os.MkdirTemp("", "build-test-"); binaryErr != nil {
+			return
+		}
+		cmd := exec.Command("go", "build", "-o", filepath.Join(binaryDir, "generator"), "./generator")
+		cmd.Dir = repoRoot
+		if out, err := cmd.CombinedOutput(); err != nil {
+			binaryErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binaryErr != nil {
+		t.Fatal(binaryErr)
 	}
-	return bin
+	return filepath.Join(binaryDir, "generator")
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binaryDir != "" {
+		os.RemoveAll(binaryDir)
+	}
+	os.Exit(code)
 }
 
 // writeSite writes a content folder of n barriers in both languages, whose
@@ -109,77 +130,6 @@ func runBuild(bin, contentDir, out string) *exec.Cmd {
 	cmd := exec.Command(bin, "build", "-content", contentDir, "-templates", filepath.Join(repoRoot, "templates"), "-out", out)
 	cmd.Dir = "."
 	return cmd
-}
-
-// TestKilledBuildsLeaveOldOrNewSite kills builds at random moments and checks
-// that the output folder is, byte for byte, always either the previous site
-// or the new one, and that the next complete build removes what the killed
-// ones left beside it.
-func TestKilledBuildsLeaveOldOrNewSite(t *testing.T) {
-	if testing.Short() {
-		t.Skip("kills builds of a real binary; skipped with -short")
-	}
-	bin := generatorBinary(t)
-	root := t.TempDir()
-	sites := [2]string{filepath.Join(root, "a"), filepath.Join(root, "b")}
-	writeVersionedSite(t, sites[0], "A", 60)
-	writeVersionedSite(t, sites[1], "B", 60)
-	out := filepath.Join(root, "public")
-
-	var hashes [2]string
-	var took time.Duration
-	for i, dir := range sites {
-		start := time.Now()
-		if b, err := runBuild(bin, dir, out).CombinedOutput(); err != nil {
-			t.Fatalf("build %s: %v\n%s", dir, err, b)
-		}
-		took = max(took, time.Since(start))
-		hashes[i] = treeHash(t, out)
-	}
-	if hashes[0] == hashes[1] {
-		t.Fatal("the two versions build the same site; the test could not tell them apart")
-	}
-
-	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
-	current := 1
-	var landed, killed int
-	for i := range 24 {
-		next := 1 - current
-		cmd := runBuild(bin, sites[next], out)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		delay := time.Duration(rng.Int64N(int64(took) * 5 / 4))
-		time.Sleep(delay)
-		sig := syscall.SIGKILL
-		if i%3 == 2 {
-			sig = syscall.SIGINT
-		}
-		cmd.Process.Signal(sig)
-		err := cmd.Wait()
-		if err != nil {
-			killed++
-		}
-		switch treeHash(t, out) {
-		case hashes[current]:
-		case hashes[next]:
-			current = next
-			landed++
-		default:
-			t.Fatalf("after a build killed with %v after %v (%v) the output is neither the old site nor the new one", sig, delay, err)
-		}
-	}
-	t.Logf("24 builds: %d killed, %d landed (a full build takes %v)", killed, landed, took)
-
-	if b, err := runBuild(bin, sites[1-current], out).CombinedOutput(); err != nil {
-		t.Fatalf("build after the killed ones: %v\n%s", err, b)
-	}
-	if got := treeHash(t, out); got != hashes[1-current] {
-		t.Error("the build after the killed ones did not produce its site")
-	}
-	if left, err := output.Leftovers(out); err != nil || len(left) > 0 {
-		t.Errorf("leftovers of killed builds after a complete build: %v %v", left, err)
-	}
 }
 
 // TestFailedBuildLeavesOldSite breaks the content and builds: the build
