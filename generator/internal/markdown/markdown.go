@@ -142,26 +142,16 @@ type state struct {
 // matter blanked), as HTML, and returns what it learned on the way:
 // headings, ids, links and problems; the plain text goes to p.Text.
 func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 3 / 2)
-	res, err := c.ConvertTo(&buf, src, p)
-	if err != nil {
-		return nil, nil, err
-	}
-	return buf.Bytes(), res, nil
-}
-
-// ConvertTo is Convert writing the HTML to buf, which a caller converting
-// thousands of bodies can reuse (package site keeps only a copy).
-func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, error) {
 	doc, res := c.parse(src, p)
 	if p.Text != nil {
 		plainBody(doc, src, p.Text)
 	}
-	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
-		return nil, err
+	var buf bytes.Buffer
+	buf.Grow(len(src) * 3 / 2)
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, nil, err
 	}
-	return res, nil
+	return buf.Bytes(), res, nil
 }
 
 func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {
