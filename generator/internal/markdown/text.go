@@ -2,8 +2,6 @@ package markdown
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -21,26 +19,10 @@ func plainBody(doc ast.Node, src []byte, f func([]byte)) {
 	f(collectText(make([]byte, 0, len(src)), doc, src))
 }
 
-// CollapseSpace returns the words of s, each run of white space between
-// them made one space, as strings.Fields and Join make them, in new
-// memory. The preview keeps every body's text folded with it.
+// CollapseSpace returns the words of s with one space between each two.
+// The preview keeps every body's text folded with it.
 func CollapseSpace(s []byte) []byte {
-	out := make([]byte, 0, len(s))
-	space := false // a space is owed before the next word
-	for len(s) > 0 {
-		r, n := utf8.DecodeRune(s)
-		if unicode.IsSpace(r) {
-			space = len(out) > 0
-		} else {
-			if space {
-				out = append(out, ' ')
-				space = false
-			}
-			out = append(out, s[:n]...)
-		}
-		s = s[n:]
-	}
-	return out
+	return []byte(strings.Join(strings.Fields(string(s)), " "))
 }
 
 // collectText appends to b every text, code span and code block below n,
