@@ -42,8 +42,6 @@ var fields = []field{
 	{name: "sources", kinds: all, decode: decodeSources},
 	{name: "related", kinds: []Kind{Barrier}, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
 		items, _ := d.list(n, "related", "barrier slugs")
-		// Sized once: a site of 20,000 pages keeps them all to its end.
-		m.Related = slices.Grow(m.Related, len(items))
 		for _, it := range items {
 			if s, ok := d.str(it, "related"); ok {
 				m.Related = append(m.Related, Ref{Slug: s, Pos: d.pos(it)})
@@ -227,7 +225,6 @@ func decodeSources(d *yamlDoc, n ast.Node, m *Meta) {
 	if ok && len(items) == 0 {
 		d.errs.Addf(d.pos(n), "%q must list at least one source", "sources")
 	}
-	m.Sources = slices.Grow(m.Sources, len(items))
 	for _, it := range items {
 		o, ok := d.object(it, "a source", []string{"title", "url", "publisher", "date"}, []string{"title"})
 		if !ok {

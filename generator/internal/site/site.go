@@ -172,11 +172,7 @@ func (s *Site) urlOf(name string) string {
 }
 
 // Heading is a heading of a body, for the table of contents.
-type Heading struct {
-	Level int
-	ID    string
-	Text  string
-}
+type Heading = markdown.Heading
 
 // Options change how a site is made.
 type Options struct {
@@ -391,13 +387,7 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 	if err != nil {
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 	}
-	// A site keeps these for every page: no spare capacity, and of a
-	// heading only what a page shows.
-	e.Headings = make([]Heading, len(res.Headings))
-	for i, h := range res.Headings {
-		e.Headings[i] = Heading{Level: h.Level, ID: h.ID, Text: h.Text}
-	}
-	e.Links = slices.Clone(res.Links)
+	e.Headings, e.Links = res.Headings, res.Links
 	found := res.Errs
 	for _, f := range e.Meta.Figures {
 		if res.IDs[f.ID] {
