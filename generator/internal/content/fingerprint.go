@@ -21,11 +21,17 @@ var fingerprintRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
 // endings or trailing spaces does not change its fingerprint, and file
 // times play no part, so a fresh clone reports what a working copy does.
 func Fingerprint(src []byte) string {
-	var b bytes.Buffer
-	for _, line := range bytes.Split(normalize(src), []byte("\n")) {
-		b.Write(bytes.TrimRight(line, " \t"))
-		b.WriteByte('\n')
+	lines := bytes.Split(normalize(src), []byte("\n"))
+	for len(lines) > 0 && len(bytes.TrimRight(lines[len(lines)-1], " \t")) == 0 {
+		lines = lines[:len(lines)-1]
 	}
-	sum := sha256.Sum256(append(bytes.TrimRight(b.Bytes(), "\n"), '\n'))
-	return hex.EncodeToString(sum[:FingerprintLen/2])
+	h := sha256.New()
+	for _, l := range lines {
+		h.Write(bytes.TrimRight(l, " \t"))
+		h.Write([]byte("\n"))
+	}
+	if len(lines) == 0 {
+		h.Write([]byte("\n"))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:FingerprintLen/2])
 }

@@ -147,6 +147,7 @@ func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
 		plainBody(doc, src, p.Text)
 	}
 	var buf bytes.Buffer
+	buf.Grow(len(src) * 3 / 2) // the HTML of a body is rarely longer
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, nil, err
 	}
