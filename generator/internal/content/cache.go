@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"io/fs"
 	"sync"
 	"time"
@@ -44,10 +45,10 @@ func (c *Cache) begin(config []byte) {
 }
 
 // loadDoc is the package's loadDoc, skipped for an unchanged file.
-func (c *Cache) loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc {
+func (c *Cache) loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *bytes.Buffer) *Doc {
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
-		return loadDoc(fsys, name, shown, cfg, errs) // which reports it
+		return loadDoc(fsys, name, shown, cfg, errs, buf) // which reports it
 	}
 	c.mu.Lock()
 	old, ok := c.docs[name]
@@ -57,7 +58,7 @@ func (c *Cache) loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.
 		return old.doc
 	}
 	var found diag.List
-	d := loadDoc(fsys, name, shown, cfg, &found)
+	d := loadDoc(fsys, name, shown, cfg, &found, buf)
 	if d != nil {
 		d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
 	}

@@ -33,15 +33,26 @@ const (
 	MaxIndent = 256
 )
 
-// readLimited reads a file of at most MaxFileSize bytes. A larger file is
-// an error at shown, the path for messages.
-func readLimited(fsys fs.FS, name, shown string) ([]byte, *diag.Error) {
+// readLimited reads a file of at most MaxFileSize bytes into buf (emptied
+// first; nil for a new one). A larger file is an error at shown, the path
+// for messages.
+func readLimited(fsys fs.FS, name, shown string, buf *bytes.Buffer) ([]byte, *diag.Error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, diag.Errorf(diag.Pos{Path: shown}, "cannot read: %v", unwrapPathError(err))
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	// Sized from the file's size, as os.ReadFile does, instead of grown
+	// step by step: every file of a site is read.
+	if st, err := f.Stat(); err == nil && st.Size() <= MaxFileSize {
+		buf.Grow(int(st.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, diag.Errorf(diag.Pos{Path: shown}, "cannot read: %v", unwrapPathError(err))
 	}

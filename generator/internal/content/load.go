@@ -77,16 +77,25 @@ func Load(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, true, n
 func LoadMeta(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, false, nil) }
 
 // Source returns d's text as Doc.Src holds it: line endings normalised and
-// the front matter blanked. It reads the file again if the set was loaded
-// without the text.
-func (s *Set) Source(d *Doc) ([]byte, error) {
+// the front matter blanked. It reads the file again, into buf (emptied
+// first; nil for a new one), if the set was loaded without the text.
+func (s *Set) Source(d *Doc, buf *bytes.Buffer) ([]byte, error) {
 	if d.Src != nil {
 		return d.Src, nil
 	}
-	raw, err := fs.ReadFile(s.fsys, d.Name)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	f, err := s.fsys.Open(d.Name)
+	if err == nil {
+		_, err = buf.ReadFrom(f)
+		f.Close()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", unwrapPathError(err))
 	}
+	raw := buf.Bytes()
 	_, blanked, _, closed := splitFrontMatter(normalize(raw))
 	if !closed {
 		return nil, errors.New("the file changed during the build; build again")
@@ -102,7 +111,7 @@ func load(fsys fs.FS, dir string, keep bool, cache *Cache) (*Set, error) {
 		errs.Addf(diag.Pos{Path: show(ConfigFile)}, "cannot read the site configuration: %v", err)
 		return nil, errs.Err()
 	}
-	src, e := readLimited(fsys, ConfigFile, show(ConfigFile))
+	src, e := readLimited(fsys, ConfigFile, show(ConfigFile), nil)
 	if e != nil {
 		errs.Add(e)
 		return nil, errs.Err()
@@ -129,12 +138,19 @@ func load(fsys fs.FS, dir string, keep bool, cache *Cache) (*Set, error) {
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			// Without the text, each file is read into the same buffer:
+			// nothing of a file is kept but what its front matter decodes
+			// to, which is copied.
+			var buf *bytes.Buffer
+			if !keep {
+				buf = new(bytes.Buffer)
+			}
 			for i := range work {
 				var d *Doc
 				if cache != nil {
-					d = cache.loadDoc(fsys, names[i], show(names[i]), cfg, &found[i])
+					d = cache.loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
 				} else {
-					d = loadDoc(fsys, names[i], show(names[i]), cfg, &found[i])
+					d = loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
 				}
 				if d != nil && !keep && d.Src != nil {
 					d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
@@ -234,7 +250,7 @@ func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, 
 
 // loadDoc reads and decodes one document. It returns nil if the document
 // cannot be used at all; problems are added to errs.
-func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc {
+func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *bytes.Buffer) *Doc {
 	dir, base := path.Split(name)
 	slug, lang, err := parseName(base, cfg.Codes())
 	if err != nil {
@@ -253,7 +269,7 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List) *Doc 
 		kind = Page
 	}
 
-	raw, e := readLimited(fsys, name, shown)
+	raw, e := readLimited(fsys, name, shown, buf)
 	if e != nil {
 		errs.Add(e)
 		return nil

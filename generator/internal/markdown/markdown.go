@@ -142,16 +142,26 @@ type state struct {
 // matter blanked), as HTML, and returns what it learned on the way:
 // headings, ids, links and problems; the plain text goes to p.Text.
 func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(src) * 3 / 2)
+	res, err := c.ConvertTo(&buf, src, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), res, nil
+}
+
+// ConvertTo is Convert writing the HTML to buf, which a caller converting
+// thousands of bodies reuses (package site keeps only a copy).
+func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, error) {
 	doc, res := c.parse(src, p)
 	if p.Text != nil {
 		plainBody(doc, src, p.Text)
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 3 / 2) // the HTML of a body is rarely longer
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
-		return nil, nil, err
+	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
+		return nil, err
 	}
-	return buf.Bytes(), res, nil
+	return res, nil
 }
 
 func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {

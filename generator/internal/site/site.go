@@ -26,6 +26,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -173,6 +174,10 @@ func (s *Site) urlOf(name string) string {
 
 // Heading is a heading of a body, for the table of contents.
 type Heading = markdown.Heading
+
+// buffers hold the bodies being converted: each body's text as read, and
+// its HTML, which is copied out (or written to the temporary file).
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Options change how a site is made.
 type Options struct {
@@ -369,17 +374,24 @@ func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, 
 // convert converts e's body, keeps what the site needs of it, and returns
 // the problems found.
 func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text func(*Entry, []byte)) []*diag.Error {
-	src, err := set.Source(e.Doc)
+	// Nothing made from the body keeps its bytes (the results are strings
+	// and positions), so its buffer goes back to the pool.
+	srcBuf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(srcBuf)
+	src, err := set.Source(e.Doc, srcBuf)
 	if err != nil {
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 	}
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
 	page := s.page(e, src)
 	if text != nil {
 		page.Text = func(b []byte) { text(e, b) }
 	}
-	html, res, err := md.Convert(src, page)
+	res, err := md.ConvertTo(buf, src, page)
 	if err == nil {
-		e.body, err = s.bodies.put(html)
+		e.body, err = s.bodies.put(buf.Bytes())
 	}
 	if errors.Is(err, errReported) {
 		return nil // the build fails with the first
