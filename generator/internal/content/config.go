@@ -82,68 +82,27 @@ func (c *Config) SectorIDs() []string {
 
 var langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
 
+// configKeys are the keys of site.yaml; all but report_items are required.
+var configKeys = []string{"title", "description", "base_url", "languages", "report_year", "report_items", "sectors"}
+
 // parseConfig decodes site.yaml.
 func parseConfig(path string, src []byte, errs *diag.List) *Config {
 	d := &yamlDoc{path: path, errs: errs}
-	start := diag.Pos{Path: path, Line: 1, Col: 1}
 	if e := checkText(path, src); e != nil {
 		errs.Add(e)
 		return nil
 	}
 	n := errs.Len()
-	entries := d.parse(normalize(src))
+	values := configValues(d, d.parse(normalize(src)))
 	if errs.Len() > n {
 		return nil
 	}
-	c := &Config{}
-	keys := []string{"title", "description", "base_url", "languages", "report_year", "report_items", "sectors"}
-	optional := []string{"report_items"}
-	values := make(map[string]*astEntry)
-	for _, mv := range entries {
-		k := mv.Key.GetToken().Value
-		if !slices.Contains(keys, k) {
-			if s := closest(k, keys); s != "" {
-				errs.Addf(d.keyPos(mv), "unknown key %q; did you mean %q?", k, s)
-			} else {
-				errs.Addf(d.keyPos(mv), "unknown key %q; keys are: %s", k, strings.Join(keys, ", "))
-			}
-			continue
-		}
-		values[k] = &astEntry{mv.Value, d.keyPos(mv)}
-	}
-	for _, k := range keys {
-		if values[k] == nil && !slices.Contains(optional, k) {
-			errs.Addf(start, "missing required key %q", k)
-		}
-	}
-	if errs.Len() > n {
-		return nil
-	}
-
 	// Languages first: every Text is checked against them.
-	items, _ := d.list(values["languages"].node, "languages", "languages")
-	for _, it := range items {
-		o, ok := d.object(it, "a language", []string{"code", "name", "locale"}, []string{"code", "name", "locale"})
-		if !ok {
-			continue
-		}
-		var l Language
-		l.Code, _ = d.str(o["code"], "code")
-		if l.Code != "" && !langRE.MatchString(l.Code) {
-			errs.Addf(d.pos(o["code"]), "language code %q must be two or three lower-case letters, such as en or ko", l.Code)
-		}
-		if slices.ContainsFunc(c.Languages, func(x Language) bool { return x.Code == l.Code }) {
-			errs.Addf(d.pos(o["code"]), "language %q is listed twice", l.Code)
-		}
-		l.Name, _ = d.str(o["name"], "name")
-		l.Locale, _ = d.str(o["locale"], "locale")
-		c.Languages = append(c.Languages, l)
-	}
+	c := &Config{Languages: decodeLanguages(d, values["languages"].node)}
 	if len(c.Languages) == 0 {
 		errs.Addf(values["languages"].pos, "%q must list at least one language", "languages")
 		return nil
 	}
-
 	c.Title = d.text(values["title"].node, "title", c.Codes())
 	c.Description = d.text(values["description"].node, "description", c.Codes())
 	if s, ok := d.str(values["base_url"].node, "base_url"); ok {
@@ -155,8 +114,60 @@ func parseConfig(path string, src []byte, errs *diag.List) *Config {
 	}
 	c.ReportYear, _ = d.integer(values["report_year"].node, "report_year")
 	c.decodeItems(d, values["report_items"], values["description"].pos)
+	c.decodeSectors(d, values["sectors"].node)
+	if errs.Len() > n {
+		return nil
+	}
+	return c
+}
 
-	items, _ = d.list(values["sectors"].node, "sectors", "sectors")
+// configValues sorts site.yaml's entries by key, reporting unknown keys
+// and missing required ones.
+func configValues(d *yamlDoc, entries []*ast.MappingValueNode) map[string]*astEntry {
+	values := make(map[string]*astEntry)
+	for _, mv := range entries {
+		k := mv.Key.GetToken().Value
+		if !slices.Contains(configKeys, k) {
+			d.errs.Add(misspelt(d.keyPos(mv), k, "", configKeys))
+			continue
+		}
+		values[k] = &astEntry{mv.Value, d.keyPos(mv)}
+	}
+	for _, k := range configKeys {
+		if values[k] == nil && k != "report_items" {
+			d.errs.Addf(diag.Pos{Path: d.path, Line: 1, Col: 1}, "missing required key %q", k)
+		}
+	}
+	return values
+}
+
+// decodeLanguages decodes the list of languages.
+func decodeLanguages(d *yamlDoc, n ast.Node) []Language {
+	var langs []Language
+	items, _ := d.list(n, "languages", "languages")
+	for _, it := range items {
+		o, ok := d.object(it, "a language", []string{"code", "name", "locale"}, []string{"code", "name", "locale"})
+		if !ok {
+			continue
+		}
+		var l Language
+		l.Code, _ = d.str(o["code"], "code")
+		if l.Code != "" && !langRE.MatchString(l.Code) {
+			d.errs.Addf(d.pos(o["code"]), "language code %q must be two or three lower-case letters, such as en or ko", l.Code)
+		}
+		if slices.ContainsFunc(langs, func(x Language) bool { return x.Code == l.Code }) {
+			d.errs.Addf(d.pos(o["code"]), "language %q is listed twice", l.Code)
+		}
+		l.Name, _ = d.str(o["name"], "name")
+		l.Locale, _ = d.str(o["locale"], "locale")
+		langs = append(langs, l)
+	}
+	return langs
+}
+
+// decodeSectors decodes the list of sectors, whose names are Texts.
+func (c *Config) decodeSectors(d *yamlDoc, n ast.Node) {
+	items, _ := d.list(n, "sectors", "sectors")
 	for _, it := range items {
 		o, ok := d.object(it, "a sector", []string{"id", "name"}, []string{"id", "name"})
 		if !ok {
@@ -165,18 +176,14 @@ func parseConfig(path string, src []byte, errs *diag.List) *Config {
 		var s Sector
 		s.ID, _ = d.str(o["id"], "id")
 		if s.ID != "" && !SlugRE.MatchString(s.ID) {
-			errs.Addf(d.pos(o["id"]), "sector id %q must be lower-case letters and digits joined by hyphens", s.ID)
+			d.errs.Addf(d.pos(o["id"]), "sector id %q must be lower-case letters and digits joined by hyphens", s.ID)
 		}
 		if c.Sector(s.ID) != nil {
-			errs.Addf(d.pos(o["id"]), "sector %q is listed twice", s.ID)
+			d.errs.Addf(d.pos(o["id"]), "sector %q is listed twice", s.ID)
 		}
 		s.Name = d.text(o["name"], "name", c.Codes())
 		c.Sectors = append(c.Sectors, s)
 	}
-	if errs.Len() > n {
-		return nil
-	}
-	return c
 }
 
 // decodeItems decodes report_items, v (nil when site.yaml has none), and

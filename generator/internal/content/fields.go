@@ -42,8 +42,6 @@ var fields = []field{
 	{name: "sources", kinds: all, decode: decodeSources},
 	{name: "related", kinds: []Kind{Barrier}, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
 		items, _ := d.list(n, "related", "barrier slugs")
-		// Sized once: a site of 20,000 pages keeps them all to its end.
-		m.Related = slices.Grow(m.Related, len(items))
 		for _, it := range items {
 			if s, ok := d.str(it, "related"); ok {
 				m.Related = append(m.Related, Ref{Slug: s, Pos: d.pos(it)})
@@ -128,27 +126,14 @@ func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation
 // knownKeys are the keys a document of kind k accepts, in the order of
 // fields; translation adds the keys only a translation takes.
 func knownKeys(k Kind, translation bool) []string {
-	t := 0
-	if translation {
-		t = 1
-	}
-	return knownKeysOf[k][t]
-}
-
-// knownKeysOf are knownKeys, made once (every document asks).
-var knownKeysOf = func() (keys [len(kindDirs)][2][]string) {
-	for k := range keys {
-		for t := range keys[k] {
-			for _, f := range fields {
-				if slices.Contains(f.kinds, Kind(k)) && (t == 1 || !f.translation) {
-					keys[k][t] = append(keys[k][t], f.name)
-				}
-			}
-			keys[k][t] = slices.Clip(keys[k][t])
+	var keys []string
+	for _, f := range fields {
+		if slices.Contains(f.kinds, k) && (translation || !f.translation) {
+			keys = append(keys, f.name)
 		}
 	}
 	return keys
-}()
+}
 
 func unknownKey(pos diag.Pos, key string, k Kind, known []string) *diag.Error {
 	if i := slices.IndexFunc(fields, func(f field) bool { return f.name == key }); i >= 0 {
@@ -157,10 +142,16 @@ func unknownKey(pos diag.Pos, key string, k Kind, known []string) *diag.Error {
 		}
 		return diag.Errorf(pos, "key %q is not used in a %s; keys are: %s", key, k, strings.Join(known, ", "))
 	}
-	if s := closest(key, known); s != "" {
-		return diag.Errorf(pos, "unknown key %q; did you mean %q?", key, s)
+	return misspelt(pos, key, "", known)
+}
+
+// misspelt reports key, which is none of keys, with the nearest of them as
+// a suggestion; where, "" or " in a sector", says where the key is.
+func misspelt(pos diag.Pos, key, where string, keys []string) *diag.Error {
+	if s := closest(key, keys); s != "" {
+		return diag.Errorf(pos, "unknown key %q%s; did you mean %q?", key, where, s)
 	}
-	return diag.Errorf(pos, "unknown key %q; keys are: %s", key, strings.Join(known, ", "))
+	return diag.Errorf(pos, "unknown key %q%s; keys are: %s", key, where, strings.Join(keys, ", "))
 }
 
 // closest returns the candidate nearest to s by edit distance, if it is near
@@ -215,11 +206,7 @@ func (d *yamlDoc) object(n ast.Node, what string, keys, required []string) (map[
 	for _, mv := range entries {
 		k := mv.Key.GetToken().Value
 		if !slices.Contains(keys, k) {
-			if s := closest(k, keys); s != "" {
-				d.errs.Addf(d.keyPos(mv), "unknown key %q in %s; did you mean %q?", k, what, s)
-			} else {
-				d.errs.Addf(d.keyPos(mv), "unknown key %q in %s; keys are: %s", k, what, strings.Join(keys, ", "))
-			}
+			d.errs.Add(misspelt(d.keyPos(mv), k, " in "+what, keys))
 			continue
 		}
 		out[k] = mv.Value
@@ -238,7 +225,6 @@ func decodeSources(d *yamlDoc, n ast.Node, m *Meta) {
 	if ok && len(items) == 0 {
 		d.errs.Addf(d.pos(n), "%q must list at least one source", "sources")
 	}
-	m.Sources = slices.Grow(m.Sources, len(items))
 	for _, it := range items {
 		o, ok := d.object(it, "a source", []string{"title", "url", "publisher", "date"}, []string{"title"})
 		if !ok {

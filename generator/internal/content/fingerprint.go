@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"regexp"
-	"sync"
 )
 
 // FingerprintLen is the length of a fingerprint, in hex digits.
@@ -22,53 +21,17 @@ var fingerprintRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
 // endings or trailing spaces does not change its fingerprint, and file
 // times play no part, so a fresh clone reports what a working copy does.
 func Fingerprint(src []byte) string {
-	// Every file of a site is fingerprinted as it loads, so the normalized
-	// text is made in a pooled buffer and hashed in one call, and a file
-	// with no carriage return (most) is split at newlines alone. A blank
-	// line is held back and written only when more text follows it.
-	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
-	bp := normalized.Get().(*[]byte)
-	b := (*bp)[:0]
-	cr := bytes.IndexByte(src, '\r') >= 0
-	blanks := 0
-	for len(src) > 0 {
-		var end int
-		if cr {
-			end = bytes.IndexAny(src, "\r\n")
-		} else {
-			end = bytes.IndexByte(src, '\n')
-		}
-		line, next := src, len(src)
-		if end >= 0 {
-			line, next = src[:end], end+1
-			if src[end] == '\r' && next < len(src) && src[next] == '\n' {
-				next++
-			}
-		}
-		src = src[next:]
-		for len(line) > 0 && (line[len(line)-1] == ' ' || line[len(line)-1] == '\t') {
-			line = line[:len(line)-1]
-		}
-		if len(line) == 0 {
-			blanks++
-			continue
-		}
-		for ; blanks > 0; blanks-- {
-			b = append(b, '\n')
-		}
-		b = append(b, line...)
-		b = append(b, '\n')
+	lines := bytes.Split(normalize(src), []byte("\n"))
+	for len(lines) > 0 && len(bytes.TrimRight(lines[len(lines)-1], " \t")) == 0 {
+		lines = lines[:len(lines)-1]
 	}
-	if len(b) == 0 {
-		b = append(b, '\n')
+	h := sha256.New()
+	for _, l := range lines {
+		h.Write(bytes.TrimRight(l, " \t"))
+		h.Write([]byte("\n"))
 	}
-	sum := sha256.Sum256(b)
-	if cap(b) <= 1<<20 {
-		*bp = b
-		normalized.Put(bp)
+	if len(lines) == 0 {
+		h.Write([]byte("\n"))
 	}
-	return hex.EncodeToString(sum[:FingerprintLen/2])
+	return hex.EncodeToString(h.Sum(nil)[:FingerprintLen/2])
 }
-
-// normalized holds the buffers Fingerprint makes the normalized text in.
-var normalized = sync.Pool{New: func() any { return new([]byte) }}

@@ -138,9 +138,8 @@ func load(fsys fs.FS, dir string, keep bool, cache *Cache) (*Set, error) {
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			// Without the text, each file is read into the same buffer:
-			// nothing of a file is kept but what its front matter decodes
-			// to, which is copied.
+			// Without the text, nothing of a file outlives its loading,
+			// so one buffer serves every file.
 			var buf *bytes.Buffer
 			if !keep {
 				buf = new(bytes.Buffer)

@@ -17,9 +17,6 @@
 //     the last blocks it highlighted, so the same code in an entry's other
 //     language is copied, not highlighted again.
 //
-// Table cells are written by a renderer of our own (table.go), with the
-// same bytes as goldmark's and without its allocations.
-//
 // Raw HTML in markdown passes through an allowlist (sanitize.go, applied
 // with bluemonday): simple formatting tags stay, everything that could run
 // script, load something, or hide or restyle text is removed, and each
@@ -30,10 +27,8 @@
 package markdown
 
 import (
-	"bufio"
 	"bytes"
 	"strconv"
-	"sync"
 
 	"explainer/generator/internal/diag"
 
@@ -77,7 +72,6 @@ func New() *Converter {
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(
 				util.Prioritized(codeBlocks{seen: code}, 100),
-				util.Prioritized(tableCells{}, 100),
 				util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
 				util.Prioritized(safeHTMLRenderer{}, 100),
 			),
@@ -158,29 +152,17 @@ func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
 }
 
 // ConvertTo is Convert writing the HTML to buf, which a caller converting
-// thousands of bodies can reuse (package site keeps only a copy).
+// thousands of bodies reuses (package site keeps only a copy).
 func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, error) {
 	doc, res := c.parse(src, p)
 	if p.Text != nil {
 		plainBody(doc, src, p.Text)
 	}
-	w := writers.Get().(*bufio.Writer)
-	defer writers.Put(w)
-	w.Reset(buf)
-	err := c.md.Renderer().Render(w, src, doc)
-	if err == nil {
-		err = w.Flush()
-	}
-	w.Reset(nil)
-	if err != nil {
+	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
 		return nil, err
 	}
 	return res, nil
 }
-
-// writers hold goldmark's buffered writers: given none, it makes one of
-// 4 KiB for every page.
-var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {
 	res := &Result{IDs: make(map[string]bool)}

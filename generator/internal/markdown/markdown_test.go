@@ -234,7 +234,7 @@ func TestHighlightsBounded(t *testing.T) {
 }
 
 // Table cells are written as goldmark's own table renderer writes them.
-func TestTableCellsAsGoldmark(t *testing.T) {
+func TestTablesAsGoldmark(t *testing.T) {
 	src := "| none | left | centre | right |\n| --- | :-- | :-: | --: |\n| a | *b* | `c` | 1,000 |\n| | x | | |\n\n| 연도 |\n| ---: |\n| 2025 |\n"
 	got, _ := convert(t, "pages/x.en.md", src)
 	var want bytes.Buffer

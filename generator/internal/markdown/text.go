@@ -2,9 +2,6 @@ package markdown
 
 import (
 	"strings"
-	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -19,39 +16,13 @@ func plainText(n ast.Node, src []byte) string {
 // as written: the search index's terms are the same either way, so only a
 // caller that keeps the text folds it (CollapseSpace).
 func plainBody(doc ast.Node, src []byte, f func([]byte)) {
-	// A body's text is no longer than its source but for the rare entity
-	// or smart quote, so one buffer of that size holds it; the buffer is
-	// pooled, and f reads it there.
-	b := textBuffers.Get().(*[]byte)
-	*b = collectText((*b)[:0], doc, src)
-	f(*b)
-	if cap(*b) <= 1<<20 {
-		textBuffers.Put(b)
-	}
+	f(collectText(make([]byte, 0, len(src)), doc, src))
 }
 
-var textBuffers = sync.Pool{New: func() any { return new([]byte) }}
-
-// CollapseSpace returns the words of s, each run of white space between
-// them made one space, as strings.Fields and Join make them, in new
-// memory. The preview keeps every body's text folded with it.
+// CollapseSpace returns the words of s with one space between each two.
+// The preview keeps every body's text folded with it.
 func CollapseSpace(s []byte) []byte {
-	out := make([]byte, 0, len(s))
-	space := false // a space is owed before the next word
-	for len(s) > 0 {
-		r, n := utf8.DecodeRune(s)
-		if unicode.IsSpace(r) {
-			space = len(out) > 0
-		} else {
-			if space {
-				out = append(out, ' ')
-				space = false
-			}
-			out = append(out, s[:n]...)
-		}
-		s = s[n:]
-	}
-	return out
+	return []byte(strings.Join(strings.Fields(string(s)), " "))
 }
 
 // collectText appends to b every text, code span and code block below n,

@@ -173,11 +173,7 @@ func (s *Site) urlOf(name string) string {
 }
 
 // Heading is a heading of a body, for the table of contents.
-type Heading struct {
-	Level int
-	ID    string
-	Text  string
-}
+type Heading = markdown.Heading
 
 // buffers hold the bodies being converted: each body's text as read, and
 // its HTML, which is copied out (or written to the temporary file).
@@ -210,62 +206,87 @@ type Options struct {
 // Build makes the Site from the content set, converting every body with md.
 // All problems are returned together as a diag.Errors.
 func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error) {
-	cfg := set.Config
-	base := cfg.BaseURL
-	if opt.BaseURL != "" {
-		base = opt.BaseURL
+	s, err := newSite(set, opt)
+	if err != nil {
+		return nil, err
 	}
+	var errs diag.List
+	entries := s.add(set.Docs, opt.Drafts)
+	s.checkDocs(entries, &errs)
+	s.checkItems(entries, &errs)
+	var prev map[string]*Entry
+	if r := opt.Reuse; r != nil && r.BaseURL == s.BaseURL && sameKeys(r.byName, s.byName) {
+		prev = r.byName
+		s.bodies = r.bodies
+	}
+	s.scan(entries, set, md, opt.Text, prev, &errs)
+	s.checkLinks(entries, s.byName, set, &errs)
+	s.arrange(entries, set.Dir, &errs)
+	s.link()
+	s.markStale()
+	s.Warnings = errs.Warnings()
+	if err := errs.Err(); err != nil {
+		if opt.Reuse == nil || s.bodies != opt.Reuse.bodies {
+			s.Close() // else they are the site reused's, still in use
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// newSite is an empty site for the set's configuration and opt.
+func newSite(set *content.Set, opt Options) (*Site, error) {
+	base := cmp.Or(opt.BaseURL, set.Config.BaseURL)
 	u, err := url.Parse(base)
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{
-		Config:   cfg,
+	budget := opt.Budget
+	switch {
+	case budget == 0:
+		budget = MemoryBudget
+	case budget < 0:
+		budget = 0
+	}
+	return &Site{
+		Config:   set.Config,
 		BaseURL:  base,
 		BasePath: u.EscapedPath(),
-		Langs:    cfg.Codes(),
+		Langs:    set.Config.Codes(),
 		Home:     make(map[string]*Entry),
 		Barriers: make(map[string][]*Entry),
 		Pages:    make(map[string][]*Entry),
-		bodies:   &bodies{budget: opt.Budget},
-	}
-	switch {
-	case opt.Budget == 0:
-		s.bodies.budget = MemoryBudget
-	case opt.Budget < 0:
-		s.bodies.budget = 0
-	}
-	var errs diag.List
-	byName := make(map[string]*Entry)
-	s.byName = byName
-	s.broken = set.Broken
+		byName:   make(map[string]*Entry),
+		broken:   set.Broken,
+		bodies:   &bodies{budget: budget},
+	}, nil
+}
+
+// add makes an entry of every document (drafts only if drafts is set) and
+// links each to its translations.
+func (s *Site) add(docs []*content.Doc, drafts bool) []*Entry {
 	byKey := make(map[content.Key]map[string]*Entry)
 	var entries []*Entry
-	for _, d := range set.Docs {
-		if d.Meta.Draft && !opt.Drafts {
+	for _, d := range docs {
+		if d.Meta.Draft && !drafts {
 			continue
 		}
 		e := &Entry{Doc: d, PagePath: pagePath(d), Num: len(entries), site: s}
 		entries = append(entries, e)
-		byName[d.Name] = e
+		s.byName[d.Name] = e
 		if byKey[d.Key()] == nil {
 			byKey[d.Key()] = make(map[string]*Entry)
 		}
 		byKey[d.Key()][d.Lang] = e
 		e.Translations = byKey[d.Key()]
 	}
-
 	s.len = len(entries)
-	s.checkDocs(entries, &errs)
-	s.checkItems(entries, &errs)
-	var prev map[string]*Entry
-	if r := opt.Reuse; r != nil && r.BaseURL == s.BaseURL && sameKeys(r.byName, byName) {
-		prev = r.byName
-		s.bodies = r.bodies
-	}
-	s.scan(entries, set, md, opt.Text, prev, &errs)
-	s.checkLinks(entries, byName, set, &errs)
+	return entries
+}
 
+// arrange files the entries by language and kind, in reading order, and
+// reports a language with no home page; dir is the content folder.
+func (s *Site) arrange(entries []*Entry, dir string, errs *diag.List) {
 	for _, e := range entries {
 		switch e.Kind {
 		case content.Summary:
@@ -282,20 +303,10 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 		if len(s.Home) == 0 && !s.broken["summary."+l+".md"] {
 			// With a summary in another language, the missing
 			// translation is already reported, at that file.
-			name := path.Join(set.Dir, "summary."+l+".md")
+			name := path.Join(dir, "summary."+l+".md")
 			errs.Addf(diag.Pos{Path: name}, "missing the home page's text: create %s", name)
 		}
 	}
-	s.link()
-	s.markStale()
-	s.Warnings = errs.Warnings()
-	if err := errs.Err(); err != nil {
-		if opt.Reuse == nil || s.bodies != opt.Reuse.bodies {
-			s.Close() // else they are the site reused's, still in use
-		}
-		return nil, err
-	}
-	return s, nil
 }
 
 func byWeight(a, b *Entry) int {
@@ -388,13 +399,7 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 	if err != nil {
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 	}
-	// A site keeps these for every page: no spare capacity, and of a
-	// heading only what a page shows.
-	e.Headings = make([]Heading, len(res.Headings))
-	for i, h := range res.Headings {
-		e.Headings[i] = Heading{Level: h.Level, ID: h.ID, Text: h.Text}
-	}
-	e.Links = slices.Clone(res.Links)
+	e.Headings, e.Links = res.Headings, res.Links
 	found := res.Errs
 	for _, f := range e.Meta.Figures {
 		if res.IDs[f.ID] {
