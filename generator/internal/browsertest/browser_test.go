@@ -103,9 +103,11 @@ func stopBrowser() {
 	}
 }
 
-// needBrowser starts the browser on first use; it skips the test (or, when
-// CI is set, fails it) when there is none.
-func needBrowser(t *testing.T) {
+// tab opens a new tab, with a listener that records every problem a page
+// shows: console errors, uncaught exceptions, failed and refused requests
+// (a blocked Content-Security-Policy shows here), HTTP errors and requests
+// to any other host than the test server.
+func tab(t *testing.T) (context.Context, *problems) {
 	t.Helper()
 	browserOnce.Do(startBrowser)
 	if browserSkip != "" {
@@ -114,35 +116,12 @@ func needBrowser(t *testing.T) {
 	if browserErr != nil {
 		t.Fatal(browserErr)
 	}
-}
-
-// newTab opens a new tab in the browser, with a listener that records every
-// problem a page shows: console errors, uncaught exceptions, failed and
-// refused requests (a blocked Content-Security-Policy shows here), HTTP
-// errors and requests to any other host than the test server.
-func newTab() (context.Context, context.CancelFunc, *problems, error) {
 	p := &problems{origin: server.URL + "/"}
 	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithListener(p.listen))
-	// Two tabs work at once (see walk_test.go); each behaves as the
-	// focused one, as a reader's only tab would.
-	_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
-	if err != nil {
-		cancel()
-		return nil, nil, nil, err
-	}
-	return ctx, cancel, p, nil
-}
-
-// tab opens a new tab for the test, closed when the test ends; a tab's
-// test has three minutes.
-func tab(t *testing.T) (context.Context, *problems) {
-	t.Helper()
-	needBrowser(t)
-	ctx, cancel, p, err := newTab()
-	if err != nil {
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(cancel)
 	tctx, tcancel := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(tcancel)
 	return tctx, p
@@ -233,18 +212,9 @@ func theme(ctx context.Context, scheme string) error {
 // eval runs JavaScript in the page and decodes its result.
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	t.Helper()
-	v, err := evalErr[T](ctx, js)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
-// evalErr is eval for code that has no test at hand.
-func evalErr[T any](ctx context.Context, js string) (T, error) {
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
-		return v, fmt.Errorf("evaluating %s: %w", js, err)
+		t.Fatalf("evaluating %s: %v", js, err)
 	}
-	return v, nil
+	return v
 }

@@ -19,18 +19,12 @@
 //     theme (pages_test.go);
 //   - the language switcher lands on the counterpart page, Tab reaches every
 //     link with a visible focus, the skip link works (navigation_test.go);
-//   - no page is wider than a 320px phone (screenshot_test.go);
 //   - search finds pages in English and Korean, Korean without particles,
 //     with the same results as the Go reference, and falls back to the
 //     barrier index without JavaScript (search_test.go);
 //   - screenshots at 375px and 1280px in both languages, written to
 //     testdata/screenshots/ at the repository root for review
 //     (screenshot_test.go).
-//
-// One browser serves the whole package. The checks that concern every
-// page (its load, axe-core, its switcher, its width at 320px) share one
-// visit to each page, which runs in a tab of its own beside the other
-// tests (walk_test.go).
 //
 // Chromium is looked for as $CHROMIUM, then chromium, chromium-browser and
 // google-chrome on the PATH; axe-core as $AXE_CORE_JS, then

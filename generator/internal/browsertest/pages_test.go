@@ -12,17 +12,21 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestPagesLoadCleanly fails on any console error, exception, failed
-// request or request to another host while a page loads and is looked at
-// (see walk_test.go), and on Korean text in an English page that is not
-// marked as Korean.
+// TestPagesLoadCleanly opens every page and fails on any console error,
+// exception, failed request or request to another host.
 func TestPagesLoadCleanly(t *testing.T) {
-	for _, v := range visits(t) {
-		for _, p := range v.problems {
-			t.Errorf("%s: %s", v.path, p)
+	ctx, probs := tab(t)
+	for _, path := range pagePaths(t) {
+		if err := open(ctx, path); err != nil {
+			t.Fatal(err)
 		}
-		for _, text := range v.unmarked {
-			t.Errorf("%s: Korean text without lang=\"ko\": %q", v.path, text)
+		for _, p := range probs.take() {
+			t.Errorf("%s: %s", path, p)
+		}
+		if strings.HasPrefix(path, "en/") {
+			for _, text := range eval[[]string](t, ctx, unmarkedKorean) {
+				t.Errorf("%s: Korean text without lang=\"ko\": %q", path, text)
+			}
 		}
 	}
 }
@@ -71,32 +75,18 @@ func TestProblemsAreSeen(t *testing.T) {
 	}
 }
 
-// axeURL is where the test server serves axe-core, outside the site's
-// path: from the pages' own origin, so their Content-Security-Policy lets
-// it run, and cacheable, so Chromium compiles it once rather than on every
-// page.
-const axeURL = "/_axe-core/axe.min.js"
-
-// axeFile is axe-core's browser script: $AXE_CORE_JS, else where .ci/run
-// installs it.
-func axeFile() string {
-	if name := os.Getenv("AXE_CORE_JS"); name != "" {
-		return name
-	}
-	return "node_modules/axe-core/axe.min.js"
-}
-
-func axeInstalled() bool {
-	_, err := os.Stat(axeFile())
-	return err == nil
-}
-
-// needAxe skips the test (or fails it, when CI is set) without axe-core.
-func needAxe(t *testing.T) {
+// axeSource reads axe-core's browser script.
+func axeSource(t *testing.T) string {
 	t.Helper()
-	if !axeInstalled() {
-		missing(t, "axe-core not found at "+axeFile()+" (npm install --no-save --prefix generator/internal/browsertest axe-core, or set AXE_CORE_JS)")
+	name := os.Getenv("AXE_CORE_JS")
+	if name == "" {
+		name = "node_modules/axe-core/axe.min.js"
 	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		missing(t, "axe-core not found at "+name+" (npm install --no-save --prefix generator/internal/browsertest axe-core, or set AXE_CORE_JS)")
+	}
+	return string(src)
 }
 
 type violation struct {
@@ -106,55 +96,57 @@ type violation struct {
 	Nodes  []string `json:"nodes"`
 }
 
-// loadAxe is a script that loads axe-core into the page, if not there yet.
-const loadAxe = `typeof axe === "object" || new Promise((ok, fail) => {
-	const s = document.createElement("script");
-	s.src = "` + axeURL + `";
-	s.onload = () => ok(true);
-	s.onerror = () => fail(new Error("cannot load axe-core from ` + axeURL + `"));
-	document.head.append(s);
-})`
-
-// runAxe loads axe-core into the page, if not there yet, and returns its
-// violations: every rule axe runs by default (WCAG 2.0 to 2.2 A and AA,
-// and its best practices).
-func runAxe(ctx context.Context) ([]violation, error) {
-	if _, err := evalErr[bool](ctx, loadAxe); err != nil {
-		return nil, err
+// runAxe injects axe-core into the page, if not there yet, and returns
+// its violations: every rule axe runs by default (WCAG 2.0 to 2.2 A and
+// AA, and its best practices).
+func runAxe(t *testing.T, ctx context.Context, src string) []violation {
+	t.Helper()
+	if !eval[bool](t, ctx, `typeof axe === "object"`) {
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](src)); err != nil {
+			t.Fatalf("injecting axe-core: %v", err)
+		}
 	}
-	return evalErr[[]violation](ctx, `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+	return eval[[]violation](t, ctx, `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
 		id: v.id, impact: v.impact || "", help: v.help,
 		nodes: v.nodes.map(n => n.target.join(" ") + ": " + (n.failureSummary || "").replace(/\s+/g, " "))
 	})))`)
 }
 
-// TestAccessibility reports what axe-core found on every page (see
-// walk_test.go), in the light and the dark theme. The root page only sends
-// the reader on, so it is left out.
+// TestAccessibility runs axe-core on every page, in the light and the
+// dark theme. The root page only sends the reader on, so it is left out.
 func TestAccessibility(t *testing.T) {
-	needAxe(t)
-	for _, v := range visits(t) {
-		if v.path == "" {
+	src := axeSource(t)
+	ctx, probs := tab(t)
+	for _, path := range pagePaths(t) {
+		if path == "" {
 			continue
 		}
-		if len(v.axe) != 2 {
-			t.Errorf("%s: axe-core ran in %d color schemes, want 2", v.path, len(v.axe))
+		if err := theme(ctx, "light"); err != nil {
+			t.Fatal(err)
 		}
-		for _, r := range v.axe {
-			if r.dark != (r.scheme == "dark") {
-				t.Errorf("%s: prefers-color-scheme dark is %v in the %s theme", v.path, r.dark, r.scheme)
+		if err := open(ctx, path); err != nil {
+			t.Fatal(err)
+		}
+		for _, scheme := range []string{"light", "dark"} {
+			// The theme switches in place, as when a reader's system does.
+			if err := theme(ctx, scheme); err != nil {
+				t.Fatal(err)
 			}
-			for _, x := range r.violations {
-				t.Errorf("%s (%s): %s [%s, %s]\n\t%s", v.path, r.scheme, x.Help, x.ID, x.Impact, strings.Join(x.Nodes, "\n\t"))
+			if got := eval[bool](t, ctx, `matchMedia("(prefers-color-scheme: dark)").matches`); got != (scheme == "dark") {
+				t.Fatalf("%s: prefers-color-scheme dark is %v in the %s theme", path, got, scheme)
+			}
+			for _, v := range runAxe(t, ctx, src) {
+				t.Errorf("%s (%s): %s [%s, %s]\n\t%s", path, scheme, v.Help, v.ID, v.Impact, strings.Join(v.Nodes, "\n\t"))
 			}
 		}
 	}
+	probs.take()
 }
 
 // TestAxeSeesViolations makes sure axe really runs: a page with an image
 // without alt text and grey-on-grey text must fail.
 func TestAxeSeesViolations(t *testing.T) {
-	needAxe(t)
+	src := axeSource(t)
 	ctx, _ := tab(t)
 	if err := open(ctx, "en/"); err != nil {
 		t.Fatal(err)
@@ -167,12 +159,8 @@ func TestAxeSeesViolations(t *testing.T) {
 		document.querySelector("h1").setAttribute("lang", "");
 		return true;
 	})()`)
-	found, err := runAxe(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var ids []string
-	for _, v := range found {
+	for _, v := range runAxe(t, ctx, src) {
 		ids = append(ids, v.ID)
 	}
 	if !slices.Contains(ids, "image-alt") {

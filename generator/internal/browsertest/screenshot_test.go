@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -40,25 +38,20 @@ func screenshotPages(t *testing.T, lang string) map[string]string {
 	return out
 }
 
-// The widths photographed: a phone's and a desktop's.
-var screenshotWidths = []int64{375, 1280}
-
 // TestScreenshots writes full-page screenshots at a phone's and a
-// desktop's width, in both languages, light and (home page and barrier)
-// dark, and checks that no page scrolls sideways at those widths; then the
-// print stylesheet and the search box with results. Each page is loaded
-// once and photographed at every width and in every scheme: its layout
-// follows the viewport and the scheme in place, as when a reader turns a
-// phone or their system turns dark.
+// desktop's width, in both languages, light and (home page) dark, and
+// checks that no page scrolls sideways at those widths.
 func TestScreenshots(t *testing.T) {
 	ctx, _ := tab(t)
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, lang := range []string{"en", "ko"} {
-		for name, path := range screenshotPages(t, lang) {
-			load(t, ctx, path)
-			for _, width := range screenshotWidths {
+	for _, width := range []int64{375, 1280} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range []string{"en", "ko"} {
+			for name, path := range screenshotPages(t, lang) {
 				for _, scheme := range []string{"light", "dark"} {
 					if scheme == "dark" && name != "home" && name != "barrier" {
 						continue
@@ -66,90 +59,90 @@ func TestScreenshots(t *testing.T) {
 					if err := theme(ctx, scheme); err != nil {
 						t.Fatal(err)
 					}
-					resize(t, ctx, width, 900)
-					if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > int(width) {
-						t.Errorf("%s is %dpx wide at %dpx (%s)", path, w, width, scheme)
+					if err := open(ctx, path); err != nil {
+						t.Fatal(err)
 					}
-					shoot(t, ctx, true, lang+"-"+name+"-"+itoa64(width)+"-"+scheme)
+					png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+					if err != nil {
+						t.Fatal(err)
+					}
+					file := filepath.Join(screenshotDir, lang+"-"+name+"-"+itoa64(width)+"-"+scheme+".png")
+					if err := os.WriteFile(file, png, 0o644); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 		}
-		// The print stylesheet, at a sheet of paper's width. Unlike the
-		// scheme, print media is set before the load: switched in place,
-		// the page keeps the height of its screen layout.
-		resize(t, ctx, 800, 1100)
+	}
+	if err := theme(ctx, "light"); err != nil {
+		t.Fatal(err)
+	}
+	// The print stylesheet, at a sheet of paper's width.
+	for _, lang := range []string{"en", "ko"} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(800, 1100)); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 			t.Fatal(err)
 		}
 		if err := open(ctx, screenshotPages(t, lang)["barrier"]); err != nil {
 			t.Fatal(err)
 		}
-		shoot(t, ctx, true, lang+"-barrier-print")
-		// The search box with results, as a reader typing sees it.
-		q := map[string]string{"en": "cloud", "ko": "클라우드"}[lang]
-		load(t, ctx, lang+"/")
-		if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search-q"), q)); err != nil {
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-status").textContent !== ""`)); err != nil {
+		if err := os.WriteFile(filepath.Join(screenshotDir, lang+"-barrier-print.png"), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		for _, width := range screenshotWidths {
-			resize(t, ctx, width, 900)
-			shoot(t, ctx, false, lang+"-search-"+itoa64(width)+"-light")
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The search box with results, as a reader typing sees it.
+	for _, width := range []int64{375, 1280} {
+		for lang, q := range map[string]string{"en": "cloud", "ko": "클라우드"} {
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+				t.Fatal(err)
+			}
+			if err := open(ctx, lang+"/"); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search-q"), q)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-status").textContent !== ""`)); err != nil {
+				t.Fatal(err)
+			}
+			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(screenshotDir, lang+"-search-"+itoa64(width)+"-light.png")
+			if err := os.WriteFile(file, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }
 
-// load opens the page in the light scheme, as a screen shows it, at the
-// window's own size (prepare sets the media to the screen's).
-func load(t *testing.T, ctx context.Context, path string) {
-	t.Helper()
-	if err := prepare(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func resize(t *testing.T, ctx context.Context, width, height int64) {
-	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height)); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// shoot writes a PNG of the whole page (or of the viewport) as name.png
-// in screenshotDir. It is encoded for speed rather than size: the pictures
-// are only looked at, and the smallest encoding of a long page costs
-// Chromium more than loading it.
-func shoot(t *testing.T, ctx context.Context, fullPage bool, name string) {
-	t.Helper()
-	yes := true
-	r, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
-		Format: page.CaptureScreenshotFormatPng, CaptureBeyondViewport: &fullPage, FromSurface: &yes, OptimizeForSpeed: &yes,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(screenshotDir, name+".png"), r.Data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// TestNoSidewaysScroll fails where a page, at 320px, the narrowest phone
-// width WCAG asks to reflow to, is wider than that (see walk_test.go).
+// TestNoSidewaysScroll loads every page at 320px, the narrowest phone
+// width WCAG asks to reflow to, and fails where the page is wider.
 func TestNoSidewaysScroll(t *testing.T) {
-	for _, v := range visits(t) {
-		if v.path == "" {
+	ctx, _ := tab(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(320, 640)); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range pagePaths(t) {
+		if path == "" {
 			continue
 		}
-		if v.width == 0 {
-			t.Errorf("%s: its width at 320px was not measured", v.path)
+		if err := open(ctx, path); err != nil {
+			t.Fatal(err)
 		}
-		if v.width > 320 {
-			t.Errorf("%s is %dpx wide at 320px; too wide:\n\t%s", v.path, v.width, v.wide)
+		if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
+			wide := eval[string](t, ctx, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 321).slice(0, 3).map(e => e.outerHTML.slice(0, 100)).join("\n\t")`)
+			t.Errorf("%s is %dpx wide at 320px; too wide:\n\t%s", path, w, wide)
 		}
 	}
 }

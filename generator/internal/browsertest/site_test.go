@@ -112,14 +112,8 @@ func extract(archive, dir string) (string, error) {
 }
 
 // serve answers as GitHub Pages does: the files below basePath, a folder by
-// its index.html, and 404.html with status 404 for anything else. Beside
-// the site it serves axe-core at axeURL.
+// its index.html, and 404.html with status 404 for anything else.
 func serve(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == axeURL {
-		w.Header().Set("Cache-Control", "max-age=3600")
-		http.ServeFile(w, r, axeFile())
-		return
-	}
 	rel, ok := strings.CutPrefix(r.URL.Path, basePath)
 	if !ok {
 		http.NotFound(w, r)
