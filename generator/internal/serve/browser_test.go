@@ -44,6 +44,9 @@ func browser(t *testing.T) context.Context {
 // file: the page reloads by itself and shows the edit; a bad edit puts the
 // problem over the page, which stays; fixing it removes the overlay.
 func TestBrowserReloadsAndShowsProblems(t *testing.T) {
+	// Mostly waiting for Chromium and for reloads: it runs beside
+	// TestSlowHeadersAreCut's wait.
+	t.Parallel()
 	ctx := browser(t)
 	content, templates := testSite(t)
 	s := start(t, Options{Content: content, Templates: templates})

@@ -196,6 +196,9 @@ func TestSlowHeadersAreCut(t *testing.T) {
 	if testing.Short() {
 		t.Skip("waits for the header timeout")
 	}
+	// Five seconds of waiting, spent beside the browser test's instead of
+	// after it.
+	t.Parallel()
 	content, templates := testSite(t)
 	s := start(t, Options{Content: content, Templates: templates})
 	c, err := net.Dial("tcp", strings.TrimSuffix(strings.TrimPrefix(s.URL(), "http://"), "/"))

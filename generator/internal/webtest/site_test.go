@@ -23,18 +23,30 @@ const (
 )
 
 // eachContent runs test on every content folder the tests build, each as a
-// subtest: the fixture, and the real content once it has the home page's
-// text (or the folder given as -content instead).
+// subtest named as contentDirs names it.
 func eachContent(t *testing.T, test func(t *testing.T, dir string)) {
-	t.Run("fixture", func(t *testing.T) { test(t, fixture(t, nil)) })
+	for _, c := range contentDirs(t) {
+		t.Run(c.name, func(t *testing.T) { test(t, c.dir) })
+	}
+}
+
+// namedDir is a content folder and the name of its subtests.
+type namedDir struct{ name, dir string }
+
+// contentDirs are the content folders the tests build: the fixture, and
+// the real content once it has the home page's text (or the folder given
+// as -content instead).
+func contentDirs(t *testing.T) []namedDir {
+	t.Helper()
+	dirs := []namedDir{{"fixture", fixture(t, nil)}}
 	dir := *contentFlag
 	if dir == "" {
 		if _, err := os.Stat(filepath.Join(realContent, "summary.en.md")); err != nil {
-			return
+			return dirs
 		}
 		dir = realContent
 	}
-	t.Run("content", func(t *testing.T) { test(t, dir) })
+	return append(dirs, namedDir{"content", dir})
 }
 
 // fixture writes testdata/site.txtar into a temporary folder, after edit

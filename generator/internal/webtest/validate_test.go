@@ -36,34 +36,59 @@ func htmlValidate(t *testing.T) string {
 	return ""
 }
 
-// TestHTMLValidates runs html-validate over every page of the built site
+// TestHTMLValidates runs html-validate over every page of every built site
 // and wants no error. The rules are html-validate's recommended set (HTML
 // validity, accessibility, and common mistakes) less two matters of taste:
 // doctype-style (the HTML standard itself writes <!doctype html> in lower
 // case) and long-title (titles carry the site's name after the page's; how
-// much a search engine shows is its choice).
-func TestHTMLValidates(t *testing.T) { eachContent(t, checkHTMLValidates) }
-
-func checkHTMLValidates(t *testing.T, dir string) {
+// much a search engine shows is its choice). One validator process reads
+// every page of every site: starting Node.js and html-validate costs as
+// much as validating a dozen pages. Each site's errors are reported in a
+// subtest of its own.
+func TestHTMLValidates(t *testing.T) {
 	bin := htmlValidate(t)
-	out := buildSite(t, dir, "http://127.0.0.1/explainer/")
 	config, err := filepath.Abs("testdata/htmlvalidate.json")
 	if err != nil {
 		t.Fatal(err)
 	}
+	type site struct {
+		name, out string
+		pages     int
+	}
+	var sites []site
 	args := []string{"--config", config, "--formatter", "text"}
-	pages := 0
-	for _, f := range files(t, out) {
-		if strings.HasSuffix(f, ".html") {
-			args = append(args, filepath.Join(out, filepath.FromSlash(f)))
-			pages++
+	for _, c := range contentDirs(t) {
+		s := site{name: c.name, out: buildSite(t, c.dir, "http://127.0.0.1/explainer/")}
+		for _, f := range files(t, s.out) {
+			if strings.HasSuffix(f, ".html") {
+				args = append(args, filepath.Join(s.out, filepath.FromSlash(f)))
+				s.pages++
+			}
 		}
+		sites = append(sites, s)
 	}
 	cmd := exec.Command(bin, args...)
-	cmd.Dir = out
+	cmd.Dir = t.TempDir()
 	report, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("html-validate (%d pages): %v\n%s", pages, err, report)
+	// The text formatter writes a line per problem: path:line:col: error [rule] message.
+	lines := strings.SplitAfter(string(report), "\n")
+	attributed := false
+	for _, s := range sites {
+		t.Run(s.name, func(t *testing.T) {
+			var errs []string
+			for _, l := range lines {
+				if strings.HasPrefix(l, s.out+string(filepath.Separator)) && strings.Contains(l, ": error ") {
+					errs = append(errs, l)
+				}
+			}
+			if len(errs) > 0 {
+				attributed = true
+				t.Fatalf("html-validate (%d pages): %v\n%s", s.pages, err, strings.Join(errs, ""))
+			}
+			t.Logf("html-validate: %d pages, no errors", s.pages)
+		})
 	}
-	t.Logf("html-validate: %d pages, no errors", pages)
+	if err != nil && !attributed {
+		t.Fatalf("html-validate: %v\n%s", err, report)
+	}
 }
