@@ -33,7 +33,7 @@ func convertPictures(t *testing.T, name, src string, pics map[string]Picture) (s
 
 func TestImageShown(t *testing.T) {
 	pics := map[string]Picture{
-		"pictures/chart.png":  {URL: "/site/assets/pictures/chart.0123456789.png", Width: 640, Height: 480},
+		"pictures/chart.png": {URL: "/site/assets/pictures/chart.0123456789.png", Width: 640, Height: 480},
 		"pictures/한국 지도.png": {URL: "/site/assets/pictures/한국 지도.0123456789.png", Width: 10, Height: 20},
 	}
 	for _, tc := range []struct{ name, src, want string }{
