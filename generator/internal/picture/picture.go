@@ -51,6 +51,9 @@ const (
 // byExt maps each file name extension allowed (in lower case) to its format.
 var byExt = map[string]Format{".png": PNG, ".jpg": JPEG, ".jpeg": JPEG, ".webp": WebP, ".avif": AVIF}
 
+// ErrMissing is Read's error for a file that does not exist.
+var ErrMissing = errors.New("there is no such file")
+
 // Info is what a page needs to know of a picture file.
 type Info struct {
 	Format        Format
@@ -85,7 +88,7 @@ func Read(fsys fs.FS, name string) (Info, []byte, error) {
 	}
 	f, err := fsys.Open(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return Info{}, nil, errors.New("there is no such file")
+		return Info{}, nil, ErrMissing
 	}
 	if err != nil {
 		return Info{}, nil, fmt.Errorf("cannot read the file: %v", unwrap(err))
