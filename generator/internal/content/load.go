@@ -74,6 +74,15 @@ func inPictures(name string) bool {
 	return name == PictureDir || strings.HasPrefix(name, PictureDir+"/")
 }
 
+// pictureHint tells where a file that looks like a picture goes.
+func pictureHint(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".webp", ".avif", ".svg", ".gif":
+		return "; pictures go in " + PictureDir + "/"
+	}
+	return ""
+}
+
 // FS is the content folder, for the picture files the pages show.
 func (s *Set) FS() fs.FS { return s.fsys }
 
@@ -255,7 +264,7 @@ func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, 
 		case dir == "." && strings.HasSuffix(name, ".md"):
 			errs.Addf(diag.Pos{Path: show(name)}, "unexpected file; a barrier goes in %s/, another page in %s/", Barrier.Dir(), Page.Dir())
 		default:
-			errs.Addf(diag.Pos{Path: show(name)}, "unexpected file in the content folder")
+			errs.Addf(diag.Pos{Path: show(name)}, "unexpected file in the content folder%s", pictureHint(name))
 		}
 		return nil
 	})
