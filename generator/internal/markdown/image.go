@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"path"
 	"strconv"
 	"strings"
@@ -41,7 +42,7 @@ func (st *state) image(n *ast.Image, src []byte) {
 	}
 	hasAlt := strings.TrimSpace(altText(n, src)) != ""
 	if !hasAlt {
-		st.errorf(pos, "picture %q has no alt text: say what it shows between the brackets, ![what it shows](%s), in the page's language", written, cmpOr(written, example))
+		st.errorf(pos, "picture %q has no alt text: say what it shows between the brackets, ![what it shows](%s), in the page's language", written, cmp.Or(written, example))
 	}
 	switch dest := rendered(written); {
 	case dest == "":
@@ -84,13 +85,6 @@ func (st *state) image(n *ast.Image, src []byte) {
 	n.SetAttributeString("height", []byte(strconv.Itoa(pic.Height)))
 	n.SetAttributeString("loading", []byte("lazy"))
 	n.SetAttributeString("decoding", []byte("async"))
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // shownPictureDir is the pictures folder as messages show it, with the
