@@ -3,6 +3,7 @@ package picture
 import (
 	"bytes"
 	"crypto/sha256"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -96,5 +97,25 @@ func TestHashedName(t *testing.T) {
 	sum := sha256.Sum256([]byte("x"))
 	if got, want := HashedName("pictures/sub/Tariffs.PNG", sum), "Tariffs.2d711642b7.png"; got != want {
 		t.Errorf("HashedName = %q, want %q", got, want)
+	}
+}
+
+// TestRealFiles reads files made by the reference encoders (avifenc of
+// libavif 0.11 and cwebp of libwebp 1.2, from a 33×17 PNG with
+// transparency). Their AVIF files hold a second image item, the alpha
+// plane, associated with the same 'ispe' box; TestAVIFSize has items of
+// different sizes.
+func TestRealFiles(t *testing.T) {
+	fsys := os.DirFS("testdata")
+	for name, want := range map[string][2]int{
+		"real.avif":          {33, 17},
+		"turned.avif":        {17, 33}, // avifenc --irot 1: a quarter turn
+		"real.webp":          {33, 17},
+		"real-lossless.webp": {33, 17},
+	} {
+		info, _, err := Read(fsys, name)
+		if err != nil || info.Width != want[0] || info.Height != want[1] {
+			t.Errorf("%s: %d×%d, %v; want %d×%d", name, info.Width, info.Height, err, want[0], want[1])
+		}
 	}
 }
