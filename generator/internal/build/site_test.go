@@ -3,12 +3,15 @@ package build
 import (
 	"bytes"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"explainer/generator/internal/picture/picturetest"
 
 	"golang.org/x/tools/txtar"
 )
@@ -21,6 +24,10 @@ import (
 //	rm PATH      remove a file of the base site
 //	crlf PATH    turn the file's line endings into CRLF
 //	bom PATH     put a UTF-8 byte order mark before the file's text
+//	picture FORMAT PATH WxH
+//	             write a picture file of W×H pixels in FORMAT (png, jpeg,
+//	             webp or avif; see package picturetest), whatever the
+//	             extension of PATH
 //
 // In file text, {xNN} stands for the byte with the hex value NN ({x00} for
 // a zero byte), which a text fixture cannot show.
@@ -76,6 +83,10 @@ func writeArchive(t *testing.T, files []txtar.File, comment []byte) string {
 		if !ok {
 			continue
 		}
+		if verb == "picture" {
+			writePicture(t, dir, name)
+			continue
+		}
 		p := filepath.Join(dir, name)
 		switch verb {
 		case "rm":
@@ -96,6 +107,31 @@ func writeArchive(t *testing.T, files []txtar.File, comment []byte) string {
 		}
 	}
 	return dir
+}
+
+// writePicture writes the picture that args ("FORMAT PATH WxH") describe
+// into dir.
+func writePicture(t *testing.T, dir, args string) {
+	t.Helper()
+	var format, name string
+	var w, h int
+	if _, err := fmt.Sscanf(args, "%s %s %dx%d", &format, &name, &w, &h); err != nil {
+		t.Fatalf("picture %s: %v", args, err)
+	}
+	var data []byte
+	switch format {
+	case "png":
+		data = picturetest.PNG(w, h)
+	case "jpeg":
+		data = picturetest.JPEG(w, h)
+	case "webp":
+		data = picturetest.WebP(w, h)
+	case "avif":
+		data = picturetest.AVIF(w, h, false)
+	default:
+		t.Fatalf("picture %s: unknown format %q", args, format)
+	}
+	writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), data)
 }
 
 func writeFile(t *testing.T, p string, data []byte) {

@@ -141,7 +141,7 @@ var SlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func parseName(base string, langs []string) (slug, lang string, err error) {
 	stem, ok := strings.CutSuffix(base, ".md")
 	if !ok {
-		return "", "", fmt.Errorf("file name %q does not end in .md", base)
+		return "", "", fmt.Errorf("file name %q does not end in .md%s", base, pictureHint(base))
 	}
 	i := strings.LastIndexByte(stem, '.')
 	if i < 0 {

@@ -124,7 +124,7 @@ func TestHostileFileNames(t *testing.T) {
 		"pages/about.en.md.":      `content/pages/about.en.md.:1:1: file name "about.en.md." does not end in .md`,
 		"pages/about.en.MD":       `content/pages/about.en.MD:1:1: file name "about.en.MD" does not end in .md`,
 		"pages/about\u200b.en.md": "content/pages/about\u200b.en.md:1:1: file name \"about\\u200b.en.md\": slug \"about\\u200b\" must be lower-case ASCII letters and digits joined by single hyphens", // a zero-width space
-		"pages/sub/about.en.md":   `content/pages/sub:1:1: unexpected folder; barriers go in barriers/ and other pages in pages/`,
+		"pages/sub/about.en.md":   `content/pages/sub:1:1: unexpected folder; barriers go in barriers/, other pages in pages/ and pictures in pictures/`,
 	} {
 		got := problems(t, mapFS(map[string]string{name: goodPage}), "content")
 		if want == "" {

@@ -9,6 +9,8 @@
 //	summary.<lang>.md         the home page (kind Summary)
 //	barriers/<slug>.<lang>.md one barrier (kind Barrier)
 //	pages/<slug>.<lang>.md    another page (kind Page)
+//	pictures/                 the picture files pages show; package site
+//	                          reads those a page names (through FS)
 //	README.md                 the editors' guide; not part of the site
 //
 // Front matter keys are listed in fields.go; content/README.md documents
@@ -64,6 +66,25 @@ type Set struct {
 
 	fsys fs.FS // for Source
 }
+
+// PictureDir is the folder of picture files, and its subfolders.
+const PictureDir = "pictures"
+
+func inPictures(name string) bool {
+	return name == PictureDir || strings.HasPrefix(name, PictureDir+"/")
+}
+
+// pictureHint tells where a file that looks like a picture goes.
+func pictureHint(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".webp", ".avif", ".svg", ".gif":
+		return "; pictures go in " + PictureDir + "/"
+	}
+	return ""
+}
+
+// FS is the content folder, for the picture files the pages show.
+func (s *Set) FS() fs.FS { return s.fsys }
 
 // Load reads the content folder fsys. dir is the folder's path as the user
 // named it, used to print paths in messages. All problems found are returned
@@ -225,13 +246,16 @@ func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, 
 			}
 		}
 		if e.IsDir() {
-			if name == "." || name == Barrier.Dir() || name == Page.Dir() {
+			if name == "." || name == Barrier.Dir() || name == Page.Dir() || inPictures(name) {
 				return nil
 			}
-			errs.Addf(diag.Pos{Path: show(name)}, "unexpected folder; barriers go in %s/ and other pages in %s/", Barrier.Dir(), Page.Dir())
+			errs.Addf(diag.Pos{Path: show(name)}, "unexpected folder; barriers go in %s/, other pages in %s/ and pictures in %s/", Barrier.Dir(), Page.Dir(), PictureDir)
 			return fs.SkipDir
 		}
 		switch {
+		case inPictures(dir):
+			// Checked when a page shows it; one no page shows is not
+			// published.
 		case dir == "." && (name == ConfigFile || name == "README.md"):
 		case dir == "." && strings.HasPrefix(name, "summary."):
 			names = append(names, name)
@@ -240,7 +264,7 @@ func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, 
 		case dir == "." && strings.HasSuffix(name, ".md"):
 			errs.Addf(diag.Pos{Path: show(name)}, "unexpected file; a barrier goes in %s/, another page in %s/", Barrier.Dir(), Page.Dir())
 		default:
-			errs.Addf(diag.Pos{Path: show(name)}, "unexpected file in the content folder")
+			errs.Addf(diag.Pos{Path: show(name)}, "unexpected file in the content folder%s", pictureHint(name))
 		}
 		return nil
 	})

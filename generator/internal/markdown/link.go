@@ -37,15 +37,7 @@ func (links) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 				l.SetAttributeString("rel", []byte("noopener noreferrer"))
 			}
 		case *ast.Image:
-			// The build copies no picture files, and a picture from another
-			// site would break the pages' promise to load nothing from
-			// elsewhere: neither kind could show.
-			if bad := badScheme(rendered(string(l.Destination))); bad != "" {
-				st.errorf(inlinePos(l, src, st.page.Lines), "image address scheme %q is not allowed; images are files of the site or https:// addresses", bad)
-			} else {
-				st.errorf(inlinePos(l, src, st.page.Lines), "image %q: pages cannot show pictures yet (none are published with the site, and pages load nothing from other sites); describe it in words, or put its numbers in figures: in the front matter", string(l.Destination))
-			}
-			l.Destination = nil
+			st.image(l, src) // image.go
 		case *ast.AutoLink:
 			if l.AutoLinkType == ast.AutoLinkURL {
 				u := string(l.URL(src))

@@ -4,7 +4,7 @@
 // single one is how Korean writes ranges, as in 2011~2015년), footnotes,
 // definition lists, and {#id} attributes on headings.
 //
-// Three small extensions of its own sit on top of goldmark:
+// Four small extensions of its own sit on top of goldmark:
 //
 //   - heading IDs made as GitHub makes them, but keeping Korean letters
 //     (goldmark's own generator drops them); a duplicate or empty ID is an
@@ -12,6 +12,10 @@
 //   - links to other markdown files rewritten to the address of the page
 //     they become, and recorded so the caller can check that the file and
 //     the #anchor exist (link.go);
+//   - images shown from picture files of the content folder's pictures/
+//     folder, with their width and height and lazy loading; a picture
+//     with no alt text, from another site, or outside that folder is an
+//     error (image.go);
 //   - fenced code highlighted by chroma with CSS classes; Stylesheet returns
 //     the matching CSS, light and dark (highlight.go). A Converter keeps
 //     the last blocks it highlighted, so the same code in an entry's other
@@ -91,6 +95,11 @@ type Page struct {
 	// or "" if no page is made from it. It is called for every link to a
 	// markdown file.
 	URL func(name string) string
+	// Picture, when not nil, reads the picture file name (a path in the
+	// content folder, pictures/x.png) that an image shows, and returns it
+	// as the page shows it, or why it cannot be shown (image.go). Without
+	// it, an image is an error.
+	Picture func(name string) (Picture, error)
 	// Text, when not nil, receives the body's plain text, for the search
 	// index, white space as written. The bytes are the converter's, to
 	// read during the call only.

@@ -172,17 +172,6 @@ func TestTildes(t *testing.T) {
 	}
 }
 
-func TestImagesRefused(t *testing.T) {
-	_, res := convert(t, "barriers/x.en.md", "Text.\n\n![chart](chart.png) and ![remote](https://example.com/a.png)\n")
-	want := strings.Join([]string{
-		`content/barriers/x.en.md:3:1: image "chart.png": pages cannot show pictures yet (none are published with the site, and pages load nothing from other sites); describe it in words, or put its numbers in figures: in the front matter`,
-		`content/barriers/x.en.md:3:25: image "https://example.com/a.png": pages cannot show pictures yet (none are published with the site, and pages load nothing from other sites); describe it in words, or put its numbers in figures: in the front matter`,
-	}, "\n")
-	if got := errText(res); got != want {
-		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
-	}
-}
-
 // The second language's code blocks come from the converter's copy of the
 // first's, and must be what converting them afresh gives.
 func TestHighlightsShared(t *testing.T) {

@@ -104,7 +104,7 @@ var hostile = []struct {
 	name:  "image with a javascript: address",
 	src:   "![i](javascript:alert(1))\n",
 	html:  `<p><img src="" alt="i"></p>`,
-	probs: []string{`x.en.md:1:1: image address scheme "javascript" is not allowed; images are files of the site or https:// addresses`},
+	probs: []string{`x.en.md:1:1: image address scheme "javascript" is not allowed; a picture is a file of the content folder's pictures/ folder, such as ../pictures/name.png`},
 }, {
 	name:  "allowed formatting stays",
 	src:   "H<sub>2</sub>O, <kbd>Ctrl</kbd>, <span lang=\"ko\">한국</span>\n\n<details><summary>More</summary>\n\nText\n\n</details>\n",

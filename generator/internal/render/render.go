@@ -2,8 +2,8 @@
 // theme), and writes them with every other file of the site.
 //
 //	render.go   Render: the pages, the search indexes (package search), the
-//	            theme's assets and the files for machines (package seo),
-//	            written to a Writer
+//	            theme's assets, the pictures the pages show and the files
+//	            for machines (package seo), written to a Writer
 //	page.go     Page and the list of a site's pages; making one page
 //	funcs.go    the template functions; meta.go those of a page's head,
 //	            figures.go of its figures, dates.go of its dates, parts.go
@@ -172,10 +172,21 @@ func OutName(path string) string {
 }
 
 // Extras writes every file of the site that is not a page or a search
-// index: the theme's assets, and the files for machines (package seo).
+// index: the theme's assets, the picture files the pages show (read again
+// from the content folder: the site keeps only their hashes), and the
+// files for machines (package seo).
 func Extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer) error {
 	for name, data := range t.Files {
 		if err := w.WriteFile("assets/"+name, data); err != nil {
+			return err
+		}
+	}
+	for _, p := range s.Pictures() {
+		data, err := s.ReadPicture(p)
+		if err == nil {
+			err = w.WriteFile(p.Out, data)
+		}
+		if err != nil {
 			return err
 		}
 	}

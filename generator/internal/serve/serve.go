@@ -12,7 +12,8 @@
 //     of the site works locally.
 //   - A rebuild does only what an edit needs: content.LoadMetaCached reads
 //     again only the files whose size or time changed, site.Build converts
-//     only their bodies (Options.Reuse), and the templates are parsed again
+//     only their bodies and those that show a picture file whose size or
+//     time changed (Options.Reuse), and the templates are parsed again
 //     only when something in their folder changed. The checks across
 //     files run every time, so the preview reports what a build would.
 //     Then the pages of the changed documents are rendered once to find
@@ -29,9 +30,11 @@
 //   - A failed build changes nothing that is served: the last good site
 //     stays, under the overlay. Until the first good build, every page is
 //     a list of the problems.
-//   - Nothing is read from disk to answer a request: every address is
-//     looked up among the site's pages and files, and paths with ".." are
-//     refused rather than cleaned.
+//   - No path of a request is read from disk: every address is looked up
+//     among the site's pages and files (the pictures the pages show are
+//     read from the content folder with the other files that are not
+//     pages, once per build), and paths with ".." are refused rather than
+//     cleaned.
 package serve
 
 import (

@@ -16,6 +16,14 @@
 // holds only front matter and those lists (a few kilobytes a page): see
 // BENCHMARKS.md.
 //
+// Pictures (pictures.go): the picture files of the content folder's
+// pictures/ that the bodies show are read once per build, however many
+// pages show them, and checked by package picture; Site.Pictures lists
+// them for publishing under assets/pictures/ with a hash of their content
+// in their names. A rebuild (Options.Reuse) keeps a body only if its
+// pictures are unchanged, and does not read again a file whose size and
+// time are the same.
+//
 // Addresses, relative to the base URL:
 //
 //	<lang>/                    the home page (summary.<lang>.md)
@@ -67,6 +75,7 @@ type Site struct {
 	len    int               // entries
 	broken map[string]bool   // content.Set.Broken
 	bodies *bodies
+	pics   *pictures // the picture files the bodies show (pictures.go)
 }
 
 // Entry is one document, converted, with its place in the site.
@@ -98,6 +107,7 @@ type Entry struct {
 	site     *Site
 	body     stored
 	scanErrs []*diag.Error // the problems found converting the body
+	pictures []string      // the picture files the body shows
 }
 
 // Body returns the entry's HTML, converted by Build. It may read it back
@@ -215,9 +225,13 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 	s.checkDocs(entries, &errs)
 	s.checkItems(entries, &errs)
 	var prev map[string]*Entry
-	if r := opt.Reuse; r != nil && r.BaseURL == s.BaseURL && sameKeys(r.byName, s.byName) {
-		prev = r.byName
-		s.bodies = r.bodies
+	if r := opt.Reuse; r != nil && r.BaseURL == s.BaseURL {
+		// The pictures' addresses start with the base URL's path.
+		s.pics.prev = r.pics
+		if sameKeys(r.byName, s.byName) {
+			prev = r.byName
+			s.bodies = r.bodies
+		}
 	}
 	s.scan(entries, set, md, opt.Text, prev, &errs)
 	s.checkLinks(entries, s.byName, set, &errs)
@@ -248,7 +262,7 @@ func newSite(set *content.Set, opt Options) (*Site, error) {
 	case budget < 0:
 		budget = 0
 	}
-	return &Site{
+	s := &Site{
 		Config:   set.Config,
 		BaseURL:  base,
 		BasePath: u.EscapedPath(),
@@ -259,7 +273,9 @@ func newSite(set *content.Set, opt Options) (*Site, error) {
 		byName:   make(map[string]*Entry),
 		broken:   set.Broken,
 		bodies:   &bodies{budget: budget},
-	}, nil
+	}
+	s.pics = newPictures(set.FS(), set.Dir, s.URL, nil)
+	return s, nil
 }
 
 // add makes an entry of every document (drafts only if drafts is set) and
@@ -342,8 +358,8 @@ func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, 
 		wg.Go(func() {
 			for group := range work {
 				for _, e := range group {
-					if p := prev[e.Name]; p != nil && p.Doc == e.Doc {
-						e.body, e.scanErrs = p.body, p.scanErrs
+					if p := prev[e.Name]; p != nil && p.Doc == e.Doc && s.pics.unchanged(p.pictures) {
+						e.body, e.scanErrs, e.pictures = p.body, p.scanErrs, p.pictures
 						e.Headings, e.IDs, e.Links = p.Headings, p.IDs, p.Links
 						continue
 					}
@@ -386,6 +402,12 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 	defer buffers.Put(buf)
 	buf.Reset()
 	page := s.page(e, src)
+	page.Picture = func(name string) (markdown.Picture, error) {
+		if !slices.Contains(e.pictures, name) {
+			e.pictures = append(e.pictures, name)
+		}
+		return s.pics.picture(name)
+	}
 	if text != nil {
 		page.Text = func(b []byte) { text(e, b) }
 	}

@@ -2,6 +2,7 @@ package webtest
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"explainer/generator/internal/build"
 	"explainer/generator/internal/content"
+	"explainer/generator/internal/picture/picturetest"
 
 	"golang.org/x/tools/txtar"
 )
@@ -51,7 +53,8 @@ func contentDirs(t *testing.T) []namedDir {
 
 // fixture writes testdata/site.txtar into a temporary folder, after edit
 // (if not nil) has had a chance to change the files, and returns the
-// folder.
+// folder. A file of pictures/ whose text is "png WxH" is written as a PNG
+// picture of W×H pixels.
 func fixture(t *testing.T, edit func(files map[string]string)) string {
 	t.Helper()
 	ar, err := txtar.ParseFile("testdata/site.txtar")
@@ -67,6 +70,11 @@ func fixture(t *testing.T, edit func(files map[string]string)) string {
 	}
 	dir := filepath.Join(t.TempDir(), "content")
 	for name, data := range files {
+		if w, h, ok := pictureSpec(name, data); ok {
+			// A picture cannot be text in the archive: "png WxH" stands
+			// for a PNG file of that size.
+			data = string(picturetest.PNG(w, h))
+		}
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -118,4 +126,13 @@ func files(t *testing.T, out string) []string {
 		t.Fatal(err)
 	}
 	return list
+}
+
+// pictureSpec reads the "png WxH" text that stands for a picture file.
+func pictureSpec(name, text string) (w, h int, ok bool) {
+	if !strings.HasPrefix(name, "pictures/") || !strings.HasSuffix(name, ".png") {
+		return 0, 0, false
+	}
+	_, err := fmt.Sscanf(strings.TrimSpace(text), "png %dx%d", &w, &h)
+	return w, h, err == nil
 }
