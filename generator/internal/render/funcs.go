@@ -5,6 +5,7 @@ import (
 
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/site"
+	"explainer/generator/internal/theme"
 )
 
 // The template functions of every page, but those of its head (meta.go),
@@ -86,6 +87,17 @@ func (p *Page) Status(e *site.Entry) string {
 		return "new"
 	}
 	return "long-standing"
+}
+
+// Section is the part of the site the page is in, for the navigation to
+// mark: "barriers" for the barrier index, a barrier and a sector page, ""
+// for the others.
+func (p *Page) Section() string {
+	switch p.Kind {
+	case theme.KindBarriers, theme.KindBarrier, theme.KindSector:
+		return "barriers"
+	}
+	return ""
 }
 
 // Locale is the page's locale (ko_KR).

@@ -17,7 +17,8 @@
 // and .In lang "key" (in another language), .URL and .Abs (addresses
 // below the base URL), .Asset "style.css" (a static file's hashed
 // address), .Text (a site.yaml text in the page's language), .SectorName,
-// .LangName and .Status; .Dated "key" date is a string with its {date}
+// .LangName, .Status and .Section (the part of the site the navigation
+// marks); .Dated "key" date is a string with its {date}
 // replaced by a <time> element, the date written as strings.yaml's
 // date_layout says; .Plural "key" n is the form of a count the page's
 // language gives n, key_one or key_other, with its {n} replaced by n
