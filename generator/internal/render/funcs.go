@@ -89,6 +89,16 @@ func (p *Page) Status(e *site.Entry) string {
 	return "long-standing"
 }
 
+// EditURL is the address of GitHub's editor for the page's content file,
+// from site.yaml's repository; "" when site.yaml has none, or the page
+// has no file.
+func (p *Page) EditURL() string {
+	if p.Entry == nil || p.Site.Config.Repository == nil {
+		return ""
+	}
+	return p.Site.Config.Repository.EditURL(p.Entry.Name)
+}
+
 // Section is the part of the site the page is in, for the navigation to
 // mark: "barriers" for the barrier index, a barrier and a sector page, ""
 // for the others.
