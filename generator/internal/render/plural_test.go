@@ -1,10 +1,12 @@
 package render
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"explainer/generator/internal/theme"
 )
@@ -68,5 +70,40 @@ func TestPluralMissingKey(t *testing.T) {
 	_, err := p.Plural("read", 1) // read_one does not exist
 	if err == nil || !strings.Contains(err.Error(), `"read_one"`) {
 		t.Errorf("Plural of a missing key: %v, want an error naming read_one", err)
+	}
+}
+
+// TestPluralNeedsPlaceholder: a count's form without {n} would hide the
+// number; it is an error naming the key.
+func TestPluralNeedsPlaceholder(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "templates")
+	fsys := make(fstest.MapFS)
+	err := fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		fsys[name] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := string(fsys["strings.yaml"].Data)
+	edited := strings.Replace(yaml, `"{n} barrier"`, `"one barrier"`, 1)
+	if edited == yaml {
+		t.Fatal(`strings.yaml has no "{n} barrier"`)
+	}
+	fsys["strings.yaml"] = &fstest.MapFile{Data: []byte(edited)}
+	th, err := theme.Load(fsys, dir, []string{"en", "ko"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Page{theme: th, Lang: "en"}
+	if got, err := p.Plural("barrier_count", 1); err == nil || !strings.Contains(err.Error(), `"barrier_count_one"`) {
+		t.Errorf("Plural with no {n}: %q, %v; want an error naming barrier_count_one", got, err)
+	}
+	if got, err := p.Plural("barrier_count", 2); err != nil || got != "2 barriers" {
+		t.Errorf("the other form: %q, %v", got, err)
 	}
 }
