@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
@@ -68,8 +69,11 @@ func TestLanguageSwitchKeepsAnchor(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`a.heading-link[href="#`+anchor+`"]`))); err != nil {
 		t.Fatalf("clicking the heading's permalink: %v", err)
 	}
+	// hashchange comes after the click, as a task of its own.
 	want := pageURL("ko/"+strings.TrimPrefix(path, "en/")) + "#" + anchor
-	if got := eval[string](t, ctx, `document.querySelector(".lang-switch a").href`); got != want {
+	const href = `document.querySelector(".lang-switch a").href`
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](href+` === "`+want+`"`, chromedp.WithPollingTimeout(5*time.Second)))
+	if got := eval[string](t, ctx, href); err != nil || got != want {
 		t.Errorf("after following #%s, the switcher points to %s, want %s", anchor, got, want)
 	}
 	for _, p := range probs.take() {
