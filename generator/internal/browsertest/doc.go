@@ -19,6 +19,11 @@
 //     theme (pages_test.go);
 //   - the language switcher lands on the counterpart page, Tab reaches every
 //     link with a visible focus, the skip link works (navigation_test.go);
+//   - the reader's conveniences: the language switch keeps the #anchor
+//     both ways, the menu marks the section of barrier and sector pages,
+//     a heading's "#" shows on focus and its copy button puts the address
+//     with the anchor in the clipboard and confirms it, previous and next
+//     follow the barrier index (reader_test.go);
 //   - search finds pages in English and Korean, Korean without particles,
 //     with the same results as the Go reference, and falls back to the
 //     barrier index without JavaScript (search_test.go);

@@ -27,6 +27,9 @@ type Config struct {
 	ReportItems    int
 	ReportItemsPos diag.Pos
 	Sectors        []Sector
+	// Repository is where the content is edited (repository), for the
+	// "edit this page" links; nil when site.yaml does not say.
+	Repository *Repository
 }
 
 // ItemsPlaceholder, in site.yaml's description, stands for report_items:
@@ -82,8 +85,11 @@ func (c *Config) SectorIDs() []string {
 
 var langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
 
-// configKeys are the keys of site.yaml; all but report_items are required.
-var configKeys = []string{"title", "description", "base_url", "languages", "report_year", "report_items", "sectors"}
+// configKeys are the keys of site.yaml.
+var configKeys = []string{"title", "description", "base_url", "languages", "report_year", "report_items", "sectors", "repository"}
+
+// optionalConfigKeys are the keys of site.yaml that may be left out.
+var optionalConfigKeys = []string{"report_items", "repository"}
 
 // parseConfig decodes site.yaml.
 func parseConfig(path string, src []byte, errs *diag.List) *Config {
@@ -115,6 +121,9 @@ func parseConfig(path string, src []byte, errs *diag.List) *Config {
 	c.ReportYear, _ = d.integer(values["report_year"].node, "report_year")
 	c.decodeItems(d, values["report_items"], values["description"].pos)
 	c.decodeSectors(d, values["sectors"].node)
+	if v := values["repository"]; v != nil {
+		c.Repository = decodeRepository(d, v.node)
+	}
 	if errs.Len() > n {
 		return nil
 	}
@@ -134,7 +143,7 @@ func configValues(d *yamlDoc, entries []*ast.MappingValueNode) map[string]*astEn
 		values[k] = &astEntry{mv.Value, d.keyPos(mv)}
 	}
 	for _, k := range configKeys {
-		if values[k] == nil && k != "report_items" {
+		if values[k] == nil && !slices.Contains(optionalConfigKeys, k) {
 			d.errs.Addf(diag.Pos{Path: d.path, Line: 1, Col: 1}, "missing required key %q", k)
 		}
 	}

@@ -8,7 +8,10 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // headingIDs gives every heading an id: the one written as {#id}, or one
@@ -83,4 +86,74 @@ func blockPos(n ast.Node, lines *diag.Lines) diag.Pos {
 		return blockPos(p, lines)
 	}
 	return diag.Pos{Path: lines.Path(), Line: 1, Col: 1}
+}
+
+// HeadingLinkLabel is the id of the element, outside the body, whose text
+// begins the accessible name of every heading's permalink ("Link to this
+// section:"): the templates put it on each page in the page's language
+// (strings.yaml's heading_link), so the body, converted once, names no
+// language.
+const HeadingLinkLabel = "site-heading-link"
+
+// headingLinks renders each heading that has an id with a permalink
+// after it, as GitHub does: the heading and a "#" link to its anchor in
+// a <div class="heading">. The link is outside the heading, so the
+// heading's own name (in a screen reader's list of headings) stays its
+// text; the link's name is HeadingLinkLabel's text and the heading's,
+// "Link to this section: History". The ids are unchanged.
+type headingLinks struct{}
+
+func (headingLinks) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindHeading, renderHeading)
+}
+
+func renderHeading(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	h := n.(*ast.Heading)
+	id := headingID(h)
+	level := "0123456"[h.Level]
+	if entering {
+		if id != nil {
+			w.WriteString(`<div class="heading">`)
+		}
+		w.WriteString("<h")
+		w.WriteByte(level)
+		if h.Attributes() != nil {
+			html.RenderAttributes(w, h, html.HeadingAttributeFilter)
+		}
+		w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	w.WriteString("</h")
+	w.WriteByte(level)
+	w.WriteByte('>')
+	if id != nil {
+		esc := util.EscapeHTML(id)
+		w.WriteString(`<a class="heading-link" href="#`)
+		w.Write(esc)
+		w.WriteString(`" aria-labelledby="` + HeadingLinkLabel + " ")
+		w.Write(esc)
+		w.WriteString(`">#</a></div>`)
+	}
+	w.WriteByte('\n')
+	return ast.WalkContinue, nil
+}
+
+// headingID is the id headingIDs gave h, or nil for a heading it
+// reported.
+func headingID(h *ast.Heading) []byte {
+	v, ok := h.AttributeString("id")
+	if !ok {
+		return nil
+	}
+	switch id := v.(type) {
+	case []byte:
+		if len(id) > 0 {
+			return id
+		}
+	case string:
+		if id != "" {
+			return []byte(id)
+		}
+	}
+	return nil
 }

@@ -8,7 +8,8 @@
 //
 //   - heading IDs made as GitHub makes them, but keeping Korean letters
 //     (goldmark's own generator drops them); a duplicate or empty ID is an
-//     error (heading.go);
+//     error; each heading with its "#" permalink after it, named for
+//     screen readers by an element of the page's (heading.go);
 //   - links to other markdown files rewritten to the address of the page
 //     they become, and recorded so the caller can check that the file and
 //     the #anchor exist (link.go);
@@ -78,6 +79,7 @@ func New() *Converter {
 				util.Prioritized(codeBlocks{seen: code}, 100),
 				util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
 				util.Prioritized(safeHTMLRenderer{}, 100),
+				util.Prioritized(headingLinks{}, 100),
 			),
 		),
 	)

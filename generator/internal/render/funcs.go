@@ -5,6 +5,7 @@ import (
 
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/site"
+	"explainer/generator/internal/theme"
 )
 
 // The template functions of every page, but those of its head (meta.go),
@@ -86,6 +87,27 @@ func (p *Page) Status(e *site.Entry) string {
 		return "new"
 	}
 	return "long-standing"
+}
+
+// EditURL is the address of GitHub's editor for the page's content file,
+// from site.yaml's repository; "" when site.yaml has none, or the page
+// has no file.
+func (p *Page) EditURL() string {
+	if p.Entry == nil || p.Site.Config.Repository == nil {
+		return ""
+	}
+	return p.Site.Config.Repository.EditURL(p.Entry.Name)
+}
+
+// Section is the part of the site the page is in, for the navigation to
+// mark: "barriers" for the barrier index, a barrier and a sector page, ""
+// for the others.
+func (p *Page) Section() string {
+	switch p.Kind {
+	case theme.KindBarriers, theme.KindBarrier, theme.KindSector:
+		return "barriers"
+	}
+	return ""
 }
 
 // Locale is the page's locale (ko_KR).

@@ -6,8 +6,8 @@
 //	            for machines (package seo), written to a Writer
 //	page.go     Page and the list of a site's pages; making one page
 //	funcs.go    the template functions; meta.go those of a page's head,
-//	            figures.go of its figures, dates.go of its dates, parts.go
-//	            of its cards and shared parts
+//	            figures.go of its figures, dates.go of its dates, plural.go
+//	            of its counts, parts.go of its cards and shared parts
 //	langmark.go the other language's text marked on a page
 //
 // Templates are html/template, executed by html/template itself, which
@@ -17,9 +17,12 @@
 // and .In lang "key" (in another language), .URL and .Abs (addresses
 // below the base URL), .Asset "style.css" (a static file's hashed
 // address), .Text (a site.yaml text in the page's language), .SectorName,
-// .LangName and .Status; .Dated "key" date is a string with its {date}
+// .LangName, .Status and .Section (the part of the site the navigation
+// marks); .Dated "key" date is a string with its {date}
 // replaced by a <time> element, the date written as strings.yaml's
-// date_layout says; .CardHTML is a barrier's card (the "card"
+// date_layout says; .Plural "key" n is the form of a count the page's
+// language gives n, key_one or key_other, with its {n} replaced by n
+// (plural.go); .CardHTML is a barrier's card (the "card"
 // template, executed once per language and build) and .Cards a list of
 // them; .Shared "name" is a template executed once per language and build,
 // for the parts of the layout alike on every page of a language; .Chart

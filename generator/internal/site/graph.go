@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -9,7 +10,9 @@ import (
 
 // link fills in Related, Prev and Next. Related is the same set of slugs in
 // every language: the union of what each translation declares and links to,
-// in both directions, so the two language versions of a page agree.
+// in both directions, so the two language versions of a page agree. Prev
+// and Next follow the order of the barrier index (ListOrder), so a reader
+// paging through meets the barriers as the list shows them.
 func (s *Site) link() {
 	related := make(map[string]map[string]bool) // slug -> related slugs
 	add := func(a, b string) {
@@ -41,7 +44,7 @@ func (s *Site) link() {
 		for _, e := range list {
 			bySlug[e.Slug] = e
 		}
-		for i, e := range list {
+		for _, e := range list {
 			e.Related = nil
 			for slug := range related[e.Slug] {
 				if t := bySlug[slug]; t != nil {
@@ -49,14 +52,38 @@ func (s *Site) link() {
 				}
 			}
 			slices.SortFunc(e.Related, byWeight)
+		}
+		ordered := s.ListOrder(list)
+		for i, e := range ordered {
+			e.Prev, e.Next = nil, nil
 			if i > 0 {
-				e.Prev = list[i-1]
+				e.Prev = ordered[i-1]
 			}
-			if i+1 < len(list) {
-				e.Next = list[i+1]
+			if i+1 < len(ordered) {
+				e.Next = ordered[i+1]
 			}
 		}
 	}
+}
+
+// ListOrder returns the barriers of list (in reading order) in the order
+// the barrier index shows them: by sector, in site.yaml's order of the
+// sectors, and by weight within each. A barrier of a sector site.yaml
+// does not list (an error the check reports) comes last.
+func (s *Site) ListOrder(list []*Entry) []*Entry {
+	rank := make(map[string]int, len(s.Config.Sectors))
+	for i, sec := range s.Config.Sectors {
+		rank[sec.ID] = i
+	}
+	sectorRank := func(e *Entry) int {
+		if r, ok := rank[e.Meta.Sector]; ok {
+			return r
+		}
+		return len(rank)
+	}
+	out := slices.Clone(list)
+	slices.SortStableFunc(out, func(a, b *Entry) int { return cmp.Compare(sectorRank(a), sectorRank(b)) })
+	return out
 }
 
 // barrierSlug returns the slug of a barrier's file name

@@ -16,8 +16,17 @@ var generatorStrings = []struct{ key, use string }{
 	{"feed_title", "the title of the link to a feed"},
 }
 
+// The suffixes of the two keys of a counted string ({{.Plural "key" n}}):
+// key_one for the form a language gives 1, when it has one, key_other for
+// every other number.
+const (
+	PluralOne   = "_one"
+	PluralOther = "_other"
+)
+
 // checkStrings reports every string missing from strings.yaml that a
-// template asks for with a quoted key ({{.T "key"}}, {{$.In .Lang "key"}}),
+// template asks for with a quoted key ({{.T "key"}}, {{$.In .Lang "key"}},
+// and both forms of {{.Plural "key" n}}),
 // at the key, whether or not a page of the site takes the branch it is in;
 // and every string the generator asks for itself, at strings.yaml. (A key
 // missing a language is reported by content.ParseStrings, at the key.)
@@ -36,12 +45,18 @@ func (t *Theme) checkStrings(errs *diag.List) {
 			seen[tree] = true
 			lines := t.files[tree.ParseName]
 			eachCommand(tree.Root, func(c *parse.CommandNode) {
-				key := stringKey(c)
+				key, plural := stringKey(c)
 				if key == nil || lines == nil {
 					return
 				}
-				if _, ok := t.strings[key.Text]; !ok {
-					errs.Addf(lines.Pos(int(key.Pos)), "no string %q in strings.yaml", key.Text)
+				names := []string{key.Text}
+				if plural {
+					names = []string{key.Text + PluralOne, key.Text + PluralOther}
+				}
+				for _, name := range names {
+					if _, ok := t.strings[name]; !ok {
+						errs.Addf(lines.Pos(int(key.Pos)), "no string %q in strings.yaml", name)
+					}
 				}
 			})
 		}
@@ -54,8 +69,9 @@ func (t *Theme) checkStrings(errs *diag.List) {
 }
 
 // stringKey returns the quoted key of a command that calls the method T
-// (.T "key", $.Page.T "key") or In (.In .Lang "key"), or nil.
-func stringKey(c *parse.CommandNode) *parse.StringNode {
+// (.T "key", $.Page.T "key"), In (.In .Lang "key") or Plural (.Plural
+// "key" n, which asks for the key's two forms: plural is true), or nil.
+func stringKey(c *parse.CommandNode) (key *parse.StringNode, plural bool) {
 	var idents []string
 	switch a := c.Args[0].(type) {
 	case *parse.FieldNode:
@@ -66,7 +82,7 @@ func stringKey(c *parse.CommandNode) *parse.StringNode {
 		idents = a.Field
 	}
 	if len(idents) == 0 {
-		return nil
+		return nil, false
 	}
 	arg := 0
 	switch idents[len(idents)-1] {
@@ -74,12 +90,14 @@ func stringKey(c *parse.CommandNode) *parse.StringNode {
 		arg = 1
 	case "In":
 		arg = 2
+	case "Plural":
+		arg, plural = 1, true
 	}
 	if arg == 0 || arg >= len(c.Args) {
-		return nil
+		return nil, false
 	}
-	key, _ := c.Args[arg].(*parse.StringNode)
-	return key
+	key, _ = c.Args[arg].(*parse.StringNode)
+	return key, plural
 }
 
 // eachCommand calls f for every command of the tree below n, those of

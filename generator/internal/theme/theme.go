@@ -20,7 +20,8 @@
 // apple-touch-icon.png.
 //
 // A string that a template asks for by a quoted key (.T "key", .In .Lang
-// "key"), or that the generator uses itself, and that strings.yaml does
+// "key", and key_one and key_other for .Plural "key" n), or that the
+// generator uses itself, and that strings.yaml does
 // not have is an error when the theme is loaded, at the key, even in a part
 // of a template that no page shows (stringkeys.go). Every template error,
 // when parsed or executed, is reported at its file, line and column

@@ -210,6 +210,10 @@ func TestMissingStrings(t *testing.T) {
 		edits: map[string]func(string) string{"strings.yaml": drop("skip_link")},
 		want:  []string{fmt.Sprintf(`templates/layout.html:%d:40: no string "skip_link" in strings.yaml`, lineOf(t, "layout.html", `"skip_link"`))},
 	}, {
+		name:  "a count's form",
+		edits: map[string]func(string) string{"strings.yaml": drop("barrier_count_one")},
+		want:  []string{fmt.Sprintf(`templates/sector.html:%d:29: no string "barrier_count_one" in strings.yaml`, lineOf(t, "sector.html", `"barrier_count"`))},
+	}, {
 		name:  "the generator's own",
 		edits: map[string]func(string) string{"strings.yaml": drop("barriers_description")},
 		want:  []string{`templates/strings.yaml:1:1: no string "barriers_description", which the generator needs for the description of the barrier index`},

@@ -1,0 +1,78 @@
+package content
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// Repository is site.yaml's repository: the GitHub repository the
+// content is edited in, and its branch. The content folder is the
+// repository's content/, as in this project.
+//
+//	repository:
+//	  url: https://github.com/OWNER/NAME
+//	  branch: main
+type Repository struct {
+	URL    string // https://github.com/OWNER/NAME, without a trailing slash
+	Branch string
+}
+
+// RepositoryContentDir is the content folder's path in the repository.
+const RepositoryContentDir = "content"
+
+// EditURL is the address of GitHub's editor for the content file name (a
+// path inside the content folder, barriers/beef.en.md) on the branch.
+func (r *Repository) EditURL(name string) string {
+	var b strings.Builder
+	b.WriteString(r.URL)
+	b.WriteString("/edit")
+	for _, part := range strings.Split(r.Branch+"/"+RepositoryContentDir+"/"+name, "/") {
+		b.WriteByte('/')
+		b.WriteString(url.PathEscape(part))
+	}
+	return b.String()
+}
+
+var (
+	// GitHub's rules for the names: an owner is letters, digits and
+	// single hyphens inside, up to 39; a repository letters, digits,
+	// hyphens, underscores and dots.
+	githubRepoRE = regexp.MustCompile(`^https://github\.com/([A-Za-z0-9](?:-?[A-Za-z0-9]){0,38})/([A-Za-z0-9._-]+?)(?:\.git)?/?$`)
+	// A branch name as git allows it (git check-ref-format), but for the
+	// rarest cases: no spaces, control characters, ~^:?*[\, "..", "@{",
+	// empty parts, or a part or the whole ending in ".lock" or a dot.
+	badBranchRE = regexp.MustCompile(`[\x00-\x20\x7f~^:?*\[\\]|\.\.|@\{|//|^/|/$|^@$|\.lock(/|$)|\.$|(^|/)\.`)
+)
+
+// decodeRepository decodes site.yaml's repository, or reports at its
+// place what is wrong with it.
+func decodeRepository(d *yamlDoc, n ast.Node) *Repository {
+	o, ok := d.object(n, `"repository"`, []string{"url", "branch"}, []string{"url", "branch"})
+	if !ok {
+		return nil
+	}
+	var r Repository
+	u, okURL := d.str(o["url"], "url")
+	if okURL {
+		m := githubRepoRE.FindStringSubmatch(u)
+		if m == nil || m[2] == "." || m[2] == ".." {
+			d.errs.Addf(d.pos(o["url"]), "repository url %q must be the address of a repository on GitHub, such as https://github.com/OWNER/NAME", u)
+			okURL = false
+		} else {
+			r.URL = "https://github.com/" + m[1] + "/" + m[2]
+		}
+	}
+	b, okBranch := d.str(o["branch"], "branch")
+	if okBranch && badBranchRE.MatchString(b) {
+		d.errs.Addf(d.pos(o["branch"]), "repository branch %q is not a branch name git allows; write it as git shows it, such as main", b)
+		okBranch = false
+	}
+	r.Branch = b
+	if !okURL || !okBranch {
+		return nil
+	}
+	return &r
+}
