@@ -400,7 +400,7 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 	}
 	e.Headings, e.Links = res.Headings, res.Links
-	found := res.Errs
+	found := append(res.Errs, bodyProblems(e, src, page.Lines)...)
 	for _, f := range e.Meta.Figures {
 		if res.IDs[f.ID] {
 			found = append(found, diag.Errorf(e.Meta.Start, "figure id %q is also a heading's anchor; give the figure another id", f.ID))
