@@ -102,7 +102,8 @@ func fenceOf(line []byte) []byte {
 // isEnglish reports whether text has no Hangul and at least minWords
 // words of Latin letters, once what may rightly be English is left out.
 func isEnglish(text []byte) bool {
-	text = ignoredRE.ReplaceAll(text, nil)
+	// Nearly every paragraph of a Korean page has Hangul: it is found
+	// before any regular expression runs (Hangul in a link's text counts).
 	for rest := text; len(rest) > 0; {
 		r, size := utf8.DecodeRune(rest)
 		if unicode.Is(unicode.Hangul, r) {
@@ -110,5 +111,6 @@ func isEnglish(text []byte) bool {
 		}
 		rest = rest[size:]
 	}
+	text = ignoredRE.ReplaceAll(text, nil)
 	return len(wordRE.FindAll(text, minWords)) >= minWords
 }
