@@ -30,14 +30,20 @@ func (d *yamlDoc) parse(src []byte) []*ast.MappingValueNode {
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
+		var se *yaml.SyntaxError
+		hasToken := errors.As(err, &se) && se.Token != nil
 		if hs := hints(src); len(hs) > 0 {
 			for _, h := range hs {
 				d.errs.Addf(d.tokenPos(h.line, h.col), "invalid YAML: %s", h.msg)
 			}
-			return nil
+			// The library's error comes from another mistake when it is
+			// before the first one found (a mistake stops it at or after
+			// its own line).
+			if !hasToken || se.Token.Position.Line >= hs[0].line {
+				return nil
+			}
 		}
-		var se *yaml.SyntaxError
-		if errors.As(err, &se) && se.Token != nil {
+		if hasToken {
 			d.errs.Addf(d.tokenPos(se.Token.Position.Line, se.Token.Position.Column), "invalid YAML: %s", se.Message)
 		} else {
 			d.errs.Addf(diag.Pos{Path: d.path, Line: d.line + 1, Col: 1}, "invalid YAML: %v", err)

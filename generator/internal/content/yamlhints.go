@@ -44,8 +44,9 @@ func hints(src []byte) []hint {
 		line = strings.TrimSuffix(line, "\r")
 		indent := len(line) - len(strings.TrimLeft(line, " \t"))
 		if block >= 0 {
-			if strings.TrimSpace(line) == "" || indent > block {
-				continue
+			lead := line[:indent]
+			if strings.TrimSpace(line) == "" || indent > block && !strings.Contains(lead, "\t") {
+				continue // a line of the block's text
 			}
 			block = -1
 		}
