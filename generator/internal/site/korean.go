@@ -50,6 +50,9 @@ func notKorean(src []byte) (int, bool) {
 		}
 		line, lineOff := src[off:end], off
 		off = end + 1
+		if start < 0 && bytes.HasPrefix(line, []byte("    ")) {
+			continue // indented code, or a list item's text: left alone
+		}
 		text := bytes.TrimLeft(line, " \t>")
 		textOff := lineOff + len(line) - len(text)
 		if fence != nil {
