@@ -67,7 +67,7 @@ type Options struct {
 	Content   string // the content folder
 	Templates string // the templates folder
 	Drafts    bool   // show pages marked draft: true
-	// Log receives a line per build.
+	// Log receives a line per build, and every problem and warning.
 	Log io.Writer
 }
 
