@@ -142,6 +142,10 @@ func (s *Site) valid(key string, m *content.Meta, barriers map[string]bool) bool
 	return true
 }
 
+// placeholders are the texts "generator new" writes for the editor to
+// replace.
+var placeholders = scaffold.Placeholders()
+
 // checkPlaceholders reports the title or summary that "generator new"
 // wrote for the editor to replace, left in a published entry.
 func checkPlaceholders(e *Entry, errs *diag.List) {
@@ -149,7 +153,7 @@ func checkPlaceholders(e *Entry, errs *diag.List) {
 		return
 	}
 	for key, v := range map[string]string{"title": e.Meta.Title, "summary": e.Meta.Summary} {
-		if slices.Contains(scaffold.Placeholders(), v) {
+		if slices.Contains(placeholders, v) {
 			at, _, _ := e.Meta.KeyPos(key)
 			errs.Add(placeholder(at, v))
 		}
@@ -166,7 +170,7 @@ func placeholder(at diag.Pos, text string) *diag.Error {
 func bodyProblems(e *Entry, src []byte, lines *diag.Lines) []*diag.Error {
 	var out []*diag.Error
 	if !e.Meta.Draft {
-		for _, p := range scaffold.Placeholders() {
+		for _, p := range placeholders {
 			if i := bytes.Index(src, []byte(p)); i >= 0 {
 				out = append(out, placeholder(lines.Pos(i), p))
 			}
