@@ -143,3 +143,27 @@ func TestCheckMakesNoOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckWarningsWithErrors: a check that fails still prints the
+// warnings, with the errors, and counts them apart.
+func TestCheckWarningsWithErrors(t *testing.T) {
+	dir := testSite(t)
+	p := filepath.Join(dir, "content", "barriers", "beef.en.md")
+	text := strings.Replace(readFile(t, p), "sector: agriculture", "sector: agri", 1)
+	writeText(t, p, text+"\n<iframe src=\"https://example.com/\"></iframe>\n")
+	tmpl := templatesDir(t)
+	t.Chdir(dir)
+	code, _, errOut := gen(t, "check", "-templates", tmpl)
+	if code != 1 {
+		t.Fatalf("exit code %d, want 1; stderr:\n%s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	want := []string{
+		`content/barriers/beef.en.md:4:9: unknown sector "agri"; sectors are: agriculture, digital`,
+		"content/barriers/beef.en.md:13:1: warning: raw HTML <iframe> removed with its content; markdown pages may use only simple formatting tags",
+		"1 problem (and 1 warning); fix it and check again",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("stderr:\n%s\nwant:\n%s", errOut, strings.Join(want, "\n"))
+	}
+}

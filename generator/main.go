@@ -24,7 +24,8 @@
 // translation has caught up with its source.
 //
 // Warnings (raw HTML removed from a page) are printed as
-// path:line:col: warning: message and do not change the exit code.
+// path:line:col: warning: message, with the errors when there are any,
+// and do not change the exit code.
 package main
 
 import (
@@ -160,18 +161,24 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 // report prints a failed build's problems, one per line, and returns the
 // exit code: 1 for problems in content or templates and for other failures.
 func report(stderr io.Writer, err error, check bool) int {
+	es := diag.AsList(err)
+	n, warnings := diag.Count(es)
 	outcome := "nothing was written"
 	if check {
 		outcome = "fix them and check again"
-		if len(diag.AsList(err)) == 1 {
+		if n == 1 {
 			outcome = "fix it and check again"
 		}
 	}
-	if es := diag.AsList(err); es != nil {
+	if es != nil {
 		for _, e := range es {
 			fmt.Fprintln(stderr, e)
 		}
-		fmt.Fprintf(stderr, "%d %s; %s\n", len(es), plural(len(es), "problem", "problems"), outcome)
+		also := ""
+		if warnings > 0 {
+			also = fmt.Sprintf(" (and %d %s)", warnings, plural(warnings, "warning", "warnings"))
+		}
+		fmt.Fprintf(stderr, "%d %s%s; %s\n", n, plural(n, "problem", "problems"), also, outcome)
 		return 1
 	}
 	fmt.Fprintf(stderr, "generator: %v\n", err)

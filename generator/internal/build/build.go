@@ -145,6 +145,13 @@ func Load(opt LoadOptions) (*Model, error) {
 			return nil, err
 		}
 	}
+	if s != nil && siteErr == nil {
+		// The model was made, but the theme failed: its warnings are
+		// shown with the theme's errors.
+		for _, w := range s.Warnings {
+			errs.Add(w)
+		}
+	}
 	if s != nil && opt.Reuse != nil {
 		// The old site shares its bodies with the new one: it is not
 		// closed, and its memory goes with it.
@@ -200,7 +207,21 @@ func Run(opt Options) (*Result, error) {
 		if dir != nil {
 			dir.Abort()
 		}
-		return nil, err
+		return nil, withWarnings(err, s.Warnings)
 	}
 	return &Result{Site: s, Pages: pages, Warnings: s.Warnings}, nil
+}
+
+// withWarnings adds warnings to err when it lists problems (template
+// errors), so that a failed build shows every warning with its errors.
+func withWarnings(err error, warnings []*diag.Error) error {
+	if len(warnings) == 0 || diag.AsList(err) == nil {
+		return err
+	}
+	var l diag.List
+	l.AddAll(err)
+	for _, w := range warnings {
+		l.Add(w)
+	}
+	return l.Err()
 }

@@ -93,6 +93,10 @@ type Meta struct {
 	// TranslatedFrom is the fingerprint of the default-language text a
 	// translation was made from.
 	TranslatedFrom string
+	// FirstListedPos is where first_listed's value is; keys are where
+	// the keys set are (Meta.KeyPos).
+	FirstListedPos diag.Pos
+	keys           []keyAt
 	// Start is where the front matter begins, for problems with the
 	// document as a whole (a missing key, a missing translation).
 	Start diag.Pos

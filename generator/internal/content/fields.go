@@ -52,12 +52,10 @@ var fields = []field{
 		m.Law, _ = d.str(n, "law")
 	}},
 	{name: "first_listed", kinds: []Kind{Barrier}, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
-		if y, ok := d.integer(n, "first_listed"); ok {
-			if y < 1985 || y > 2100 {
-				d.errs.Addf(d.pos(n), "%q must be a report year such as 2025, not %d", "first_listed", y)
-			}
-			m.FirstListed = y
-		}
+		// Whether the year is one of the report's is checked against
+		// report_year in site.yaml (package site).
+		m.FirstListed, _ = d.integer(n, "first_listed")
+		m.FirstListedPos = d.pos(n)
 	}},
 	{name: "status", kinds: []Kind{Barrier}, required: statusRequired, decode: decodeStatus,
 		keyAt: func(m *Meta) *diag.Pos { return &m.StatusPos }},
@@ -107,7 +105,10 @@ func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation
 		if at := fields[i].keyAt; at != nil {
 			*at(&m) = d.keyPos(mv)
 		}
+		before := d.errs.Len()
 		fields[i].decode(d, mv.Value, &m)
+		p := d.keyPos(mv)
+		m.keys = append(m.keys, keyAt{field: uint8(i), line: int32(p.Line), col: int32(p.Col), bad: d.errs.Len() > before})
 	}
 	if k == Barrier {
 		checkStatusPair(&m, d.errs)
@@ -121,6 +122,25 @@ func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation
 		d.errs.Addf(start, "missing required key %q: a barrier must cite at least one source", "sources")
 	}
 	return m
+}
+
+// keyAt is where a key of the front matter is, kept small: a site of
+// 20,000 pages keeps every page's.
+type keyAt struct {
+	field     uint8 // index in fields
+	bad       bool  // its value has a problem, reported
+	line, col int32
+}
+
+// KeyPos returns where the key name is in the front matter, and whether
+// it is there; bad says that its value has a problem, already reported.
+func (m *Meta) KeyPos(name string) (pos diag.Pos, ok, bad bool) {
+	for _, k := range m.keys {
+		if fields[k.field].name == name {
+			return diag.Pos{Path: m.Start.Path, Line: int(k.line), Col: int(k.col)}, true, k.bad
+		}
+	}
+	return diag.Pos{}, false, false
 }
 
 // knownKeys are the keys a document of kind k accepts, in the order of

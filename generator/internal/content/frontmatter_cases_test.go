@@ -88,6 +88,16 @@ var frontMatterCases = []string{
 	"title: a\n  b\n",
 	"title: a\nb\n",
 	"title: a: b\n",
+	// Mistakes the YAML library reports elsewhere or in its own words,
+	// reported at the mistake in an editor's (yamlhints.go): every one
+	// of a file, and the library's own error when it comes before them.
+	"title: \"Beef\nsummary: x\nsources:\n  - title: \"The report\"\n",
+	"title: x\n\tsummary: y\nlaw: Act: Article 3\n",
+	"sources:\n  - {title: \"The report, url: https://x.org}\n  - {title: \"B\"}\n",
+	"sources:\n    - title: a\n  - title: b\nlaw: Act: Article 3\n",
+	"summary: |\n  Line: with a colon\n\ttitle: x\n",
+	"title: Korea's rule: new\nweight: 1,000\n",
+	"figures:\n  - id: f\n    title: F\n    data: [{label: a, value: 1,500,000}, {label: b, value: 2}]\n",
 	"title: a:\n",
 	"title:  x\n",
 	"title:x\n",

@@ -73,7 +73,9 @@ func decodeCase(text string) string {
 	v := reflect.ValueOf(m)
 	for i := range v.NumField() {
 		f := v.Field(i)
-		if name := v.Type().Field(i).Name; name != "Start" && !f.IsZero() {
+		// The positions of the keys (unexported) are tested through KeyPos.
+		if sf := v.Type().Field(i); sf.Name != "Start" && sf.IsExported() && !f.IsZero() {
+			name := sf.Name
 			b.WriteString(graphic(fmt.Sprintf("%s: %+v", name, f.Interface())))
 		}
 	}

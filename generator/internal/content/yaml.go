@@ -31,7 +31,19 @@ func (d *yamlDoc) parse(src []byte) []*ast.MappingValueNode {
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		var se *yaml.SyntaxError
-		if errors.As(err, &se) && se.Token != nil {
+		hasToken := errors.As(err, &se) && se.Token != nil
+		if hs := hints(src); len(hs) > 0 {
+			for _, h := range hs {
+				d.errs.Addf(d.tokenPos(h.line, h.col), "invalid YAML: %s", h.msg)
+			}
+			// The library's error comes from another mistake when it is
+			// before the first one found (a mistake stops it at or after
+			// its own line).
+			if !hasToken || se.Token.Position.Line >= hs[0].line {
+				return nil
+			}
+		}
+		if hasToken {
 			d.errs.Addf(d.tokenPos(se.Token.Position.Line, se.Token.Position.Column), "invalid YAML: %s", se.Message)
 		} else {
 			d.errs.Addf(diag.Pos{Path: d.path, Line: d.line + 1, Col: 1}, "invalid YAML: %v", err)
@@ -111,7 +123,7 @@ func (d *yamlDoc) mapping(n ast.Node, what string) ([]*ast.MappingValueNode, boo
 	}
 	seen := make(map[string]diag.Pos)
 	out := values[:0:0]
-	for _, mv := range values {
+	for _, mv := range d.joinNumbers(values) {
 		if _, ok := d.plain(mv.Key).(ast.MapKeyNode); !ok {
 			continue
 		}
@@ -172,6 +184,10 @@ func (d *yamlDoc) integer(n ast.Node, key string) (int, bool) {
 			return v, true
 		}
 	}
+	if msg, ok := thousands(n.GetToken().Value); ok {
+		d.errs.Addf(d.pos(n), "%q: %s", key, msg)
+		return 0, false
+	}
 	d.errs.Addf(d.pos(n), "%q must be a whole number, not %s", key, describe(n))
 	return 0, false
 }
@@ -186,6 +202,10 @@ func (d *yamlDoc) number(n ast.Node, key string) (float64, bool) {
 		if v, err := strconv.ParseFloat(strings.ReplaceAll(n.GetToken().Value, "_", ""), 64); err == nil {
 			return v, true
 		}
+	}
+	if msg, ok := thousands(n.GetToken().Value); ok {
+		d.errs.Addf(d.pos(n), "%q: %s", key, msg)
+		return 0, false
 	}
 	d.errs.Addf(d.pos(n), "%q must be a number, not %s", key, describe(n))
 	return 0, false

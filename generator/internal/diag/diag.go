@@ -120,13 +120,27 @@ func (l *List) Warnings() []*Error {
 }
 
 // Err returns nil if no error (warnings aside) was collected, and otherwise an
-// error listing the errors, one per line, sorted.
+// error listing every problem, one per line, sorted: the warnings too, so
+// that a failed build shows them with its errors rather than hiding them
+// until the errors are fixed.
 func (l *List) Err() error {
-	errs := slices.DeleteFunc(l.All(), func(e *Error) bool { return e.Warning })
-	if len(errs) == 0 {
+	all := l.All()
+	if !slices.ContainsFunc(all, func(e *Error) bool { return !e.Warning }) {
 		return nil
 	}
-	return Errors(errs)
+	return Errors(all)
+}
+
+// Count returns how many of es are errors and how many warnings.
+func Count(es []*Error) (errs, warnings int) {
+	for _, e := range es {
+		if e.Warning {
+			warnings++
+		} else {
+			errs++
+		}
+	}
+	return errs, warnings
 }
 
 // Errors is the error a failed step returns: every problem it found.

@@ -72,6 +72,7 @@ func New() *Converter {
 				util.Prioritized(headingIDs{}, 100),
 				util.Prioritized(links{}, 200),
 				util.Prioritized(rawHTML{}, 50),
+				util.Prioritized(fences{}, 300),
 			),
 		),
 		goldmark.WithRendererOptions(

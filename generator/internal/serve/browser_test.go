@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,6 +90,16 @@ func TestBrowserReloadsAndShowsProblems(t *testing.T) {
 	want := filepath.ToSlash(beef) + `:4:9: unknown sector "agricultur"; did you mean "agriculture"? (sectors are listed in site.yaml)`
 	if err != nil || problem != want {
 		t.Fatalf("overlay %q, %v; want %q", problem, err, want)
+	}
+	// The lines around it, the line at fault marked, as text (the
+	// script never writes a file's text as HTML).
+	marked, err := chromedp.Run(ctx, chromedp.TextContent("#serve-overlay .serve-mark"))
+	if wantMark := ">    4 | sector: agricultur\n"; err != nil || marked != wantMark {
+		t.Errorf("overlay's marked line %q, %v; want %q", marked, err, wantMark)
+	}
+	around, err := chromedp.Run(ctx, chromedp.TextContent("#serve-overlay .serve-context"))
+	if err != nil || !strings.HasPrefix(around, "     2 | title: 쇠고기 수입 제한\n") || !strings.Contains(around, "     6 | sources:\n") {
+		t.Errorf("overlay's lines around the problem %q, %v", around, err)
 	}
 	if got := h1(); got != "쇠고기 수입 제한" {
 		t.Errorf("under the overlay the page shows %q, want the last good page", got)

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -19,11 +18,6 @@ type event struct {
 
 func reloadEvent(build int) event { return event{"reload", strconv.Itoa(build)} }
 
-func problemsEvent(problems []string) event {
-	data, _ := json.Marshal(problems)
-	return event{"problems", string(data)}
-}
-
 // broadcast sends ev to every open page. s.mu must be held. A page too slow
 // to take it misses it; it gets the state again when it reconnects.
 func (s *Server) broadcast(ev event) {
@@ -38,7 +32,7 @@ func (s *Server) broadcast(ev event) {
 // events streams the build events to one open page. It starts with the
 // current state: "ready" with the number of the good build being served
 // (the script reloads its page if that is not the build the page came
-// from), or "problems".
+// from), followed by "warnings" if that build had any, or "problems".
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
@@ -54,9 +48,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.clients[c] = true
-	first := event{"ready", strconv.Itoa(s.state.build)}
+	evs := []event{{"ready", strconv.Itoa(s.state.build)}}
 	if s.state.problems != nil {
-		first = problemsEvent(s.state.problems)
+		evs[0] = problemsEvent(s.state.problems)
+	} else if s.state.warnings != nil {
+		evs = append(evs, warningsEvent(s.state.warnings))
 	}
 	s.mu.Unlock()
 	defer func() {
@@ -78,8 +74,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		flusher.Flush()
 		return err == nil
 	}
-	if !send(first) {
-		return
+	for _, ev := range evs {
+		if !send(ev) {
+			return
+		}
 	}
 	for {
 		select {

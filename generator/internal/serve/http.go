@@ -152,9 +152,12 @@ var problemTmpl = template.Must(template.New("problems").Parse(`<!doctype html>
 <body>
 <h1>The site could not be built · 사이트를 만들지 못했습니다</h1>
 <p>Fix these problems; this page reloads by itself. · 아래 문제를 고치면 이 페이지가 저절로 다시 열립니다.</p>
-<pre>{{range .}}{{.}}
-{{end}}</pre>
-</body>
+{{range .}}<section class="serve-problem{{if .Warning}} serve-warning{{end}}">
+<pre>{{.Text}}</pre>
+{{if .Lines}}<pre class="serve-context">{{range .Lines}}{{if .Mark}}&gt;{{else}} {{end}}{{printf "%5d" .Num}} | {{.Text}}
+{{end}}</pre>{{end}}
+</section>
+{{end}}</body>
 </html>
 `))
 

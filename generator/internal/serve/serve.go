@@ -25,8 +25,11 @@
 //     build" writes, but for the search index's address, which has no hash
 //     (PreviewIndex). The script listens to /_serve/events
 //     (server-sent events): "reload" after a good build, "problems" with
-//     the problems of a failed one, which it shows over the page in the
-//     same path:line:col: message form as the command line.
+//     the problems of a failed one (its warnings too), which it shows
+//     over the page in the same path:line:col: message form as the
+//     command line, each with the lines of its file around it (problems.go),
+//     and "warnings" with a good build's warnings, shown the same way in
+//     a quieter panel. The log prints warnings and problems alike.
 //   - A failed build changes nothing that is served: the last good site
 //     stays, under the overlay. Until the first good build, every page is
 //     a list of the problems.
@@ -67,7 +70,7 @@ type Options struct {
 	Content   string // the content folder
 	Templates string // the templates folder
 	Drafts    bool   // show pages marked draft: true
-	// Log receives a line per build.
+	// Log receives a line per build, and every problem and warning.
 	Log io.Writer
 }
 
@@ -79,21 +82,23 @@ type Server struct {
 	http    *http.Server
 	mu      sync.Mutex
 	state   state
-	pending []string // the problems of a failed build not shown yet
+	pending []problem // the problems of a failed build not shown yet
 	clients map[chan event]bool
 
 	// What the next rebuild can reuse; only the rebuilding goroutine
 	// touches it.
-	reuse build.Reuse
-	texts *texts                  // every body's text, for the search index
-	docs  map[string]*content.Doc // the documents of the last good build
+	reuse    build.Reuse
+	texts    *texts                  // every body's text, for the search index
+	docs     map[string]*content.Doc // the documents of the last good build
+	warnings []*diag.Error           // the last good build's
 }
 
 // state is the outcome of the latest build.
 type state struct {
-	build    int      // how many good builds there were
-	site     *Preview // the site served; nil before the first good build
-	problems []string // the latest build's problems; nil if it succeeded
+	build    int       // how many good builds there were
+	site     *Preview  // the site served; nil before the first good build
+	problems []problem // the latest build's problems; nil if it succeeded
+	warnings []problem // the warnings of the build served
 }
 
 // texts keeps the text of every body, by document, for the search index:
@@ -208,6 +213,13 @@ func (s *Server) rebuild(themeChanged bool) bool {
 	s.state.build++
 	s.state.site = pv
 	s.state.problems = nil
+	s.state.warnings = nil
+	if len(s.warnings) > 0 {
+		s.state.warnings = withContext(s.warnings)
+	}
+	for _, w := range s.state.warnings {
+		fmt.Fprintln(s.opt.Log, w.Text)
+	}
 	fmt.Fprintf(s.opt.Log, "built in %v\n", time.Since(start).Round(time.Millisecond))
 	s.broadcast(reloadEvent(s.state.build))
 	return true
@@ -223,23 +235,10 @@ func (s *Server) showProblems() {
 	}
 	s.state.problems, s.pending = s.pending, nil
 	for _, p := range s.state.problems {
-		fmt.Fprintln(s.opt.Log, p)
+		fmt.Fprintln(s.opt.Log, p.Text)
 	}
 	fmt.Fprintf(s.opt.Log, "build failed; still serving the last good site\n")
 	s.broadcast(problemsEvent(s.state.problems))
-}
-
-// problems lists a failed build's problems as the command line prints them.
-func problems(err error) []string {
-	es := diag.AsList(err)
-	if es == nil {
-		return []string{err.Error()}
-	}
-	out := make([]string, len(es))
-	for i, e := range es {
-		out[i] = e.Error()
-	}
-	return out
 }
 
 // build makes the site from what changed since the last build, through
@@ -268,6 +267,7 @@ func (s *Server) build() (*Preview, error) {
 		return nil, err
 	}
 	s.docs, s.reuse.ThemeUnchecked = docs, false
+	s.warnings = st.Warnings
 	return pv, nil
 }
 

@@ -69,8 +69,11 @@ func (s *Site) checkDocs(entries []*Entry, errs *diag.List) {
 			seen[r.Slug] = true
 		}
 		checkFigureIDs(m, errs)
+		s.checkFirstListed(e, errs)
+		checkPlaceholders(e, errs)
 		if src := e.Translations[s.Config.Default()]; src != nil && src != e {
 			checkStatusAgrees(e, src, errs)
+			s.checkAgrees(e, src, barriers, errs)
 		}
 	}
 }

@@ -4,8 +4,12 @@
 // (translations, related barriers, previous and next). It checks everything
 // that needs more than one file to see: missing translations, unknown
 // sectors, related slugs and links that name no page or no anchor, a
-// translation whose status or status_date differs from its source's, and
-// a count of published barriers other than site.yaml's report_items.
+// translation whose status, status_date, sector, related, figures, weight
+// or first_listed differs from its source's, a first_listed outside the
+// report's years, a count of published barriers other than site.yaml's
+// report_items; and in bodies, a new entry's placeholder text left in a
+// published one and a Korean page with a paragraph that is not Korean
+// (lang_check.go, korean.go).
 //
 // Memory: Build converts every body once, on all cores, and keeps from it
 // what other pages need (headings, anchors, links) and its HTML, which
@@ -422,7 +426,7 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 	}
 	e.Headings, e.Links = res.Headings, res.Links
-	found := res.Errs
+	found := append(res.Errs, bodyProblems(e, src, page.Lines)...)
 	for _, f := range e.Meta.Figures {
 		if res.IDs[f.ID] {
 			found = append(found, diag.Errorf(e.Meta.Start, "figure id %q is also a heading's anchor; give the figure another id", f.ID))
