@@ -106,7 +106,7 @@ func parseConfig(path string, src []byte, errs *diag.List) *Config {
 	c.Title = d.text(values["title"].node, "title", c.Codes())
 	c.Description = d.text(values["description"].node, "description", c.Codes())
 	if s, ok := d.str(values["base_url"].node, "base_url"); ok {
-		if u, err := checkBaseURL(s); err != "" {
+		if u, err := CheckBaseURL(s); err != "" {
 			errs.Addf(d.pos(values["base_url"].node), "%s", err)
 		} else {
 			c.BaseURL = u
@@ -239,9 +239,10 @@ func (d *yamlDoc) text(n ast.Node, key string, langs []string) Text {
 	return t
 }
 
-// checkBaseURL validates an absolute http(s) URL and adds the trailing
-// slash the rest of the generator relies on.
-func checkBaseURL(s string) (string, string) {
+// CheckBaseURL validates an absolute http(s) URL (site.yaml's base_url,
+// or -base-url) and adds the trailing slash the rest of the generator
+// relies on. The second result is what is wrong with it, or "".
+func CheckBaseURL(s string) (string, string) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", "base URL " + strconv.Quote(s) + " must be an absolute http:// or https:// address, such as https://example.github.io/site/"
@@ -254,6 +255,3 @@ func checkBaseURL(s string) (string, string) {
 	}
 	return u.String(), ""
 }
-
-// CheckBaseURL validates a base URL given on the command line.
-func CheckBaseURL(s string) (string, string) { return checkBaseURL(s) }

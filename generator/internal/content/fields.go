@@ -98,7 +98,7 @@ func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation
 			d.errs.Add(unknownKey(d.keyPos(mv), key, k, known))
 			// A misspelled required key is reported once, as misspelled,
 			// not a second time as missing.
-			if s := closest(key, known); s != "" {
+			if s := Closest(key, known); s != "" {
 				set[s] = true
 			}
 			continue
@@ -148,15 +148,15 @@ func unknownKey(pos diag.Pos, key string, k Kind, known []string) *diag.Error {
 // misspelt reports key, which is none of keys, with the nearest of them as
 // a suggestion; where, "" or " in a sector", says where the key is.
 func misspelt(pos diag.Pos, key, where string, keys []string) *diag.Error {
-	if s := closest(key, keys); s != "" {
+	if s := Closest(key, keys); s != "" {
 		return diag.Errorf(pos, "unknown key %q%s; did you mean %q?", key, where, s)
 	}
 	return diag.Errorf(pos, "unknown key %q%s; keys are: %s", key, where, strings.Join(keys, ", "))
 }
 
-// closest returns the candidate nearest to s by edit distance, if it is near
-// enough to be a likely typo.
-func closest(s string, candidates []string) string {
+// Closest returns the candidate nearest to s by edit distance, if it is
+// near enough to be a likely typo, or "".
+func Closest(s string, candidates []string) string {
 	best, bestDist := "", 3
 	if len(s) <= 4 {
 		bestDist = 2
@@ -168,10 +168,6 @@ func closest(s string, candidates []string) string {
 	}
 	return best
 }
-
-// Closest is closest for other packages: the known name nearest to a
-// misspelled one, or "".
-func Closest(s string, candidates []string) string { return closest(s, candidates) }
 
 // editDistance is the Levenshtein distance between a and b, in runes.
 func editDistance(a, b string) int {
@@ -232,20 +228,15 @@ func decodeSources(d *yamlDoc, n ast.Node, m *Meta) {
 		}
 		var s Source
 		s.Title, _ = d.str(o["title"], "title")
-		if o["url"] != nil {
-			if u, ok := d.str(o["url"], "url"); ok {
-				if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
-					d.errs.Addf(d.pos(o["url"]), "source url %q must start with https:// or http://", u)
-				}
-				s.URL = u
+		// An optional key that is not there decodes to "", silently.
+		if u, ok := d.str(o["url"], "url"); ok {
+			if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+				d.errs.Addf(d.pos(o["url"]), "source url %q must start with https:// or http://", u)
 			}
+			s.URL = u
 		}
-		if o["publisher"] != nil {
-			s.Publisher, _ = d.str(o["publisher"], "publisher")
-		}
-		if o["date"] != nil {
-			s.Date, _ = d.date(o["date"], "date")
-		}
+		s.Publisher, _ = d.str(o["publisher"], "publisher")
+		s.Date, _ = d.date(o["date"], "date")
 		m.Sources = append(m.Sources, s)
 	}
 }
@@ -263,12 +254,8 @@ func decodeFigures(d *yamlDoc, n ast.Node, m *Meta) {
 			d.errs.Addf(d.pos(o["id"]), "figure id %q must be lower-case letters and digits joined by hyphens", f.ID)
 		}
 		f.Title, _ = d.str(o["title"], "title")
-		if o["unit"] != nil {
-			f.Unit, _ = d.str(o["unit"], "unit")
-		}
-		if o["source"] != nil {
-			f.Source, _ = d.str(o["source"], "source")
-		}
+		f.Unit, _ = d.str(o["unit"], "unit")
+		f.Source, _ = d.str(o["source"], "source")
 		data, _ := d.list(o["data"], "data", "bars, each with a label and a value")
 		if len(data) == 0 {
 			d.errs.Addf(d.pos(o["data"]), "figure %q needs at least one bar in %q", f.ID, "data")

@@ -52,7 +52,7 @@ func decodeStatus(d *yamlDoc, n ast.Node, m *Meta) {
 		}
 	}
 	names := StatusNames()
-	if near := closest(s, names); near != "" {
+	if near := Closest(s, names); near != "" {
 		d.errs.Addf(d.pos(n), "unknown status %q; did you mean %q? (statuses are: %s)", s, near, strings.Join(names, ", "))
 		return
 	}
