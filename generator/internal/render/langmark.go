@@ -115,8 +115,7 @@ func tagEnd(html []byte, i int) int {
 var inTag = [256]bool{'"': true, '\'': true, '>': true}
 
 // track updates the open elements after a tag. Names are kept as the page
-// writes them, and compared and classified as strings.ToLower would make
-// them, without making them strings.
+// writes them, and compared and classified as strings.ToLower makes them.
 func track(stack []openElement, tag []byte) []openElement {
 	if len(tag) < 2 || tag[1] == '!' || tag[1] == '?' {
 		return stack
@@ -165,43 +164,16 @@ func track(stack []openElement, tag []byte) []openElement {
 func isTagSep(c byte) bool { return c == ' ' || c == '>' || c == '/' || c == '\n' }
 
 // classify reports whether the element named name is void, or one whose
-// text is left alone (raw).
+// text is left alone (raw). (strings.ToLower neither allocates for a
+// lower-case ASCII name nor, here, for the string made of it.)
 func classify(name []byte) (void, raw bool) {
-	var lower [8]byte // the longest name either list holds
-	if len(name) <= len(lower) {
-		var high byte
-		for i, c := range name {
-			high |= c
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			lower[i] = c
-		}
-		if high < utf8.RuneSelf {
-			n := string(lower[:len(name)])
-			return isVoid(n), isRaw(n)
-		}
-	} else if isASCII(name) {
-		return false, false
-	}
-	n := strings.ToLower(string(name)) // rare; non-ASCII may fold into ASCII
-	return isVoid(n), isRaw(n)
-}
-
-func isVoid(name string) bool {
-	switch name {
+	switch strings.ToLower(string(name)) {
 	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr":
-		return true
-	}
-	return false
-}
-
-func isRaw(name string) bool {
-	switch name {
+		return true, false
 	case "title", "script", "style", "svg", "code", "pre", "textarea":
-		return true
+		return false, true
 	}
-	return false
+	return false, false
 }
 
 func isASCII(b []byte) bool {
@@ -216,25 +188,7 @@ func isASCII(b []byte) bool {
 // sameName reports whether a and b are the same name, lower-cased as
 // strings.ToLower does.
 func sameName(a, b []byte) bool {
-	if !isASCII(a) || !isASCII(b) {
-		return strings.ToLower(string(a)) == strings.ToLower(string(b))
-	}
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range len(a) {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
+	return strings.ToLower(string(a)) == strings.ToLower(string(b))
 }
 
 // langAttribute finds lang="..." after white space in a tag.
