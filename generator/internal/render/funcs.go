@@ -2,26 +2,23 @@ package render
 
 import (
 	"fmt"
+	"html/template"
+	"strings"
+	"time"
 
+	"explainer/generator/internal/chart"
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/site"
 )
 
-// The template functions of every page, but those of its head (meta.go),
-// its figures (figures.go), its dates (dates.go) and its shared parts
-// (parts.go).
+// The template functions of every page but those of its head (meta.go)
+// and its shared parts (parts.go).
 
 // T returns the theme string key in the page's language.
-func (p *Page) T(key string) (string, error) {
-	t, ok := p.theme.String(key)
-	if !ok {
-		return "", fmt.Errorf("no string %q in strings.yaml", key)
-	}
-	return t[p.Lang], nil
-}
+func (p *Page) T(key string) (string, error) { return p.In(p.Lang, key) }
 
-// In returns the theme string key in the language lang, for text shown in
-// another language than the page's (the language switcher, the 404 page).
+// In returns the theme string key in the language lang (the language
+// switcher, the 404 page).
 func (p *Page) In(lang, key string) (string, error) {
 	t, ok := p.theme.String(key)
 	if !ok {
@@ -111,4 +108,74 @@ func (p *Page) TOC() []site.Heading {
 		}
 	}
 	return toc
+}
+
+// Chart draws a front matter figure as an inline SVG bar chart, described
+// for screen readers in the page's language (see package chart).
+func (p *Page) Chart(f content.Figure) (template.HTML, error) {
+	intro, err := p.T("chart_intro")
+	if err != nil {
+		return "", err
+	}
+	c := chart.Chart{ID: f.ID + "-chart", Title: f.Title, Intro: intro, Unit: f.Unit}
+	for _, d := range f.Data {
+		c.Bars = append(c.Bars, chart.Bar{Label: d.Label, Value: d.Value})
+	}
+	return chart.SVG(c), nil
+}
+
+// Number writes a figure's value as the chart does: 1,250.5.
+func (p *Page) Number(v float64) string { return chart.Format(v) }
+
+// footnotesStart is where goldmark begins the footnotes of a body.
+const footnotesStart = `<div class="footnotes"`
+
+// Prose is the page's body without its footnotes, so a template can show
+// the figures between the text and the notes.
+func (p *Page) Prose() template.HTML {
+	if i := strings.Index(string(p.Body), footnotesStart); i >= 0 {
+		return p.Body[:i]
+	}
+	return p.Body
+}
+
+// Footnotes are the footnotes of the page's body, or nothing.
+func (p *Page) Footnotes() template.HTML {
+	if i := strings.Index(string(p.Body), footnotesStart); i >= 0 {
+		return p.Body[i:]
+	}
+	return ""
+}
+
+// DatePlaceholder marks where a date goes in a strings.yaml text that
+// Dated fills ("as of {date}").
+const DatePlaceholder = "{date}"
+
+// Dated returns the strings.yaml text key in the page's language with its
+// DatePlaceholder replaced by iso, a YYYY-MM-DD date from the content, in
+// a <time> element: the date as the language writes it, and iso for
+// machines. How a language writes a date is strings.yaml's date_layout,
+// a Go time layout ("2 January 2006", "2006년 1월 2일"). The result is
+// HTML, the text around the date escaped.
+func (p *Page) Dated(key, iso string) (template.HTML, error) {
+	text, err := p.T(key)
+	if err != nil {
+		return "", err
+	}
+	before, after, ok := strings.Cut(text, DatePlaceholder)
+	if !ok {
+		return "", fmt.Errorf("string %q in strings.yaml has no %s for the date", key, DatePlaceholder)
+	}
+	layout, err := p.T("date_layout")
+	if err != nil {
+		return "", err
+	}
+	d, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return "", fmt.Errorf("date %q is not YYYY-MM-DD", iso)
+	}
+	// iso parsed, so it is digits and hyphens: nothing to escape.
+	return template.HTML(template.HTMLEscapeString(before) +
+		`<time datetime="` + iso + `">` + template.HTMLEscapeString(d.Format(layout)) + `</time>` +
+		template.HTMLEscapeString(after)), nil
 }
