@@ -9,12 +9,10 @@ import (
 	"explainer/generator/internal/diag"
 )
 
-// A Cache lets LoadMetaCached skip the documents that have not changed
-// since the last load through the same Cache: the preview reloads the one
-// file an editor saved, not every file. A document counts as unchanged
-// while its size and modification time are; a change to site.yaml makes
-// every document load again, since how one is read depends on it
-// (languages, the default language).
+// A Cache lets LoadMetaCached skip the documents whose size and
+// modification time did not change since the last load through it, so the
+// preview reloads only the file saved. A change to site.yaml (languages)
+// loads every document again.
 type Cache struct {
 	mu     sync.Mutex
 	config string
@@ -28,8 +26,8 @@ type cached struct {
 	errs diag.List
 }
 
-// LoadMetaCached is LoadMeta through c. The Docs of unchanged files are the
-// same values as last time, so a caller can keep what it made of them.
+// LoadMetaCached is LoadMeta through c: unchanged files give the same
+// *Doc as last time, so a caller can keep what it made of them.
 func LoadMetaCached(fsys fs.FS, dir string, c *Cache) (*Set, error) {
 	return load(fsys, dir, false, c)
 }

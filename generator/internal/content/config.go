@@ -16,21 +16,18 @@ import (
 type Config struct {
 	Title       Text
 	Description Text
-	// BaseURL is the absolute address of the site's root, ending in "/".
-	BaseURL    string
-	Languages  []Language // the first is the default
-	ReportYear int
-	// ReportItems is how many items of the report's Korea chapter the
-	// site covers (report_items), 0 when site.yaml does not say; each
-	// language must publish that many barrier entries. ReportItemsPos is
-	// where the key is.
+	BaseURL     string     // absolute, ending in "/"
+	Languages   []Language // the first is the default
+	ReportYear  int
+	// ReportItems (report_items) is how many items of the report's Korea
+	// chapter each language publishes, 0 when not said.
 	ReportItems    int
 	ReportItemsPos diag.Pos
 	Sectors        []Sector
 }
 
-// ItemsPlaceholder, in site.yaml's description, stands for report_items:
-// the description states the number the build checks, and no other.
+// ItemsPlaceholder, in site.yaml's description, stands for report_items,
+// so the description states the number the build checks.
 const ItemsPlaceholder = "{items}"
 
 // Text is a reader-visible string in every language, by language code.
@@ -186,8 +183,8 @@ func (c *Config) decodeSectors(d *yamlDoc, n ast.Node) {
 	}
 }
 
-// decodeItems decodes report_items, v (nil when site.yaml has none), and
-// puts it in the description, whose key is at descPos.
+// decodeItems decodes report_items, v (nil if absent), into the
+// description, whose key is at descPos.
 func (c *Config) decodeItems(d *yamlDoc, v *astEntry, descPos diag.Pos) {
 	if v != nil {
 		c.ReportItemsPos = v.pos
@@ -200,10 +197,9 @@ func (c *Config) decodeItems(d *yamlDoc, v *astEntry, descPos diag.Pos) {
 	c.fillItems(descPos, d.errs)
 }
 
-// fillItems puts report_items in place of ItemsPlaceholder in the
-// description, in every language. A placeholder with no report_items to
-// fill it is an error at pos, the description's; with a report_items that
-// is wrong, only that is reported.
+// fillItems puts report_items in place of ItemsPlaceholder in every
+// language; without report_items that is an error at pos (unless a wrong
+// report_items was already reported).
 func (c *Config) fillItems(pos diag.Pos, errs *diag.List) {
 	for _, l := range c.Codes() {
 		text := c.Description[l]
@@ -225,8 +221,7 @@ type astEntry struct {
 	pos  diag.Pos
 }
 
-// text decodes a mapping from language code to string, which must name
-// every language.
+// text decodes a string in every language of langs.
 func (d *yamlDoc) text(n ast.Node, key string, langs []string) Text {
 	o, ok := d.object(n, "\""+key+"\"", langs, langs)
 	if !ok {

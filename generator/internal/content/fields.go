@@ -12,16 +12,12 @@ import (
 // field is one front matter key: which kinds of document take it, whether
 // it must be set, and how its value is decoded into Meta.
 type field struct {
-	name     string
-	kinds    []Kind
-	required bool
-	// translation marks a key that only a translation (a file not in the
-	// default language) may carry.
-	translation bool
+	name        string
+	kinds       []Kind
+	required    bool
+	translation bool // only a translation may carry it
 	decode      func(d *yamlDoc, n ast.Node, m *Meta)
-	// keyAt, when not nil, is where m keeps the position of the key, for
-	// checks that need to know where the key itself is.
-	keyAt func(m *Meta) *diag.Pos
+	keyAt       func(m *Meta) *diag.Pos // where m keeps the key's position, if it does
 }
 
 var all = []Kind{Summary, Barrier, Page}
@@ -85,8 +81,7 @@ var fields = []field{
 	}},
 }
 
-// decodeMeta decodes the front matter entries of a document of kind k.
-// translation says whether the document is a translation.
+// decodeMeta decodes the front matter of a document of kind k.
 func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation bool, start diag.Pos) Meta {
 	m := Meta{Start: start}
 	known := knownKeys(k, translation)
@@ -123,8 +118,7 @@ func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation
 	return m
 }
 
-// knownKeys are the keys a document of kind k accepts, in the order of
-// fields; translation adds the keys only a translation takes.
+// knownKeys are the keys a document of kind k accepts, in fields' order.
 func knownKeys(k Kind, translation bool) []string {
 	var keys []string
 	for _, f := range fields {
@@ -145,8 +139,8 @@ func unknownKey(pos diag.Pos, key string, k Kind, known []string) *diag.Error {
 	return misspelt(pos, key, "", known)
 }
 
-// misspelt reports key, which is none of keys, with the nearest of them as
-// a suggestion; where, "" or " in a sector", says where the key is.
+// misspelt reports key, none of keys, with the nearest as a suggestion;
+// where ("" or " in a sector") says where it is.
 func misspelt(pos diag.Pos, key, where string, keys []string) *diag.Error {
 	if s := Closest(key, keys); s != "" {
 		return diag.Errorf(pos, "unknown key %q%s; did you mean %q?", key, where, s)
@@ -191,8 +185,8 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// object decodes a mapping whose keys are the given names, reporting
-// unknown and missing ones. It returns the value node of each key set.
+// object decodes a mapping of the given keys, reporting unknown and
+// missing ones, into each key's value node.
 func (d *yamlDoc) object(n ast.Node, what string, keys, required []string) (map[string]ast.Node, bool) {
 	entries, ok := d.mapping(n, what)
 	if !ok {
