@@ -8,11 +8,9 @@ import (
 	"strings"
 )
 
-// PrintGitHub writes the report for a GitHub Actions run: a warning
-// annotation on every translation that is not up to date, which the pull
-// request shows on the file, and, when summary names a file (the run's
-// $GITHUB_STEP_SUMMARY), a table of every translation that is not up to
-// date with, for a stale one, what changed in its source.
+// PrintGitHub writes the report for GitHub Actions: a warning annotation
+// on every translation not up to date and, if summary names the run's
+// $GITHUB_STEP_SUMMARY, a table of them with what changed in the sources.
 func PrintGitHub(w io.Writer, rows []Row, dir, summary string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Translations\n\n%s\n\n", Counts(rows))
