@@ -195,15 +195,8 @@ func Check(pages []*Page) error {
 func joinProblems(errs []error) error {
 	var list diag.List
 	for _, err := range errs {
-		if err == nil {
-			continue
-		}
-		es := diag.AsList(err)
-		if es == nil {
+		if err := list.AddAll(err); err != nil {
 			return err
-		}
-		for _, e := range es {
-			list.Add(e)
 		}
 	}
 	return list.Err()

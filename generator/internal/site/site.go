@@ -27,6 +27,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
 	"runtime"
@@ -190,7 +191,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 	s.checkDocs(entries, &errs)
 	s.checkItems(entries, &errs)
 	var prev map[string]*Entry
-	if r := opt.Reuse; r != nil && r.BaseURL == s.BaseURL && sameKeys(r.byName, s.byName) {
+	if r := opt.Reuse; r != nil && r.BaseURL == s.BaseURL && maps.EqualFunc(r.byName, s.byName, func(*Entry, *Entry) bool { return true }) {
 		prev = r.byName
 		s.bodies = r.bodies
 	}
@@ -394,19 +395,6 @@ type Anchors []string
 func (a Anchors) Has(id string) bool {
 	_, ok := slices.BinarySearch(a, id)
 	return ok
-}
-
-// sameKeys reports whether a and b have the same keys.
-func sameKeys(a, b map[string]*Entry) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if _, ok := b[k]; !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // markStale sets Stale (see Entry).

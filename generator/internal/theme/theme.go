@@ -81,10 +81,9 @@ func Load(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	src, err := fs.ReadFile(fsys, "strings.yaml")
 	if err != nil {
 		errs.Addf(diag.Pos{Path: t.show("strings.yaml")}, "cannot read the theme's strings: %v", err)
-	} else if t.strings, err = content.ParseStrings(t.show("strings.yaml"), src, langs); err != nil {
-		for _, e := range diag.AsList(err) {
-			errs.Add(e)
-		}
+	} else {
+		t.strings, err = content.ParseStrings(t.show("strings.yaml"), src, langs)
+		errs.AddAll(err) // only problems of the file
 	}
 	if !t.parseTemplates(fsys, &errs) {
 		return nil, errs.Err()
