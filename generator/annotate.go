@@ -49,11 +49,19 @@ func summarize(file, title string, problems []*diag.Error, other error) error {
 		}
 		b.WriteString("\n")
 	}
+	return appendSummary(file, b.String())
+}
+
+// appendSummary appends text to the run's summary, file ("" off GitHub).
+func appendSummary(file, text string) error {
+	if file == "" {
+		return nil
+	}
 	f, err := os.OpenFile(file, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return err
 	}
-	_, err = f.WriteString(b.String())
+	_, err = f.WriteString(text)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
