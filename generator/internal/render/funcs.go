@@ -17,8 +17,7 @@ import (
 // T returns the theme string key in the page's language.
 func (p *Page) T(key string) (string, error) { return p.In(p.Lang, key) }
 
-// In returns the theme string key in the language lang (the language
-// switcher, the 404 page).
+// In returns the theme string key in lang (the language switcher, 404).
 func (p *Page) In(lang, key string) (string, error) {
 	t, ok := p.theme.String(key)
 	if !ok {
@@ -31,10 +30,10 @@ func (p *Page) In(lang, key string) (string, error) {
 	return s, nil
 }
 
-// URL returns the root-relative address of a path below the base URL.
+// URL is the root-relative address of a path below the base URL.
 func (p *Page) URL(path string) string { return p.Site.URL(path) }
 
-// Abs returns the absolute address of a path below the base URL.
+// Abs is the absolute address of a path below the base URL.
 func (p *Page) Abs(path string) string { return p.Site.AbsURL(path) }
 
 // Asset returns the address of a static file by its name in static/.
@@ -95,8 +94,7 @@ func (p *Page) Locale() string {
 	return ""
 }
 
-// TOC is the table of contents of the page's body: its second-level
-// headings, none on a page with no body.
+// TOC is the body's second-level headings, for a table of contents.
 func (p *Page) TOC() []site.Heading {
 	if p.Entry == nil {
 		return nil
@@ -111,7 +109,7 @@ func (p *Page) TOC() []site.Heading {
 }
 
 // Chart draws a front matter figure as an inline SVG bar chart, described
-// for screen readers in the page's language (see package chart).
+// for screen readers in the page's language.
 func (p *Page) Chart(f content.Figure) (template.HTML, error) {
 	intro, err := p.T("chart_intro")
 	if err != nil {
@@ -130,8 +128,7 @@ func (p *Page) Number(v float64) string { return chart.Format(v) }
 // footnotesStart is where goldmark begins the footnotes of a body.
 const footnotesStart = `<div class="footnotes"`
 
-// Prose is the page's body without its footnotes, so a template can show
-// the figures between the text and the notes.
+// Prose is the body without its footnotes, so the figures can go between.
 func (p *Page) Prose() template.HTML {
 	if i := strings.Index(string(p.Body), footnotesStart); i >= 0 {
 		return p.Body[:i]
@@ -151,12 +148,9 @@ func (p *Page) Footnotes() template.HTML {
 // Dated fills ("as of {date}").
 const DatePlaceholder = "{date}"
 
-// Dated returns the strings.yaml text key in the page's language with its
-// DatePlaceholder replaced by iso, a YYYY-MM-DD date from the content, in
-// a <time> element: the date as the language writes it, and iso for
-// machines. How a language writes a date is strings.yaml's date_layout,
-// a Go time layout ("2 January 2006", "2006년 1월 2일"). The result is
-// HTML, the text around the date escaped.
+// Dated returns the string key with its DatePlaceholder replaced by a
+// <time> of iso (YYYY-MM-DD), written in strings.yaml's date_layout, a Go
+// time layout ("2 January 2006", "2006년 1월 2일"); the rest escaped.
 func (p *Page) Dated(key, iso string) (template.HTML, error) {
 	text, err := p.T(key)
 	if err != nil {

@@ -7,9 +7,9 @@ import (
 	"explainer/generator/internal/content"
 )
 
-// link fills in Related, Prev and Next. Related is the same set of slugs in
-// every language: the union of what each translation declares and links to,
-// in both directions, so the two language versions of a page agree.
+// link fills in Related, Prev and Next. Related is the same in every
+// language: the union, both ways, of what each translation declares and
+// links to.
 func (s *Site) link() {
 	related := make(map[string]map[string]bool) // slug -> related slugs
 	add := func(a, b string) {
