@@ -26,10 +26,10 @@ type cached struct {
 	errs diag.List
 }
 
-// LoadMetaCached is LoadMeta through c: unchanged files give the same
-// *Doc as last time, so a caller can keep what it made of them.
+// LoadMetaCached is Load through c: unchanged files give the same *Doc as
+// last time, so a caller can keep what it made of them.
 func LoadMetaCached(fsys fs.FS, dir string, c *Cache) (*Set, error) {
-	return load(fsys, dir, false, c)
+	return load(fsys, dir, c)
 }
 
 // begin resets the cache if the configuration changed.
@@ -57,9 +57,6 @@ func (c *Cache) loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.
 	}
 	var found diag.List
 	d := loadDoc(fsys, name, shown, cfg, &found, buf)
-	if d != nil {
-		d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
-	}
 	c.mu.Lock()
 	c.docs[name] = cached{size: info.Size(), mod: info.ModTime(), doc: d, errs: found}
 	c.mu.Unlock()

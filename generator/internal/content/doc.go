@@ -31,15 +31,11 @@ func (k Kind) String() string {
 
 // Doc is one markdown file: identity, decoded front matter and body.
 type Doc struct {
-	Kind Kind
-	Slug string // "summary" for the summary
-	Lang string
-	Name string // inside the content folder, with slashes: barriers/beef.en.md
-	// Src is the text with LF line endings, no byte order mark, and the
-	// front matter blanked to spaces, so that offsets into the body are
-	// offsets into the file; nil after LoadMeta (Set.Source reads it).
-	Src         []byte
-	Lines       *diag.Lines // positions of Src (without it, only the path)
+	Kind        Kind
+	Slug        string // "summary" for the summary
+	Lang        string
+	Name        string // inside the content folder, with slashes: barriers/beef.en.md
+	path        string // for messages, as given to Load
 	Meta        Meta
 	Fingerprint string // of the text (see Fingerprint), for translated_from
 }
@@ -53,7 +49,7 @@ type Key struct {
 func (d *Doc) Key() Key { return Key{d.Kind, d.Slug} }
 
 // Path is the file's path for messages, as given to Load.
-func (d *Doc) Path() string { return d.Lines.Path() }
+func (d *Doc) Path() string { return d.path }
 
 // Meta is the decoded front matter (the keys of each kind: fields.go).
 type Meta struct {

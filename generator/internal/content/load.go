@@ -17,8 +17,9 @@
 // the report is a Status (status.go); whether two languages agree on it,
 // and site.yaml's report_items (the number of barriers each language
 // publishes, {items} in the description), are checked by package site.
-// LoadMeta keeps only the front matter; LoadMetaCached (cache.go) also
-// skips the files unchanged since the last load, for the preview.
+// A Set keeps only the front matter (Set.Source reads a body again), so a
+// large site stays small in memory; LoadMetaCached (cache.go) also skips
+// the files unchanged since the last load, for the preview.
 //
 // Every file is taken to be hostile: it must be regular UTF-8 text
 // without NUL bytes, inside the folder (a symbolic link leading out of it
@@ -63,18 +64,12 @@ type Set struct {
 
 // Load reads the content folder fsys; dir is its path as messages print
 // it. All problems are returned together as a diag.Errors.
-func Load(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, true, nil) }
+func Load(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, nil) }
 
-// LoadMeta is Load without the documents' text (Doc.Src is nil; Source
-// reads it again), so a large site keeps only front matter in memory.
-func LoadMeta(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, false, nil) }
-
-// Source returns d's text as Doc.Src holds it, reading the file again
-// into buf (nil for a new one) if the set was loaded without it.
+// Source reads d's text again, into buf (nil for a new one): LF line
+// endings, no byte order mark, and the front matter blanked to spaces, so
+// that offsets into the body are offsets into the file.
 func (s *Set) Source(d *Doc, buf *bytes.Buffer) ([]byte, error) {
-	if d.Src != nil {
-		return d.Src, nil
-	}
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
@@ -95,7 +90,7 @@ func (s *Set) Source(d *Doc, buf *bytes.Buffer) ([]byte, error) {
 	return blanked, nil
 }
 
-func load(fsys fs.FS, dir string, keep bool, cache *Cache) (*Set, error) {
+func load(fsys fs.FS, dir string, cache *Cache) (*Set, error) {
 	var errs diag.List
 	show := func(name string) string { return path.Join(displayDir(dir), name) }
 
@@ -129,20 +124,13 @@ func load(fsys fs.FS, dir string, keep bool, cache *Cache) (*Set, error) {
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			// Without the text, one buffer serves every file.
-			var buf *bytes.Buffer
-			if !keep {
-				buf = new(bytes.Buffer)
-			}
+			buf := new(bytes.Buffer) // nothing of a file outlives its loading
 			for i := range work {
 				var d *Doc
 				if cache != nil {
 					d = cache.loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
 				} else {
 					d = loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
-				}
-				if d != nil && !keep && d.Src != nil {
-					d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
 				}
 				docs[i] = d
 			}
@@ -296,8 +284,7 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *
 		Slug:        slug,
 		Lang:        lang,
 		Name:        name,
-		Src:         blanked,
-		Lines:       lines,
+		path:        shown,
 		Meta:        decodeMeta(d, entries, kind, lang != cfg.Default(), start),
 		Fingerprint: fingerprint,
 	}

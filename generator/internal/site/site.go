@@ -10,7 +10,7 @@
 // Build converts every body once, on all cores, keeping what other pages
 // need and the HTML (Entry.Body); bodies beyond MemoryBudget wait in a
 // temporary file (bodies.go) and the plain text goes to Options.Text, so
-// a site of 20,000 pages loaded by content.LoadMeta holds a few kilobytes
+// a site of 20,000 pages holds a few kilobytes
 // a page (BENCHMARKS.md).
 //
 // Addresses, relative to the base URL:
@@ -138,11 +138,7 @@ func (s *Site) Close() error { return s.bodies.close() }
 
 // page is what the markdown converter needs to know of e, whose text is src.
 func (s *Site) page(e *Entry, src []byte) *markdown.Page {
-	lines := e.Lines
-	if e.Src == nil {
-		lines = diag.NewLines(e.Path(), src)
-	}
-	return &markdown.Page{Name: e.Name, Lang: e.Lang, Lines: lines, URL: s.urlOf}
+	return &markdown.Page{Name: e.Name, Lang: e.Lang, Lines: diag.NewLines(e.Path(), src), URL: s.urlOf}
 }
 
 // urlOf is the address of the page of the content file name, or "".
