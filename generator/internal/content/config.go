@@ -141,12 +141,8 @@ func configValues(d *yamlDoc, entries []*ast.MappingValueNode) map[string]*astEn
 // decodeLanguages decodes the list of languages.
 func decodeLanguages(d *yamlDoc, n ast.Node) []Language {
 	var langs []Language
-	items, _ := d.list(n, "languages", "languages")
-	for _, it := range items {
-		o, ok := d.object(it, "a language", []string{"code", "name", "locale"}, []string{"code", "name", "locale"})
-		if !ok {
-			continue
-		}
+	keys := []string{"code", "name", "locale"}
+	d.objects(n, "languages", "languages", "a language", keys, keys, func(o map[string]ast.Node) {
 		var l Language
 		l.Code, _ = d.str(o["code"], "code")
 		if l.Code != "" && !langRE.MatchString(l.Code) {
@@ -158,18 +154,13 @@ func decodeLanguages(d *yamlDoc, n ast.Node) []Language {
 		l.Name, _ = d.str(o["name"], "name")
 		l.Locale, _ = d.str(o["locale"], "locale")
 		langs = append(langs, l)
-	}
+	})
 	return langs
 }
 
 // decodeSectors decodes the list of sectors, whose names are Texts.
 func (c *Config) decodeSectors(d *yamlDoc, n ast.Node) {
-	items, _ := d.list(n, "sectors", "sectors")
-	for _, it := range items {
-		o, ok := d.object(it, "a sector", []string{"id", "name"}, []string{"id", "name"})
-		if !ok {
-			continue
-		}
+	d.objects(n, "sectors", "sectors", "a sector", []string{"id", "name"}, []string{"id", "name"}, func(o map[string]ast.Node) {
 		var s Sector
 		s.ID, _ = d.str(o["id"], "id")
 		if s.ID != "" && !SlugRE.MatchString(s.ID) {
@@ -180,7 +171,7 @@ func (c *Config) decodeSectors(d *yamlDoc, n ast.Node) {
 		}
 		s.Name = d.text(o["name"], "name", c.Codes())
 		c.Sectors = append(c.Sectors, s)
-	}
+	})
 }
 
 // decodeItems decodes report_items, v (nil if absent), into the

@@ -210,16 +210,20 @@ func (d *yamlDoc) object(n ast.Node, what string, keys, required []string) (map[
 	return out, ok
 }
 
-func decodeSources(d *yamlDoc, n ast.Node, m *Meta) {
-	items, ok := d.list(n, "sources", "sources, each with a title and a url")
-	if ok && len(items) == 0 {
-		d.errs.Addf(d.pos(n), "%q must list at least one source", "sources")
-	}
+// objects decodes the list n of key (of: what it lists) as mappings of
+// keys (see object), calling f with each item that decodes.
+func (d *yamlDoc) objects(n ast.Node, key, of, what string, keys, required []string, f func(o map[string]ast.Node)) ([]ast.Node, bool) {
+	items, ok := d.list(n, key, of)
 	for _, it := range items {
-		o, ok := d.object(it, "a source", []string{"title", "url", "publisher", "date"}, []string{"title"})
-		if !ok {
-			continue
+		if o, ok := d.object(it, what, keys, required); ok {
+			f(o)
 		}
+	}
+	return items, ok
+}
+
+func decodeSources(d *yamlDoc, n ast.Node, m *Meta) {
+	items, ok := d.objects(n, "sources", "sources, each with a title and a url", "a source", []string{"title", "url", "publisher", "date"}, []string{"title"}, func(o map[string]ast.Node) {
 		var s Source
 		s.Title, _ = d.str(o["title"], "title")
 		// An optional key that is not there decodes to "", silently.
@@ -232,16 +236,14 @@ func decodeSources(d *yamlDoc, n ast.Node, m *Meta) {
 		s.Publisher, _ = d.str(o["publisher"], "publisher")
 		s.Date, _ = d.date(o["date"], "date")
 		m.Sources = append(m.Sources, s)
+	})
+	if ok && len(items) == 0 {
+		d.errs.Addf(d.pos(n), "%q must list at least one source", "sources")
 	}
 }
 
 func decodeFigures(d *yamlDoc, n ast.Node, m *Meta) {
-	items, _ := d.list(n, "figures", "figures")
-	for _, it := range items {
-		o, ok := d.object(it, "a figure", []string{"id", "title", "unit", "source", "data"}, []string{"id", "title", "data"})
-		if !ok {
-			continue
-		}
+	d.objects(n, "figures", "figures", "a figure", []string{"id", "title", "unit", "source", "data"}, []string{"id", "title", "data"}, func(o map[string]ast.Node) {
 		var f Figure
 		f.ID, _ = d.str(o["id"], "id")
 		if f.ID != "" && !SlugRE.MatchString(f.ID) {
@@ -250,15 +252,7 @@ func decodeFigures(d *yamlDoc, n ast.Node, m *Meta) {
 		f.Title, _ = d.str(o["title"], "title")
 		f.Unit, _ = d.str(o["unit"], "unit")
 		f.Source, _ = d.str(o["source"], "source")
-		data, _ := d.list(o["data"], "data", "bars, each with a label and a value")
-		if len(data) == 0 {
-			d.errs.Addf(d.pos(o["data"]), "figure %q needs at least one bar in %q", f.ID, "data")
-		}
-		for _, b := range data {
-			bo, ok := d.object(b, "a bar", []string{"label", "value"}, []string{"label", "value"})
-			if !ok {
-				continue
-			}
+		data, _ := d.objects(o["data"], "data", "bars, each with a label and a value", "a bar", []string{"label", "value"}, []string{"label", "value"}, func(bo map[string]ast.Node) {
 			var x Datum
 			x.Label, _ = d.str(bo["label"], "label")
 			x.Value, _ = d.number(bo["value"], "value")
@@ -266,21 +260,19 @@ func decodeFigures(d *yamlDoc, n ast.Node, m *Meta) {
 				d.errs.Addf(d.pos(bo["value"]), "bar value must not be negative, got %v", x.Value)
 			}
 			f.Data = append(f.Data, x)
+		})
+		if len(data) == 0 {
+			d.errs.Addf(d.pos(o["data"]), "figure %q needs at least one bar in %q", f.ID, "data")
 		}
 		m.Figures = append(m.Figures, f)
-	}
+	})
 }
 
 func decodeNumbers(d *yamlDoc, n ast.Node, m *Meta) {
-	items, _ := d.list(n, "numbers", "key numbers, each with a value and a label")
-	for _, it := range items {
-		o, ok := d.object(it, "a key number", []string{"value", "label"}, []string{"value", "label"})
-		if !ok {
-			continue
-		}
+	d.objects(n, "numbers", "key numbers, each with a value and a label", "a key number", []string{"value", "label"}, []string{"value", "label"}, func(o map[string]ast.Node) {
 		var x Number
 		x.Value, _ = d.str(o["value"], "value")
 		x.Label, _ = d.str(o["label"], "label")
 		m.Numbers = append(m.Numbers, x)
-	}
+	})
 }
