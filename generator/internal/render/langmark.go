@@ -176,7 +176,7 @@ func isASCII(b []byte) bool {
 }
 
 // sameName reports whether a and b are the same name, lower-cased as
-// strings.ToLower does.
+// strings.ToLower does (strings.EqualFold folds more: ſ is s).
 func sameName(a, b []byte) bool {
 	return strings.ToLower(string(a)) == strings.ToLower(string(b))
 }
