@@ -9,14 +9,9 @@ import (
 	"explainer/generator/internal/diag"
 )
 
-// annotate prints each problem (errors and warnings) as a GitHub Actions
-// workflow command, which the pull request page shows on the file's line:
-//
-//	::error file=content/barriers/x.en.md,line=4,col=9::unknown sector "agri"; ...
-//	::warning file=content/barriers/x.en.md,line=20,col=1::<iframe> removed ...
-//
-// other is a failure that is no problem of a file (an output folder that
-// could not be written), or nil.
+// annotate prints each problem as a GitHub Actions workflow command, which
+// a pull request shows on the file's line (::error file=F,line=L,col=C::msg,
+// or ::warning); other is a failure that is no problem of a file, or nil.
 func annotate(w io.Writer, problems []*diag.Error, other error) {
 	if other != nil {
 		fmt.Fprintf(w, "::error::%s\n", escapeData(other.Error()))
@@ -31,11 +26,9 @@ func annotate(w io.Writer, problems []*diag.Error, other error) {
 	}
 }
 
-// summarize appends every problem, as a markdown table, to the file
-// GitHub Actions shows as the run's summary ($GITHUB_STEP_SUMMARY): a pull
-// request shows only the first ten annotations of each kind, the summary
-// lists them all. It does nothing when file is "" (not on GitHub) or there
-// is nothing to report.
+// summarize appends every problem, as a markdown table, to the run's
+// summary, file ($GITHUB_STEP_SUMMARY, "" off GitHub): a pull request
+// shows only ten annotations of each kind.
 func summarize(file, title string, problems []*diag.Error, other error) error {
 	if file == "" || len(problems) == 0 && other == nil {
 		return nil
@@ -56,11 +49,19 @@ func summarize(file, title string, problems []*diag.Error, other error) error {
 		}
 		b.WriteString("\n")
 	}
+	return appendSummary(file, b.String())
+}
+
+// appendSummary appends text to the run's summary, file ("" off GitHub).
+func appendSummary(file, text string) error {
+	if file == "" {
+		return nil
+	}
 	f, err := os.OpenFile(file, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return err
 	}
-	_, err = f.WriteString(b.String())
+	_, err = f.WriteString(text)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

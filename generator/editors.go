@@ -104,7 +104,7 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 	}
 	rows := status.Report(set)
 	if *format == "github" {
-		if err := status.PrintGitHub(stdout, rows, *dir, os.Getenv("GITHUB_STEP_SUMMARY")); err != nil {
+		if err := appendSummary(os.Getenv("GITHUB_STEP_SUMMARY"), status.PrintGitHub(stdout, rows, *dir)); err != nil {
 			fmt.Fprintf(stderr, "generator status: writing the run's summary: %v\n", err)
 		}
 	} else {

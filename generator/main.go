@@ -1,7 +1,5 @@
 // Command generator builds the bilingual explainer site from the content
-// folder and the templates folder.
-//
-// Usage:
+// folder and the templates folder:
 //
 //	go run ./generator build [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-drafts]
 //	go run ./generator check [-content DIR] [-templates DIR] [-drafts] [-format text|github]
@@ -11,21 +9,12 @@
 //	go run ./generator status [-content DIR]
 //	go run ./generator translated <file or slug>... [-content DIR]
 //
-// build writes the site into the output folder (public by default); check
-// does everything build does but writes nothing. Both print every problem
-// found as path:line:col: message and exit 1 if there was any; a usage
-// error exits 2. check -format github prints the problems as GitHub
-// Actions annotations, so a pull request shows each on its line.
-//
-// new starts a barrier in every language; serve keeps the site in memory,
-// serves it on a loopback address, rebuilds what an edit changed and
-// reloads open pages; status lists which translations are missing, never
-// marked, or older than their English source; translated records that a
-// translation has caught up with its source.
-//
-// Warnings (raw HTML removed from a page) are printed as
+// build and check print every problem as path:line:col: message (or, with
+// -format github, as GitHub Actions annotations) and exit 1 if there was
+// any, 2 for a usage error; warnings (raw HTML removed) are printed as
 // path:line:col: warning: message, with the errors when there are any,
-// and do not change the exit code.
+// and do not change the exit code. README.md and content/README.md
+// describe every command.
 package main
 
 import (
@@ -158,8 +147,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	return 0
 }
 
-// report prints a failed build's problems, one per line, and returns the
-// exit code: 1 for problems in content or templates and for other failures.
+// report prints a failed build's problems, one per line; the exit code is 1.
 func report(stderr io.Writer, err error, check bool) int {
 	es := diag.AsList(err)
 	n, warnings := diag.Count(es)
@@ -185,8 +173,8 @@ func report(stderr io.Writer, err error, check bool) int {
 	return 1
 }
 
-// outcome returns a build's problems (errors, or the warnings of a
-// build that succeeded), and a failure that is no problem of a file.
+// outcome returns a build's errors (or a success's warnings), and a
+// failure that is no problem of a file.
 func outcome(res *build.Result, err error) ([]*diag.Error, error) {
 	if err != nil {
 		if es := diag.AsList(err); es != nil {

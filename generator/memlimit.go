@@ -4,12 +4,10 @@ import (
 	"runtime/debug"
 )
 
-// buildMemoryLimit is the soft memory limit of build and check: the Go
-// runtime collects garbage more often as the heap nears it, so a build of
-// 20,000 pages (whose live data peaks near 85 MiB) peaks under 150 MiB
-// instead of 235 to 252, for a little more time. It is soft: a
-// site that needs more gets more, and the collector never takes more than
-// half the CPU time to hold it. BENCHMARKS.md has the measurements.
+// buildMemoryLimit is the soft memory limit of build and check: the
+// collector works harder near it, so a build of 20,000 pages peaks under
+// 150 MiB instead of 235 to 252, for a little more time (BENCHMARKS.md);
+// a site that needs more gets more.
 const buildMemoryLimit = 128 << 20
 
 // setMemoryLimit gives build and check their soft memory limit, unless

@@ -8,14 +8,9 @@ import (
 )
 
 // startProfiles starts a CPU profile into cpu and arranges a heap profile
-// into mem (either may be ""). The returned stop ends the CPU profile and
-// writes the heap profile; BENCHMARKS.md says how to read them.
-//
-// Without a heap profile to write, the runtime's sampling of allocations
-// is turned off: its records (1.5 MiB at N = 10,000) would count against
-// the build's memory limit, for nothing. The table the runtime keeps them
-// in (1.4 MiB) is made by the first sample, which is taken while the
-// packages initialise, before this runs, so it stays.
+// into mem (either may be ""), which stop ends and writes. Without a heap
+// profile, allocation sampling is turned off: its records (1.5 MiB at
+// N = 10,000) would count against the memory limit for nothing.
 func startProfiles(cpu, mem string) (stop func() error, err error) {
 	if mem == "" {
 		runtime.MemProfileRate = 0

@@ -6,20 +6,13 @@
 //	render   render.Render: every page and file of the site
 //	write    an Output: where the files go
 //
-// Load runs the first two stages and Write the last two. What differs
-// between the commands is only the Output and what a run may keep for the
-// next:
-//
-//   - generator build: Run writes into output.Dir, a new folder beside the
-//     old one, swapped in with one atomic rename when every file is
-//     written; a failed build leaves the old folder as it was.
-//   - generator check: Run with DryRun writes into Discard, which keeps
-//     nothing: every page is still made, so every template error is found.
-//   - generator serve: the preview calls Load with a Reuse that it keeps
-//     from run to run (only changed files are read and converted again, the
-//     templates parsed again only after they change), and keeps the Model
-//     in memory: serve.Preview makes a page when a browser asks for it,
-//     with the same code as Render.
+// Load runs the first two stages and Write the last two. The commands
+// differ only in the Output and in what a run keeps for the next: build
+// writes into an output.Dir swapped in when complete; check (DryRun)
+// writes into render.Discard, every page still made; serve calls Load
+// with a Reuse kept from run to run (only what changed is read again) and
+// keeps the Model in memory, where serve.Preview makes a page on request
+// with the same code as Render.
 package build
 
 import (
@@ -50,18 +43,13 @@ type Options struct {
 
 // Result describes a successful build.
 type Result struct {
-	// Site is the model of the site built; its bodies are gone
-	// (site.Site.Close), and so are its links and anchors (site.Site.Trim).
-	Site  *site.Site
-	Pages int
-	// Warnings are problems that did not fail the build, to show the
-	// editor (raw HTML removed from a page, for example).
-	Warnings []*diag.Error
+	Site     *site.Site // closed and trimmed: no bodies, links or anchors
+	Pages    int
+	Warnings []*diag.Error // problems that did not fail the build
 }
 
-// Model is what the load and model stages make: the site, the theme it is
-// rendered with, and the search index gathered while its bodies were
-// converted.
+// Model is what the load and model stages make; Search is gathered while
+// the bodies are converted.
 type Model struct {
 	Set    *content.Set
 	Site   *site.Site
@@ -70,20 +58,17 @@ type Model struct {
 }
 
 // Reuse is what one Load keeps for the next, so that a rebuild reads and
-// converts only what changed. The zero value is ready to use; it is not
-// safe for concurrent use.
+// converts only what changed. The zero value is ready; not for concurrent use.
 type Reuse struct {
 	cache content.Cache
 	md    *markdown.Converter
 	last  *site.Site   // the last site built, whose bodies a rebuild reuses
 	theme *theme.Theme // nil when the templates must be read again
 	langs string       // the languages the theme was read for
-	// ThemeChanged says that something in the templates folder changed
-	// since the last Load: the theme is read again.
+	// ThemeChanged: the templates folder changed, so Load reads it again.
 	ThemeChanged bool
-	// ThemeUnchecked is set whenever Load reads the theme: the pages have
-	// not all been made with it yet. The preview, which makes only the
-	// changed pages, makes every page once and clears it.
+	// ThemeUnchecked is set when Load reads the theme: the preview, which
+	// makes only the changed pages, makes every page once and clears it.
 	ThemeUnchecked bool
 }
 
@@ -92,18 +77,16 @@ type LoadOptions struct {
 	Content, Templates string // the folders
 	BaseURL            string // overrides site.yaml's base_url when not empty
 	Drafts             bool
-	// Text, if set, receives every converted body's text, for a search
-	// index the caller keeps (the preview's); otherwise Model.Search
-	// gathers it.
+	// Text, if set, receives every body's text for the caller's search
+	// index (the preview's); otherwise Model.Search gathers it.
 	Text func(e *site.Entry, text []byte)
 	// Reuse, if set, is what the last Load kept; Load updates it.
 	Reuse *Reuse
 }
 
 // Load runs the load and model stages. On failure the error is a
-// diag.Errors listing every problem found in content and templates; the
-// checks across files run even when some files failed to load, so that an
-// editor sees every problem in one run.
+// diag.Errors of every problem in content and templates: the checks across
+// files run even when some files failed to load.
 func Load(opt LoadOptions) (*Model, error) {
 	r := opt.Reuse
 	if r == nil {
@@ -153,8 +136,7 @@ func Load(opt LoadOptions) (*Model, error) {
 		}
 	}
 	if s != nil && opt.Reuse != nil {
-		// The old site shares its bodies with the new one: it is not
-		// closed, and its memory goes with it.
+		// The old site shares its bodies with the new: it is not closed.
 		r.last = s
 	}
 	if err := errs.Err(); err != nil {
@@ -164,17 +146,15 @@ func Load(opt LoadOptions) (*Model, error) {
 	return m, nil
 }
 
-// Write runs the render and write stages: every page and file of m goes
-// to out (an output.Dir, or render.Discard). It returns how many pages it
-// wrote; all template errors are returned together.
+// Write runs the render and write stages into out and returns how many
+// pages it wrote; all template errors are returned together.
 func Write(m *Model, out render.Writer) (int, error) {
 	return render.Render(m.Site, m.Theme, m.Search, out)
 }
 
 // Run builds the site (or, with DryRun, checks it). On failure the error is
-// a diag.Errors listing every problem found in content and templates (or
-// another error if a file could not be written), and the output folder is
-// left as it was.
+// a diag.Errors (or another error if a file could not be written), and the
+// output folder is left as it was.
 func Run(opt Options) (*Result, error) {
 	if opt.BaseURL != "" {
 		u, msg := content.CheckBaseURL(opt.BaseURL)

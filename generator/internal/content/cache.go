@@ -9,12 +9,10 @@ import (
 	"explainer/generator/internal/diag"
 )
 
-// A Cache lets LoadMetaCached skip the documents that have not changed
-// since the last load through the same Cache: the preview reloads the one
-// file an editor saved, not every file. A document counts as unchanged
-// while its size and modification time are; a change to site.yaml makes
-// every document load again, since how one is read depends on it
-// (languages, the default language).
+// A Cache lets LoadMetaCached skip the documents whose size and
+// modification time did not change since the last load through it, so the
+// preview reloads only the file saved. A change to site.yaml (languages)
+// loads every document again.
 type Cache struct {
 	mu     sync.Mutex
 	config string
@@ -28,10 +26,10 @@ type cached struct {
 	errs diag.List
 }
 
-// LoadMetaCached is LoadMeta through c. The Docs of unchanged files are the
-// same values as last time, so a caller can keep what it made of them.
+// LoadMetaCached is Load through c: unchanged files give the same *Doc as
+// last time, so a caller can keep what it made of them.
 func LoadMetaCached(fsys fs.FS, dir string, c *Cache) (*Set, error) {
-	return load(fsys, dir, false, c)
+	return load(fsys, dir, c)
 }
 
 // begin resets the cache if the configuration changed.
@@ -59,9 +57,6 @@ func (c *Cache) loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.
 	}
 	var found diag.List
 	d := loadDoc(fsys, name, shown, cfg, &found, buf)
-	if d != nil {
-		d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
-	}
 	c.mu.Lock()
 	c.docs[name] = cached{size: info.Size(), mod: info.ModTime(), doc: d, errs: found}
 	c.mu.Unlock()

@@ -111,13 +111,13 @@ func TestCacheGivesTheSameDocs(t *testing.T) {
 
 	// Without the cache, every load makes new Docs: the sameness above is
 	// the cache's doing.
-	set, err := LoadMeta(os.DirFS(dir), "content")
+	set, err := Load(os.DirFS(dir), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, d := range set.Docs {
 		if first[d.Name] == d {
-			t.Errorf("%s: LoadMeta gave the cached *Doc", d.Name)
+			t.Errorf("%s: Load gave the cached *Doc", d.Name)
 		}
 	}
 }
@@ -249,18 +249,15 @@ func TestCacheForgetsRemovedFiles(t *testing.T) {
 	}
 }
 
-// Docs from LoadMetaCached hold no text, as LoadMeta's: loaded the first
-// time, given by the cache, or loaded again after a change. Their Lines
-// still know their path, for messages.
-func TestCacheDocsHaveNoText(t *testing.T) {
+// Docs from LoadMetaCached (which, as every Doc, hold no text) know their
+// path, for messages: loaded the first time, given by the cache, or loaded
+// again after a change.
+func TestCacheDocsKnowTheirPath(t *testing.T) {
 	dir := cacheFolder(t)
 	var c Cache
 	check := func(when string, docs map[string]*Doc) {
 		t.Helper()
 		for name, d := range docs {
-			if d.Src != nil {
-				t.Errorf("%s, %s: Src holds %d bytes, want nil", when, name, len(d.Src))
-			}
 			if want := "content/" + name; d.Path() != want {
 				t.Errorf("%s, %s: Path() = %q, want %q", when, name, d.Path(), want)
 			}

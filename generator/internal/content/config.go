@@ -16,14 +16,11 @@ import (
 type Config struct {
 	Title       Text
 	Description Text
-	// BaseURL is the absolute address of the site's root, ending in "/".
-	BaseURL    string
-	Languages  []Language // the first is the default
-	ReportYear int
-	// ReportItems is how many items of the report's Korea chapter the
-	// site covers (report_items), 0 when site.yaml does not say; each
-	// language must publish that many barrier entries. ReportItemsPos is
-	// where the key is.
+	BaseURL     string     // absolute, ending in "/"
+	Languages   []Language // the first is the default
+	ReportYear  int
+	// ReportItems (report_items) is how many items of the report's Korea
+	// chapter each language publishes, 0 when not said.
 	ReportItems    int
 	ReportItemsPos diag.Pos
 	Sectors        []Sector
@@ -32,8 +29,8 @@ type Config struct {
 	Repository *Repository
 }
 
-// ItemsPlaceholder, in site.yaml's description, stands for report_items:
-// the description states the number the build checks, and no other.
+// ItemsPlaceholder, in site.yaml's description, stands for report_items,
+// so the description states the number the build checks.
 const ItemsPlaceholder = "{items}"
 
 // Text is a reader-visible string in every language, by language code.
@@ -112,7 +109,7 @@ func parseConfig(path string, src []byte, errs *diag.List) *Config {
 	c.Title = d.text(values["title"].node, "title", c.Codes())
 	c.Description = d.text(values["description"].node, "description", c.Codes())
 	if s, ok := d.str(values["base_url"].node, "base_url"); ok {
-		if u, err := checkBaseURL(s); err != "" {
+		if u, err := CheckBaseURL(s); err != "" {
 			errs.Addf(d.pos(values["base_url"].node), "%s", err)
 		} else {
 			c.BaseURL = u
@@ -153,12 +150,8 @@ func configValues(d *yamlDoc, entries []*ast.MappingValueNode) map[string]*astEn
 // decodeLanguages decodes the list of languages.
 func decodeLanguages(d *yamlDoc, n ast.Node) []Language {
 	var langs []Language
-	items, _ := d.list(n, "languages", "languages")
-	for _, it := range items {
-		o, ok := d.object(it, "a language", []string{"code", "name", "locale"}, []string{"code", "name", "locale"})
-		if !ok {
-			continue
-		}
+	keys := []string{"code", "name", "locale"}
+	d.objects(n, "languages", "languages", "a language", keys, keys, func(o map[string]ast.Node) {
 		var l Language
 		l.Code, _ = d.str(o["code"], "code")
 		if l.Code != "" && !langRE.MatchString(l.Code) {
@@ -170,18 +163,13 @@ func decodeLanguages(d *yamlDoc, n ast.Node) []Language {
 		l.Name, _ = d.str(o["name"], "name")
 		l.Locale, _ = d.str(o["locale"], "locale")
 		langs = append(langs, l)
-	}
+	})
 	return langs
 }
 
 // decodeSectors decodes the list of sectors, whose names are Texts.
 func (c *Config) decodeSectors(d *yamlDoc, n ast.Node) {
-	items, _ := d.list(n, "sectors", "sectors")
-	for _, it := range items {
-		o, ok := d.object(it, "a sector", []string{"id", "name"}, []string{"id", "name"})
-		if !ok {
-			continue
-		}
+	d.objects(n, "sectors", "sectors", "a sector", []string{"id", "name"}, []string{"id", "name"}, func(o map[string]ast.Node) {
 		var s Sector
 		s.ID, _ = d.str(o["id"], "id")
 		if s.ID != "" && !SlugRE.MatchString(s.ID) {
@@ -192,11 +180,11 @@ func (c *Config) decodeSectors(d *yamlDoc, n ast.Node) {
 		}
 		s.Name = d.text(o["name"], "name", c.Codes())
 		c.Sectors = append(c.Sectors, s)
-	}
+	})
 }
 
-// decodeItems decodes report_items, v (nil when site.yaml has none), and
-// puts it in the description, whose key is at descPos.
+// decodeItems decodes report_items, v (nil if absent), into the
+// description, whose key is at descPos.
 func (c *Config) decodeItems(d *yamlDoc, v *astEntry, descPos diag.Pos) {
 	if v != nil {
 		c.ReportItemsPos = v.pos
@@ -209,10 +197,9 @@ func (c *Config) decodeItems(d *yamlDoc, v *astEntry, descPos diag.Pos) {
 	c.fillItems(descPos, d.errs)
 }
 
-// fillItems puts report_items in place of ItemsPlaceholder in the
-// description, in every language. A placeholder with no report_items to
-// fill it is an error at pos, the description's; with a report_items that
-// is wrong, only that is reported.
+// fillItems puts report_items in place of ItemsPlaceholder in every
+// language; without report_items that is an error at pos (unless a wrong
+// report_items was already reported).
 func (c *Config) fillItems(pos diag.Pos, errs *diag.List) {
 	for _, l := range c.Codes() {
 		text := c.Description[l]
@@ -234,8 +221,7 @@ type astEntry struct {
 	pos  diag.Pos
 }
 
-// text decodes a mapping from language code to string, which must name
-// every language.
+// text decodes a string in every language of langs.
 func (d *yamlDoc) text(n ast.Node, key string, langs []string) Text {
 	o, ok := d.object(n, "\""+key+"\"", langs, langs)
 	if !ok {
@@ -248,9 +234,10 @@ func (d *yamlDoc) text(n ast.Node, key string, langs []string) Text {
 	return t
 }
 
-// checkBaseURL validates an absolute http(s) URL and adds the trailing
-// slash the rest of the generator relies on.
-func checkBaseURL(s string) (string, string) {
+// CheckBaseURL validates an absolute http(s) URL (site.yaml's base_url,
+// or -base-url) and adds the trailing slash the rest of the generator
+// relies on. The second result is what is wrong with it, or "".
+func CheckBaseURL(s string) (string, string) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", "base URL " + strconv.Quote(s) + " must be an absolute http:// or https:// address, such as https://example.github.io/site/"
@@ -263,6 +250,3 @@ func checkBaseURL(s string) (string, string) {
 	}
 	return u.String(), ""
 }
-
-// CheckBaseURL validates a base URL given on the command line.
-func CheckBaseURL(s string) (string, string) { return checkBaseURL(s) }

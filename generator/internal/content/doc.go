@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -28,31 +29,18 @@ func (k Kind) String() string {
 	return [...]string{"summary", "barrier", "page"}[k]
 }
 
-// Doc is one markdown file: its identity, its decoded front matter and its
-// body.
+// Doc is one markdown file: identity, decoded front matter and body.
 type Doc struct {
-	Kind Kind
-	Slug string // "summary" for the summary
-	Lang string
-	// Name is the file's path inside the content folder, with slashes
-	// (barriers/beef.en.md).
-	Name string
-	// Src is the file's text with line endings normalised to \n, a byte
-	// order mark removed, and the front matter blanked to spaces, so that
-	// byte offsets into the body are offsets into the file. It is nil when
-	// the set was loaded by LoadMeta: Set.Source reads it again.
-	Src []byte
-	// Lines maps offsets in Src to positions in the file, for errors
-	// (without Src, it knows only the path).
-	Lines *diag.Lines
-	Meta  Meta
-	// Fingerprint identifies the file's text (see Fingerprint); a
-	// translation records its source's in translated_from.
-	Fingerprint string
+	Kind        Kind
+	Slug        string // "summary" for the summary
+	Lang        string
+	Name        string // inside the content folder, with slashes: barriers/beef.en.md
+	path        string // for messages, as given to Load
+	Meta        Meta
+	Fingerprint string // of the text (see Fingerprint), for translated_from
 }
 
-// Key identifies a document independent of its language: the documents
-// of one Key are translations of each other.
+// Key identifies a document across its translations.
 type Key struct {
 	Kind Kind
 	Slug string
@@ -61,10 +49,9 @@ type Key struct {
 func (d *Doc) Key() Key { return Key{d.Kind, d.Slug} }
 
 // Path is the file's path for messages, as given to Load.
-func (d *Doc) Path() string { return d.Lines.Path() }
+func (d *Doc) Path() string { return d.path }
 
-// Meta is the decoded front matter. Which keys a kind of document accepts is
-// listed in fields.go.
+// Meta is the decoded front matter (the keys of each kind: fields.go).
 type Meta struct {
 	Title       string
 	Summary     string
@@ -80,11 +67,9 @@ type Meta struct {
 	Figures     []Figure
 	Numbers     []Number
 
-	// Status is what has become of a barrier since the report, and
-	// StatusDate (YYYY-MM-DD) the day it was checked; StatusNone and ""
-	// when not given. StatusPos and StatusDatePos are where their keys
-	// are, the zero Pos when a key is not there: the two languages of an
-	// entry are held to the same values at them.
+	// Status and StatusDate (YYYY-MM-DD, the day it was checked);
+	// StatusPos and StatusDatePos are where their keys are (zero when
+	// absent), for the check that the languages agree.
 	Status        Status
 	StatusDate    string
 	StatusPos     diag.Pos
@@ -140,8 +125,7 @@ type Number struct {
 // SlugRE matches a valid slug.
 var SlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// parseName splits a file name of the form <slug>.<lang>.md. It reports
-// what is wrong with a name that does not fit.
+// parseName splits a file name <slug>.<lang>.md, or says what is wrong.
 func parseName(base string, langs []string) (slug, lang string, err error) {
 	stem, ok := strings.CutSuffix(base, ".md")
 	if !ok {
@@ -152,11 +136,7 @@ func parseName(base string, langs []string) (slug, lang string, err error) {
 		return "", "", fmt.Errorf("file name %q must be <slug>.<lang>.md, with a language: one of %s", base, strings.Join(langs, ", "))
 	}
 	slug, lang = stem[:i], stem[i+1:]
-	known := false
-	for _, l := range langs {
-		known = known || l == lang
-	}
-	if !known {
+	if !slices.Contains(langs, lang) {
 		return "", "", fmt.Errorf("file name %q has unknown language %q; languages are: %s", base, lang, strings.Join(langs, ", "))
 	}
 	if !SlugRE.MatchString(slug) {
@@ -165,8 +145,8 @@ func parseName(base string, langs []string) (slug, lang string, err error) {
 	return slug, lang, nil
 }
 
-// normalize removes a UTF-8 byte order mark and turns CRLF and lone CR line
-// endings into LF: files saved by any editor build alike.
+// normalize removes a byte order mark and makes CRLF and CR line endings
+// LF: files saved by any editor build alike.
 func normalize(src []byte) []byte {
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
 	if bytes.IndexByte(src, '\r') < 0 {
@@ -199,12 +179,10 @@ func checkText(path string, src []byte) *diag.Error {
 	return nil
 }
 
-// splitFrontMatter finds the YAML block between the first line "---" and the
-// next line "---". It returns a copy of the YAML text, and src itself as the
-// body, with the block blanked in place (every byte but the line ends made a
-// space, so that a position in the body is a position in the file). A file
-// without front matter returns ok false; with no closing line, closed false,
-// and src is left as it was.
+// splitFrontMatter finds the YAML between the first line "---" and the
+// next. It returns a copy of it, and src as the body with the block
+// blanked in place (all but line ends made spaces, so positions stay);
+// ok false without front matter, closed false (src untouched) unclosed.
 func splitFrontMatter(src []byte) (yamlText []byte, body []byte, ok bool, closed bool) {
 	if !bytes.HasPrefix(src, []byte("---\n")) {
 		return nil, src, false, false

@@ -12,16 +12,12 @@ import (
 // field is one front matter key: which kinds of document take it, whether
 // it must be set, and how its value is decoded into Meta.
 type field struct {
-	name     string
-	kinds    []Kind
-	required bool
-	// translation marks a key that only a translation (a file not in the
-	// default language) may carry.
-	translation bool
+	name        string
+	kinds       []Kind
+	required    bool
+	translation bool // only a translation may carry it
 	decode      func(d *yamlDoc, n ast.Node, m *Meta)
-	// keyAt, when not nil, is where m keeps the position of the key, for
-	// checks that need to know where the key itself is.
-	keyAt func(m *Meta) *diag.Pos
+	keyAt       func(m *Meta) *diag.Pos // where m keeps the key's position, if it does
 }
 
 var all = []Kind{Summary, Barrier, Page}
@@ -83,8 +79,7 @@ var fields = []field{
 	}},
 }
 
-// decodeMeta decodes the front matter entries of a document of kind k.
-// translation says whether the document is a translation.
+// decodeMeta decodes the front matter of a document of kind k.
 func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation bool, start diag.Pos) Meta {
 	m := Meta{Start: start}
 	known := knownKeys(k, translation)
@@ -96,7 +91,7 @@ func decodeMeta(d *yamlDoc, entries []*ast.MappingValueNode, k Kind, translation
 			d.errs.Add(unknownKey(d.keyPos(mv), key, k, known))
 			// A misspelled required key is reported once, as misspelled,
 			// not a second time as missing.
-			if s := closest(key, known); s != "" {
+			if s := Closest(key, known); s != "" {
 				set[s] = true
 			}
 			continue
@@ -165,18 +160,18 @@ func unknownKey(pos diag.Pos, key string, k Kind, known []string) *diag.Error {
 	return misspelt(pos, key, "", known)
 }
 
-// misspelt reports key, which is none of keys, with the nearest of them as
-// a suggestion; where, "" or " in a sector", says where the key is.
+// misspelt reports key, none of keys, with the nearest as a suggestion;
+// where ("" or " in a sector") says where it is.
 func misspelt(pos diag.Pos, key, where string, keys []string) *diag.Error {
-	if s := closest(key, keys); s != "" {
+	if s := Closest(key, keys); s != "" {
 		return diag.Errorf(pos, "unknown key %q%s; did you mean %q?", key, where, s)
 	}
 	return diag.Errorf(pos, "unknown key %q%s; keys are: %s", key, where, strings.Join(keys, ", "))
 }
 
-// closest returns the candidate nearest to s by edit distance, if it is near
-// enough to be a likely typo.
-func closest(s string, candidates []string) string {
+// Closest returns the candidate nearest to s by edit distance, if it is
+// near enough to be a likely typo, or "".
+func Closest(s string, candidates []string) string {
 	best, bestDist := "", 3
 	if len(s) <= 4 {
 		bestDist = 2
@@ -188,10 +183,6 @@ func closest(s string, candidates []string) string {
 	}
 	return best
 }
-
-// Closest is closest for other packages: the known name nearest to a
-// misspelled one, or "".
-func Closest(s string, candidates []string) string { return closest(s, candidates) }
 
 // editDistance is the Levenshtein distance between a and b, in runes.
 func editDistance(a, b string) int {
@@ -215,8 +206,8 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// object decodes a mapping whose keys are the given names, reporting
-// unknown and missing ones. It returns the value node of each key set.
+// object decodes a mapping of the given keys, reporting unknown and
+// missing ones, into each key's value node.
 func (d *yamlDoc) object(n ast.Node, what string, keys, required []string) (map[string]ast.Node, bool) {
 	entries, ok := d.mapping(n, what)
 	if !ok {
@@ -240,64 +231,49 @@ func (d *yamlDoc) object(n ast.Node, what string, keys, required []string) (map[
 	return out, ok
 }
 
-func decodeSources(d *yamlDoc, n ast.Node, m *Meta) {
-	items, ok := d.list(n, "sources", "sources, each with a title and a url")
-	if ok && len(items) == 0 {
-		d.errs.Addf(d.pos(n), "%q must list at least one source", "sources")
-	}
+// objects decodes the list n of key (of: what it lists) as mappings of
+// keys (see object), calling f with each item that decodes.
+func (d *yamlDoc) objects(n ast.Node, key, of, what string, keys, required []string, f func(o map[string]ast.Node)) ([]ast.Node, bool) {
+	items, ok := d.list(n, key, of)
 	for _, it := range items {
-		o, ok := d.object(it, "a source", []string{"title", "url", "publisher", "date"}, []string{"title"})
-		if !ok {
-			continue
+		if o, ok := d.object(it, what, keys, required); ok {
+			f(o)
 		}
+	}
+	return items, ok
+}
+
+func decodeSources(d *yamlDoc, n ast.Node, m *Meta) {
+	items, ok := d.objects(n, "sources", "sources, each with a title and a url", "a source", []string{"title", "url", "publisher", "date"}, []string{"title"}, func(o map[string]ast.Node) {
 		var s Source
 		s.Title, _ = d.str(o["title"], "title")
-		if o["url"] != nil {
-			if u, ok := d.str(o["url"], "url"); ok {
-				if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
-					d.errs.Addf(d.pos(o["url"]), "source url %q must start with https:// or http://", u)
-				}
-				s.URL = u
+		// An optional key that is not there decodes to "", silently.
+		if u, ok := d.str(o["url"], "url"); ok {
+			if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+				d.errs.Addf(d.pos(o["url"]), "source url %q must start with https:// or http://", u)
 			}
+			s.URL = u
 		}
-		if o["publisher"] != nil {
-			s.Publisher, _ = d.str(o["publisher"], "publisher")
-		}
-		if o["date"] != nil {
-			s.Date, _ = d.date(o["date"], "date")
-		}
+		s.Publisher, _ = d.str(o["publisher"], "publisher")
+		s.Date, _ = d.date(o["date"], "date")
 		m.Sources = append(m.Sources, s)
+	})
+	if ok && len(items) == 0 {
+		d.errs.Addf(d.pos(n), "%q must list at least one source", "sources")
 	}
 }
 
 func decodeFigures(d *yamlDoc, n ast.Node, m *Meta) {
-	items, _ := d.list(n, "figures", "figures")
-	for _, it := range items {
-		o, ok := d.object(it, "a figure", []string{"id", "title", "unit", "source", "data"}, []string{"id", "title", "data"})
-		if !ok {
-			continue
-		}
+	d.objects(n, "figures", "figures", "a figure", []string{"id", "title", "unit", "source", "data"}, []string{"id", "title", "data"}, func(o map[string]ast.Node) {
 		var f Figure
 		f.ID, _ = d.str(o["id"], "id")
 		if f.ID != "" && !SlugRE.MatchString(f.ID) {
 			d.errs.Addf(d.pos(o["id"]), "figure id %q must be lower-case letters and digits joined by hyphens", f.ID)
 		}
 		f.Title, _ = d.str(o["title"], "title")
-		if o["unit"] != nil {
-			f.Unit, _ = d.str(o["unit"], "unit")
-		}
-		if o["source"] != nil {
-			f.Source, _ = d.str(o["source"], "source")
-		}
-		data, _ := d.list(o["data"], "data", "bars, each with a label and a value")
-		if len(data) == 0 {
-			d.errs.Addf(d.pos(o["data"]), "figure %q needs at least one bar in %q", f.ID, "data")
-		}
-		for _, b := range data {
-			bo, ok := d.object(b, "a bar", []string{"label", "value"}, []string{"label", "value"})
-			if !ok {
-				continue
-			}
+		f.Unit, _ = d.str(o["unit"], "unit")
+		f.Source, _ = d.str(o["source"], "source")
+		data, _ := d.objects(o["data"], "data", "bars, each with a label and a value", "a bar", []string{"label", "value"}, []string{"label", "value"}, func(bo map[string]ast.Node) {
 			var x Datum
 			x.Label, _ = d.str(bo["label"], "label")
 			x.Value, _ = d.number(bo["value"], "value")
@@ -305,21 +281,19 @@ func decodeFigures(d *yamlDoc, n ast.Node, m *Meta) {
 				d.errs.Addf(d.pos(bo["value"]), "bar value must not be negative, got %v", x.Value)
 			}
 			f.Data = append(f.Data, x)
+		})
+		if len(data) == 0 {
+			d.errs.Addf(d.pos(o["data"]), "figure %q needs at least one bar in %q", f.ID, "data")
 		}
 		m.Figures = append(m.Figures, f)
-	}
+	})
 }
 
 func decodeNumbers(d *yamlDoc, n ast.Node, m *Meta) {
-	items, _ := d.list(n, "numbers", "key numbers, each with a value and a label")
-	for _, it := range items {
-		o, ok := d.object(it, "a key number", []string{"value", "label"}, []string{"value", "label"})
-		if !ok {
-			continue
-		}
+	d.objects(n, "numbers", "key numbers, each with a value and a label", "a key number", []string{"value", "label"}, []string{"value", "label"}, func(o map[string]ast.Node) {
 		var x Number
 		x.Value, _ = d.str(o["value"], "value")
 		x.Label, _ = d.str(o["label"], "label")
 		m.Numbers = append(m.Numbers, x)
-	}
+	})
 }

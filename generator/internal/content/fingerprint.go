@@ -12,14 +12,10 @@ const FingerprintLen = 12
 
 var fingerprintRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
 
-// Fingerprint identifies a document's text for translation tracking: the
-// first hex digits of the SHA-256 of its normalized text (no byte order
-// mark, LF line endings, no trailing spaces on a line, no blank lines at
-// the end). A translation's translated_from holds its source's fingerprint
-// at the time it was translated; when the source's text changes, the two
-// differ and the translation is stale. Saving a file with other line
-// endings or trailing spaces does not change its fingerprint, and file
-// times play no part, so a fresh clone reports what a working copy does.
+// Fingerprint identifies a document's text for translated_from: the first
+// hex digits of the SHA-256 of its normalized text (no byte order mark, LF
+// line endings, no trailing spaces or blank lines at the end), so line
+// endings and file times play no part.
 func Fingerprint(src []byte) string {
 	lines := bytes.Split(normalize(src), []byte("\n"))
 	for len(lines) > 0 && len(bytes.TrimRight(lines[len(lines)-1], " \t")) == 0 {

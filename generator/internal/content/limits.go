@@ -9,18 +9,16 @@ import (
 	"explainer/generator/internal/diag"
 )
 
-// The limits on what one file may hold. They are far above what any page of
-// the site needs (a long entry is 50 KiB), and low enough that no file,
-// however written, makes a build slow or hungry: the YAML and markdown
-// parsers take time that grows faster than the input with nesting depth and
-// with some unclosed constructs, so depth and paragraph length are bounded
-// too. README.md ("Security") gives the worst cases measured.
+// The limits on one file: far above what a page needs (a long entry is
+// 50 KiB), and low enough that no file makes a build slow or hungry. The
+// parsers' time grows faster than the input with nesting and some unclosed
+// constructs, hence the bounds on depth and paragraphs; README.md
+// ("Security") gives the worst cases measured.
 const (
 	// MaxFileSize is the largest file read from the content folder.
 	MaxFileSize = 1 << 20
-	// MaxParagraph is the longest run of markdown lines without a blank
-	// line (fenced code aside): some inputs take the parser time that
-	// grows with the square of a paragraph's length.
+	// MaxParagraph bounds a run of markdown lines without a blank line
+	// (fenced code aside): some take time in its square.
 	MaxParagraph = 8 << 10
 	// MaxYAMLSize is the largest front matter block or YAML file.
 	MaxYAMLSize = 256 << 10
@@ -33,9 +31,8 @@ const (
 	MaxIndent = 256
 )
 
-// readLimited reads a file of at most MaxFileSize bytes into buf (emptied
-// first; nil for a new one). A larger file is an error at shown, the path
-// for messages.
+// readLimited reads a file of at most MaxFileSize bytes into buf (nil for a
+// new one); a larger one is an error at shown.
 func readLimited(fsys fs.FS, name, shown string, buf *bytes.Buffer) ([]byte, *diag.Error) {
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -46,8 +43,7 @@ func readLimited(fsys fs.FS, name, shown string, buf *bytes.Buffer) ([]byte, *di
 		buf = new(bytes.Buffer)
 	}
 	buf.Reset()
-	// Sized from the file's size, as os.ReadFile does, instead of grown
-	// step by step: every file of a site is read.
+	// Sized from the file's size, as os.ReadFile does.
 	if st, err := f.Stat(); err == nil && st.Size() <= MaxFileSize {
 		buf.Grow(int(st.Size()) + bytes.MinRead)
 	}
@@ -73,9 +69,8 @@ func mib(n int64) string {
 	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 }
 
-// checkYAMLSize reports YAML text (front matter, or a YAML file) that is
-// too large or nests [ and { too deep, at the first bracket too deep.
-// Brackets inside quoted strings and comments do not count.
+// checkYAMLSize reports YAML text too large, or nesting [ and { too deep
+// (outside quotes and comments), at the first bracket too deep.
 func (d *yamlDoc) checkYAMLSize(src []byte) bool {
 	if len(src) > MaxYAMLSize {
 		d.errs.Addf(diag.Pos{Path: d.path, Line: d.line + 1, Col: 1}, "YAML block is %s; the limit is %s", mib(int64(len(src))), mib(MaxYAMLSize))
@@ -119,11 +114,8 @@ func (d *yamlDoc) checkYAMLSize(src []byte) bool {
 	return true
 }
 
-// checkBody reports the first markdown line that would make the markdown
-// parser slow: one that opens more than MaxBlockDepth block quotes and list
-// items, is indented more than MaxIndent columns, or makes its paragraph
-// longer than MaxParagraph bytes. Fenced code is exempt: it is not parsed
-// as markdown.
+// checkBody reports the first markdown line beyond MaxBlockDepth,
+// MaxIndent or MaxParagraph; fenced code is not parsed, so exempt.
 func checkBody(src []byte, lines *diag.Lines) *diag.Error {
 	var fence []byte // the open code fence, if any
 	para := 0        // bytes of the paragraph so far
@@ -165,8 +157,7 @@ func checkBody(src []byte, lines *diag.Lines) *diag.Error {
 	return nil
 }
 
-// fenceOf returns the run of ` or ~ that opens or closes fenced code on
-// line, or nil.
+// fenceOf returns the run of ` or ~ that opens or closes fenced code, or nil.
 func fenceOf(line []byte) []byte {
 	t := bytes.TrimLeft(line, " ")
 	if len(line)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {

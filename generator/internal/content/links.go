@@ -12,11 +12,10 @@ import (
 // the kernel does, so a loop of links is an error rather than a hang.
 const maxLinkHops = 40
 
-// checkFile reports why the file name in fsys must not be read: it is not a
-// regular file (a pipe would block the build forever), or it is, or goes
-// through, a symbolic link that leads outside the content folder. An
-// os.DirFS follows such links wherever they go, so a link committed to the
-// repository could otherwise publish any file of the machine that builds.
+// checkFile reports why the file name must not be read: not a regular
+// file (a pipe would block forever), or a symbolic link, or a path through
+// one, that leads out of the folder (an os.DirFS would follow it, and
+// publish any file of the machine that builds).
 func checkFile(fsys fs.FS, name string) error {
 	target, err := resolveInside(fsys, name)
 	if err != nil {
@@ -32,9 +31,8 @@ func checkFile(fsys fs.FS, name string) error {
 	return nil
 }
 
-// resolveInside follows the symbolic links in name, one path element at a
-// time, and returns the path it leads to. It is an error for a link to lead
-// outside fsys: an absolute target, or one that climbs above the root.
+// resolveInside follows the symbolic links in name, an element at a time,
+// to the path it leads to; a link out of fsys is an error.
 func resolveInside(fsys fs.FS, name string) (string, error) {
 	cur := name
 	for hops := 0; ; {

@@ -1,7 +1,7 @@
-// Package content reads the editors' files: content/site.yaml and the
-// markdown documents with their YAML front matter. It turns them into typed
-// values (Config, Doc, Meta) and reports every problem with its file, line
-// and column. It knows nothing of markdown bodies or HTML; package site does.
+// Package content reads the editors' files, content/site.yaml and the
+// markdown documents with their YAML front matter, into typed values
+// (Config, Doc, Meta), reporting every problem at its file, line and
+// column. Bodies and HTML are packages site and markdown's.
 //
 // The layout it reads, relative to the content folder:
 //
@@ -13,24 +13,21 @@
 //	                          reads those a page names (through FS)
 //	README.md                 the editors' guide; not part of the site
 //
-// Front matter keys are listed in fields.go; content/README.md documents
-// them for editors. A barrier's status since the report (status, with
-// the status_date it was checked on) is a Status, of four values
-// (status.go); whether the two languages agree on it is package site's
-// check, as is site.yaml's report_items, the number of barrier entries
-// each language must publish, which the description may state as {items}.
-// Front matter is parsed by goccy/go-yaml, whose nodes carry the line and
-// column that every message points at (yaml.go). LoadMeta keeps only the
-// front matter of each document; LoadMetaCached (cache.go) also skips the
-// files that have not changed since the last load, for the preview.
+// Front matter keys are listed in fields.go (content/README.md documents
+// them for editors) and parsed by goccy/go-yaml, whose nodes carry the
+// positions every message points at (yaml.go). A barrier's status since
+// the report is a Status (status.go); whether two languages agree on it,
+// and site.yaml's report_items (the number of barriers each language
+// publishes, {items} in the description), are checked by package site.
+// A Set keeps only the front matter (Set.Source reads a body again), so a
+// large site stays small in memory; LoadMetaCached (cache.go) also skips
+// the files unchanged since the last load, for the preview.
 //
-// Every file is taken to be hostile. A file must be a regular UTF-8 text
-// file without NUL bytes, inside the folder: a symbolic link that leads
-// out of it is an error at the link (links.go), since the fs.FS of a real
-// folder would follow it anywhere. The limits in limits.go bound the size
-// of files and front matter, the nesting of YAML and markdown, and the
-// length of paragraphs, so that no file can make the parsers take minutes.
-// YAML anchors, aliases, merge keys and tags are refused (yaml.go).
+// Every file is taken to be hostile: it must be regular UTF-8 text
+// without NUL bytes, inside the folder (a symbolic link leading out of it
+// is an error, links.go: an os.DirFS would follow it anywhere); limits.go
+// bounds sizes and nesting so that no file makes the parsers take
+// minutes; YAML anchors, aliases, merge keys and tags are refused.
 package content
 
 import (
@@ -86,24 +83,14 @@ func pictureHint(name string) string {
 // FS is the content folder, for the picture files the pages show.
 func (s *Set) FS() fs.FS { return s.fsys }
 
-// Load reads the content folder fsys. dir is the folder's path as the user
-// named it, used to print paths in messages. All problems found are returned
-// together as a diag.Errors.
-func Load(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, true, nil) }
+// Load reads the content folder fsys; dir is its path as messages print
+// it. All problems are returned together as a diag.Errors.
+func Load(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, nil) }
 
-// LoadMeta is Load without keeping the documents' text: each Doc's Src is
-// nil, and its Lines know only the path. Source reads the text again when
-// it is needed. A build of thousands of documents keeps only their front
-// matter in memory this way.
-func LoadMeta(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, false, nil) }
-
-// Source returns d's text as Doc.Src holds it: line endings normalised and
-// the front matter blanked. It reads the file again, into buf (emptied
-// first; nil for a new one), if the set was loaded without the text.
+// Source reads d's text again, into buf (nil for a new one): LF line
+// endings, no byte order mark, and the front matter blanked to spaces, so
+// that offsets into the body are offsets into the file.
 func (s *Set) Source(d *Doc, buf *bytes.Buffer) ([]byte, error) {
-	if d.Src != nil {
-		return d.Src, nil
-	}
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
@@ -124,7 +111,7 @@ func (s *Set) Source(d *Doc, buf *bytes.Buffer) ([]byte, error) {
 	return blanked, nil
 }
 
-func load(fsys fs.FS, dir string, keep bool, cache *Cache) (*Set, error) {
+func load(fsys fs.FS, dir string, cache *Cache) (*Set, error) {
 	var errs diag.List
 	show := func(name string) string { return path.Join(displayDir(dir), name) }
 
@@ -151,29 +138,20 @@ func load(fsys fs.FS, dir string, keep bool, cache *Cache) (*Set, error) {
 		cache.begin(src)
 		cache.keep(names)
 	}
-	// Documents are read and decoded on all cores; each has its own list
-	// of problems, merged in file order.
+	// Read on all cores, each document's problems merged in file order.
 	docs := make([]*Doc, len(names))
 	found := make([]diag.List, len(names))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			// Without the text, nothing of a file outlives its loading,
-			// so one buffer serves every file.
-			var buf *bytes.Buffer
-			if !keep {
-				buf = new(bytes.Buffer)
-			}
+			buf := new(bytes.Buffer) // nothing of a file outlives its loading
 			for i := range work {
 				var d *Doc
 				if cache != nil {
 					d = cache.loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
 				} else {
 					d = loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
-				}
-				if d != nil && !keep && d.Src != nil {
-					d.Src, d.Lines = nil, diag.NewLines(d.Path(), nil)
 				}
 				docs[i] = d
 			}
@@ -237,9 +215,7 @@ func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, 
 			return nil // editor and system files: .DS_Store, .swp
 		}
 		dir := path.Dir(name)
-		if !e.IsDir() && !e.Type().IsRegular() {
-			// A symbolic link (or a pipe, or a device): read it only if it
-			// is a regular file inside the content folder.
+		if !e.IsDir() && !e.Type().IsRegular() { // a link, pipe or device
 			if err := checkFile(fsys, name); err != nil {
 				errs.Addf(diag.Pos{Path: show(name)}, "%v", err)
 				return nil
@@ -271,8 +247,8 @@ func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, 
 	return names, err
 }
 
-// loadDoc reads and decodes one document. It returns nil if the document
-// cannot be used at all; problems are added to errs.
+// loadDoc reads and decodes one document, or returns nil if it cannot be
+// used at all; problems go to errs.
 func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *bytes.Buffer) *Doc {
 	dir, base := path.Split(name)
 	slug, lang, err := parseName(base, cfg.Codes())
@@ -302,9 +278,7 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *
 		return nil
 	}
 	src := normalize(raw)
-	// The fingerprint of what translators translate: the file as its
-	// editor sees it, before its front matter is blanked.
-	fingerprint := Fingerprint(src)
+	fingerprint := Fingerprint(src) // before the front matter is blanked
 	yamlText, blanked, has, closed := splitFrontMatter(src)
 	start := diag.Pos{Path: shown, Line: 1, Col: 1}
 	if !has {
@@ -327,17 +301,14 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *
 	n := errs.Len()
 	entries := d.parse(yamlText)
 	if errs.Len() > n {
-		// Keys after a syntax error are unknown: reporting them as
-		// missing would bury the one real problem.
-		return nil
+		return nil // keys reported missing would bury the syntax error
 	}
 	doc := &Doc{
 		Kind:        kind,
 		Slug:        slug,
 		Lang:        lang,
 		Name:        name,
-		Src:         blanked,
-		Lines:       lines,
+		path:        shown,
 		Meta:        decodeMeta(d, entries, kind, lang != cfg.Default(), start),
 		Fingerprint: fingerprint,
 	}
@@ -347,8 +318,7 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *
 	return doc
 }
 
-// validName reports whether name (inside the content folder) is a well
-// named document.
+// validName reports whether name is a well named document.
 func validName(name string, cfg *Config) bool {
 	dir, base := path.Split(name)
 	slug, _, err := parseName(base, cfg.Codes())

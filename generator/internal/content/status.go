@@ -8,9 +8,8 @@ import (
 	"github.com/goccy/go-yaml/ast"
 )
 
-// Status is what has become of a barrier since the report: the front
-// matter key status, checked as of the date in status_date.
-// content/README.md says what each value means for editors.
+// Status is what has become of a barrier since the report (status, as
+// of status_date); content/README.md explains the values.
 type Status uint8
 
 const (
@@ -21,15 +20,13 @@ const (
 	Resolved                  // resolved
 )
 
-// statusRequired makes status and status_date required in every barrier
-// entry. They are optional until the content gives them everywhere.
+// statusRequired: optional until the content gives them everywhere.
 const statusRequired = false
 
 // statusNames are the values editors write, by Status.
 var statusNames = [...]string{Unchanged: "unchanged", Negotiating: "negotiating", Committed: "committed", Resolved: "resolved"}
 
-// String is the value as written in front matter ("" for StatusNone), as
-// templates use it in class names and string keys.
+// String is the value as written ("" for StatusNone), as templates use it.
 func (s Status) String() string {
 	if int(s) < len(statusNames) {
 		return statusNames[s]
@@ -52,7 +49,7 @@ func decodeStatus(d *yamlDoc, n ast.Node, m *Meta) {
 		}
 	}
 	names := StatusNames()
-	if near := closest(s, names); near != "" {
+	if near := Closest(s, names); near != "" {
 		d.errs.Addf(d.pos(n), "unknown status %q; did you mean %q? (statuses are: %s)", s, near, strings.Join(names, ", "))
 		return
 	}
@@ -63,9 +60,8 @@ func decodeStatusDate(d *yamlDoc, n ast.Node, m *Meta) {
 	m.StatusDate, _ = d.date(n, "status_date")
 }
 
-// checkStatusPair reports a status given without the date it was checked
-// on, or the other way round: one means little without the other. Each
-// is reported at the key that is there.
+// checkStatusPair reports a status without its date, or a date without a
+// status, at the key that is there.
 func checkStatusPair(m *Meta, errs *diag.List) {
 	switch hasStatus, hasDate := m.StatusPos != (diag.Pos{}), m.StatusDatePos != (diag.Pos{}); {
 	case hasStatus && !hasDate:

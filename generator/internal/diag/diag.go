@@ -1,11 +1,7 @@
-// Package diag carries the problems found in content and templates, each with
-// the file, line and column it was found at, from the moment it is found to
-// the edge of the program, where it is printed once as
-//
-//	path:line:col: message
-//
-// A build collects every problem in a List instead of stopping at the first,
-// so an editor sees all of them in one run.
+// Package diag carries the problems found in content and templates, each
+// at its file, line and column, to the edge of the program, where it is
+// printed as "path:line:col: message". A build collects every problem in a
+// List rather than stopping at the first, so an editor sees all at once.
 package diag
 
 import (
@@ -19,10 +15,9 @@ import (
 	"unicode/utf8"
 )
 
-// Pos is a place in a file. Line and Col count from 1; Col counts characters
-// (not bytes), as editors do. A zero Line means the whole file; it prints
-// as line 1, column 1, so that editors and CI annotations that expect a
-// line still open the file.
+// Pos is a place in a file. Line and Col count from 1, Col in characters
+// as editors do. A zero Line, the whole file, prints as 1:1 for tools that
+// expect a line.
 type Pos struct {
 	Path string
 	Line int
@@ -59,8 +54,7 @@ func Errorf(pos Pos, format string, args ...any) *Error {
 	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 }
 
-// List collects problems. The zero value is ready to use; it is not safe for
-// concurrent use.
+// List collects problems. The zero value is ready; not for concurrent use.
 type List struct {
 	errs []*Error
 }
@@ -80,9 +74,8 @@ func (l *List) Warnf(pos Pos, format string, args ...any) {
 	l.Add(e)
 }
 
-// AddAll appends the problems of err, a diag.Errors or an *Error, and
-// returns nil; any other error (a file that could not be written, say) has
-// no place in a file and is returned for the caller to stop with.
+// AddAll appends the problems of err (an Errors or *Error) and returns
+// nil; any other error is returned for the caller to stop with.
 func (l *List) AddAll(err error) error {
 	es := AsList(err)
 	if err != nil && es == nil {
@@ -97,7 +90,7 @@ func (l *List) AddAll(err error) error {
 // Merge appends every problem of m.
 func (l *List) Merge(m *List) { l.errs = append(l.errs, m.errs...) }
 
-// Len reports how many problems, warnings included, were collected.
+// Len counts the problems, warnings included.
 func (l *List) Len() int { return len(l.errs) }
 
 // All returns the problems sorted by file, line and column.
@@ -119,10 +112,9 @@ func (l *List) Warnings() []*Error {
 	return slices.DeleteFunc(l.All(), func(e *Error) bool { return !e.Warning })
 }
 
-// Err returns nil if no error (warnings aside) was collected, and otherwise an
-// error listing every problem, one per line, sorted: the warnings too, so
-// that a failed build shows them with its errors rather than hiding them
-// until the errors are fixed.
+// Err returns nil if no error (warnings aside) was collected, and otherwise
+// every problem, warnings too, sorted: a failed build shows its warnings
+// with its errors rather than hiding them until the errors are fixed.
 func (l *List) Err() error {
 	all := l.All()
 	if !slices.ContainsFunc(all, func(e *Error) bool { return !e.Warning }) {
@@ -157,8 +149,7 @@ func (es Errors) Error() string {
 	return b.String()
 }
 
-// AsList returns the problems in err: all of them if err is an Errors, the
-// one if it is an *Error, and nil otherwise.
+// AsList returns the problems of an Errors or *Error, or nil.
 func AsList(err error) []*Error {
 	var es Errors
 	if errors.As(err, &es) {
@@ -171,10 +162,9 @@ func AsList(err error) []*Error {
 	return nil
 }
 
-// Lines maps byte offsets in a file's text to positions. The table of
-// line starts is made on the first call to Pos, not when a file is loaded:
-// loading and checking a file with no problem asks for no position. A
-// Lines is safe for concurrent use.
+// Lines maps byte offsets in a file's text to positions, safe for
+// concurrent use. The table of line starts is made on first use: a file
+// with no problem asks for no position.
 type Lines struct {
 	path  string
 	src   []byte
@@ -201,8 +191,7 @@ var newline = []byte{'\n'}
 // Path returns the file's path.
 func (l *Lines) Path() string { return l.path }
 
-// Offset returns the byte offset of the start of line (counted from 1),
-// or the length of the text for a line past its end.
+// Offset returns the offset of line (from 1), or the text's length past it.
 func (l *Lines) Offset(line int) int {
 	l.once.Do(l.index)
 	if line < 1 {

@@ -47,9 +47,8 @@ func removeLeftovers(parent, base string) {
 		return
 	}
 	for _, p := range found {
-		if inUse(p) {
-			continue
+		if !inUse(p) {
+			os.RemoveAll(p)
 		}
-		os.RemoveAll(p)
 	}
 }

@@ -1,24 +1,20 @@
-// Package output writes a build into a fresh folder beside the output folder
-// and swaps it in only when the whole build has succeeded, so the previous
-// site stays complete and untouched until then: a failed or interrupted
-// build (even one killed with SIGKILL) leaves it exactly as it was.
+// Package output writes a build into a fresh folder beside the output
+// folder and swaps it in only when the whole build has succeeded: a failed
+// or interrupted build (even one killed with SIGKILL) leaves the previous
+// site exactly as it was.
 //
-// The output folder is the generator's alone. Every build replaces it whole,
-// so anything put there by hand (a CNAME file, say) would be gone after the
-// next build; GitHub Pages takes a custom domain from the repository's
-// settings instead. To keep that from eating a folder it did not make,
-// every build writes a marker file, .generator, and Begin refuses to
-// replace a non-empty folder without one. It also refuses
-// an output folder that is, or holds, one of the folders it is told to
-// protect (the content, the templates, the repository), and one that is a
-// symbolic link.
+// Every build replaces the output folder whole, so anything put there by
+// hand (a CNAME file) would be lost; GitHub Pages takes a custom domain
+// from the repository's settings instead. Each build writes a marker file,
+// .generator, and Begin refuses a non-empty folder without one, a symbolic
+// link, and a folder that is or holds one it is told to protect (the
+// content, the templates, the repository).
 //
-// The temporary folder is named .<out>.new-<digits> (and, on systems without
-// an atomic exchange, .<out>.new-<digits>.old for the old site on its way
-// out). A build that is killed leaves it behind; the next build removes
-// every folder of that pattern that no running build holds (on Linux each
-// build holds a lock on its own). They live beside the output folder, never
-// inside it, so they are never served or deployed.
+// The temporary folder, .<out>.new-<digits> (and .<out>.new-<digits>.old
+// for the old site where there is no atomic exchange), is left behind by a
+// killed build and removed by the next unless a running build holds it (on
+// Linux each holds a lock on its own). It lies beside the output folder,
+// so it is never served or deployed.
 package output
 
 import (
@@ -46,10 +42,8 @@ type Dir struct {
 	unlock func()
 }
 
-// Begin starts writing the output folder out, which it creates if needed.
-// It refuses an output folder that holds, or is, one of the protected
-// folders (the content and templates, for example): swapping it would
-// replace them. It removes what killed builds left beside it.
+// Begin starts writing the output folder out (see the package doc for
+// what it refuses) and removes what killed builds left beside it.
 func Begin(out string, protected ...string) (*Dir, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
@@ -85,27 +79,20 @@ func Begin(out string, protected ...string) (*Dir, error) {
 // Path is the folder the build writes to until Commit.
 func (d *Dir) Path() string { return d.tmp }
 
-// WriteFile writes data at the slash-separated path rel inside the folder,
-// creating folders as needed. rel must stay inside the folder.
+// WriteFile writes data at the slash-separated path rel, which must stay
+// inside the folder, creating folders as needed.
 func (d *Dir) WriteFile(rel string, data []byte) error {
-	if !fs.ValidPath(rel) || rel == "." {
-		return fmt.Errorf("output path %q is not inside the output folder", rel)
-	}
-	p := filepath.Join(d.tmp, filepath.FromSlash(rel))
-	if err := d.mkdirFor(filepath.Dir(p)); err != nil {
+	p, err := d.place(rel)
+	if err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
 }
 
-// Stream writes the file at rel (as WriteFile) with what write writes,
-// without holding it in memory.
+// Stream writes the file at rel with what write writes.
 func (d *Dir) Stream(rel string, write func(io.Writer) error) error {
-	if !fs.ValidPath(rel) || rel == "." {
-		return fmt.Errorf("output path %q is not inside the output folder", rel)
-	}
-	p := filepath.Join(d.tmp, filepath.FromSlash(rel))
-	if err := d.mkdirFor(filepath.Dir(p)); err != nil {
+	p, err := d.place(rel)
+	if err != nil {
 		return err
 	}
 	f, err := os.Create(p)
@@ -119,8 +106,7 @@ func (d *Dir) Stream(rel string, write func(io.Writer) error) error {
 	return f.Close()
 }
 
-// Rename moves the file at from to to, both inside the folder and in the
-// same folder.
+// Rename renames a file within its folder.
 func (d *Dir) Rename(from, to string) error {
 	if !fs.ValidPath(from) || !fs.ValidPath(to) || path.Dir(from) != path.Dir(to) {
 		return fmt.Errorf("cannot rename output %q to %q", from, to)
@@ -128,38 +114,34 @@ func (d *Dir) Rename(from, to string) error {
 	return os.Rename(filepath.Join(d.tmp, filepath.FromSlash(from)), filepath.Join(d.tmp, filepath.FromSlash(to)))
 }
 
-// mkdirFor makes dir, the folder of a file, and its parents. A site is a
-// folder per page: the parents are remembered (os.MkdirAll would look at
-// each of them again for every page), the page's own folder is not, as no
-// other file goes there.
-func (d *Dir) mkdirFor(dir string) error {
-	if dir == d.tmp {
-		return nil
+// place is the file path of rel, whose folders it makes.
+func (d *Dir) place(rel string) (string, error) {
+	if !fs.ValidPath(rel) || rel == "." {
+		return "", fmt.Errorf("output path %q is not inside the output folder", rel)
 	}
-	if err := d.mkdir(filepath.Dir(dir)); err != nil {
-		return err
-	}
-	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	return nil
+	p := filepath.Join(d.tmp, filepath.FromSlash(rel))
+	return p, d.mkdir(filepath.Dir(p), false)
 }
 
-// mkdir makes dir and its parents, remembering what it made.
-func (d *Dir) mkdir(dir string) error {
+// mkdir makes dir and its parents. A site is a folder per page: the
+// parents are remembered (os.MkdirAll would look at each again for every
+// page), a page's own folder (remember false) is not.
+func (d *Dir) mkdir(dir string, remember bool) error {
 	if dir == d.tmp {
 		return nil
 	}
 	if _, done := d.made.Load(dir); done {
 		return nil
 	}
-	if err := d.mkdir(filepath.Dir(dir)); err != nil {
+	if err := d.mkdir(filepath.Dir(dir), true); err != nil {
 		return err
 	}
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	d.made.Store(dir, true)
+	if remember {
+		d.made.Store(dir, true)
+	}
 	return nil
 }
 

@@ -2,27 +2,23 @@ package render
 
 import (
 	"fmt"
+	"html/template"
+	"strings"
+	"time"
 
+	"explainer/generator/internal/chart"
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/site"
 	"explainer/generator/internal/theme"
 )
 
-// The template functions of every page, but those of its head (meta.go),
-// its figures (figures.go), its dates (dates.go) and its shared parts
-// (parts.go).
+// The template functions of every page but those of its head (meta.go)
+// and its shared parts (parts.go).
 
 // T returns the theme string key in the page's language.
-func (p *Page) T(key string) (string, error) {
-	t, ok := p.theme.String(key)
-	if !ok {
-		return "", fmt.Errorf("no string %q in strings.yaml", key)
-	}
-	return t[p.Lang], nil
-}
+func (p *Page) T(key string) (string, error) { return p.In(p.Lang, key) }
 
-// In returns the theme string key in the language lang, for text shown in
-// another language than the page's (the language switcher, the 404 page).
+// In returns the theme string key in lang (the language switcher, 404).
 func (p *Page) In(lang, key string) (string, error) {
 	t, ok := p.theme.String(key)
 	if !ok {
@@ -35,10 +31,10 @@ func (p *Page) In(lang, key string) (string, error) {
 	return s, nil
 }
 
-// URL returns the root-relative address of a path below the base URL.
+// URL is the root-relative address of a path below the base URL.
 func (p *Page) URL(path string) string { return p.Site.URL(path) }
 
-// Abs returns the absolute address of a path below the base URL.
+// Abs is the absolute address of a path below the base URL.
 func (p *Page) Abs(path string) string { return p.Site.AbsURL(path) }
 
 // Asset returns the address of a static file by its name in static/.
@@ -120,8 +116,7 @@ func (p *Page) Locale() string {
 	return ""
 }
 
-// TOC is the table of contents of the page's body: its second-level
-// headings, none on a page with no body.
+// TOC is the body's second-level headings, for a table of contents.
 func (p *Page) TOC() []site.Heading {
 	if p.Entry == nil {
 		return nil
@@ -133,4 +128,70 @@ func (p *Page) TOC() []site.Heading {
 		}
 	}
 	return toc
+}
+
+// Chart draws a front matter figure as an inline SVG bar chart, described
+// for screen readers in the page's language.
+func (p *Page) Chart(f content.Figure) (template.HTML, error) {
+	intro, err := p.T("chart_intro")
+	if err != nil {
+		return "", err
+	}
+	c := chart.Chart{ID: f.ID + "-chart", Title: f.Title, Intro: intro, Unit: f.Unit}
+	for _, d := range f.Data {
+		c.Bars = append(c.Bars, chart.Bar{Label: d.Label, Value: d.Value})
+	}
+	return chart.SVG(c), nil
+}
+
+// Number writes a figure's value as the chart does: 1,250.5.
+func (p *Page) Number(v float64) string { return chart.Format(v) }
+
+// footnotesStart is where goldmark begins the footnotes of a body.
+const footnotesStart = `<div class="footnotes"`
+
+// Prose is the body without its footnotes, so the figures can go between.
+func (p *Page) Prose() template.HTML {
+	if i := strings.Index(string(p.Body), footnotesStart); i >= 0 {
+		return p.Body[:i]
+	}
+	return p.Body
+}
+
+// Footnotes are the footnotes of the page's body, or nothing.
+func (p *Page) Footnotes() template.HTML {
+	if i := strings.Index(string(p.Body), footnotesStart); i >= 0 {
+		return p.Body[i:]
+	}
+	return ""
+}
+
+// DatePlaceholder marks where a date goes in a strings.yaml text that
+// Dated fills ("as of {date}").
+const DatePlaceholder = "{date}"
+
+// Dated returns the string key with its DatePlaceholder replaced by a
+// <time> of iso (YYYY-MM-DD), written in strings.yaml's date_layout, a Go
+// time layout ("2 January 2006", "2006년 1월 2일"); the rest escaped.
+func (p *Page) Dated(key, iso string) (template.HTML, error) {
+	text, err := p.T(key)
+	if err != nil {
+		return "", err
+	}
+	before, after, ok := strings.Cut(text, DatePlaceholder)
+	if !ok {
+		return "", fmt.Errorf("string %q in strings.yaml has no %s for the date", key, DatePlaceholder)
+	}
+	layout, err := p.T("date_layout")
+	if err != nil {
+		return "", err
+	}
+	d, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return "", fmt.Errorf("date %q is not YYYY-MM-DD", iso)
+	}
+	// iso parsed, so it is digits and hyphens: nothing to escape.
+	return template.HTML(template.HTMLEscapeString(before) +
+		`<time datetime="` + iso + `">` + template.HTMLEscapeString(d.Format(layout)) + `</time>` +
+		template.HTMLEscapeString(after)), nil
 }

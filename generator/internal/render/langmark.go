@@ -15,23 +15,16 @@ import (
 // write markdown, which cannot say so; markLanguages finds such text in a
 // rendered page and wraps it in <span lang="...">.
 //
-// Which text is whose comes from the table scripts (below): for each
-// language, the letters it is written in and how a run of its text is
-// told apart. On a page (or inside an element) in one language, every run
-// of another language's letters that the page's own language does not
-// also use is marked with that language. A language the table does not
-// list is taken as written as unlisted is, in Latin letters: in a
-// lang="fr" element, Hangul is marked but Latin words are not.
-//
-// Text already inside an element with a lang attribute is judged by that
-// language, and the text of <title>, <script>, <style>, <svg>, <code>,
-// <pre> and <textarea>, which cannot hold or should not get markup, is
-// left alone.
+// The table scripts (below) gives each language's letters and how a run
+// of its text is told apart. In a page or element of one language, every
+// run of another's letters that its own does not use is marked; a
+// language the table lacks counts as unlisted (Latin letters). Text inside
+// an element with a lang attribute is judged by that language; <title>,
+// <script>, <style>, <svg>, <code>, <pre> and <textarea> are left alone.
 //
 // Every page goes through it, so it is a hand-written scanner that
-// allocates only for what it marks; langmark_ref_test.go holds the rules
-// of the table's two languages as regular expressions, and the tests hold
-// the two to the same output.
+// allocates only for what it marks; the tests hold it to the regular
+// expressions of langmark_ref_test.go.
 
 type openElement struct {
 	name  []byte  // as the page writes it; compared as lower case
@@ -39,10 +32,9 @@ type openElement struct {
 	raw   bool    // inside an element whose text is left alone
 }
 
-// markLanguages returns the page html of language lang with the text in
-// other languages marked (see above), appended to dst[:0] (a buffer for
-// the caller to reuse, or nil). It returns html itself when nothing needs
-// marking.
+// markLanguages returns the page html of language lang with other
+// languages marked, appended to dst[:0] (nil, or a buffer to reuse), or
+// html itself when nothing needs marking.
 func markLanguages(dst, html []byte, lang string) []byte {
 	out, marked := dst[:0], false
 	done := 0 // html[:done] is in out
@@ -88,8 +80,7 @@ func markLanguages(dst, html []byte, lang string) []byte {
 	return append(out, html[done:]...)
 }
 
-// tagEnd returns the offset just past the tag starting at i, skipping
-// quoted attribute values.
+// tagEnd returns the offset past the tag at i, skipping quoted values.
 func tagEnd(html []byte, i int) int {
 	for j := i + 1; j < len(html); j++ {
 		for !inTag[html[j]] { // most of a tag: names, spaces, =
@@ -115,8 +106,7 @@ func tagEnd(html []byte, i int) int {
 var inTag = [256]bool{'"': true, '\'': true, '>': true}
 
 // track updates the open elements after a tag. Names are kept as the page
-// writes them, and compared and classified as strings.ToLower would make
-// them, without making them strings.
+// writes them, and compared and classified as strings.ToLower makes them.
 func track(stack []openElement, tag []byte) []openElement {
 	if len(tag) < 2 || tag[1] == '!' || tag[1] == '?' {
 		return stack
@@ -136,8 +126,7 @@ func track(stack []openElement, tag []byte) []openElement {
 		}
 		return stack
 	}
-	// The name runs to the first space, '>', '/' or newline after any of
-	// them that lead.
+	// The name: from the first byte that is not a separator to the next.
 	a := 1
 	for a < len(tag) && isTagSep(tag[a]) {
 		a++
@@ -165,43 +154,16 @@ func track(stack []openElement, tag []byte) []openElement {
 func isTagSep(c byte) bool { return c == ' ' || c == '>' || c == '/' || c == '\n' }
 
 // classify reports whether the element named name is void, or one whose
-// text is left alone (raw).
+// text is left alone (raw). (strings.ToLower neither allocates for a
+// lower-case ASCII name nor, here, for the string made of it.)
 func classify(name []byte) (void, raw bool) {
-	var lower [8]byte // the longest name either list holds
-	if len(name) <= len(lower) {
-		var high byte
-		for i, c := range name {
-			high |= c
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			lower[i] = c
-		}
-		if high < utf8.RuneSelf {
-			n := string(lower[:len(name)])
-			return isVoid(n), isRaw(n)
-		}
-	} else if isASCII(name) {
-		return false, false
-	}
-	n := strings.ToLower(string(name)) // rare; non-ASCII may fold into ASCII
-	return isVoid(n), isRaw(n)
-}
-
-func isVoid(name string) bool {
-	switch name {
+	switch strings.ToLower(string(name)) {
 	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr":
-		return true
-	}
-	return false
-}
-
-func isRaw(name string) bool {
-	switch name {
+		return true, false
 	case "title", "script", "style", "svg", "code", "pre", "textarea":
-		return true
+		return false, true
 	}
-	return false
+	return false, false
 }
 
 func isASCII(b []byte) bool {
@@ -214,27 +176,9 @@ func isASCII(b []byte) bool {
 }
 
 // sameName reports whether a and b are the same name, lower-cased as
-// strings.ToLower does.
+// strings.ToLower does (strings.EqualFold folds more: ſ is s).
 func sameName(a, b []byte) bool {
-	if !isASCII(a) || !isASCII(b) {
-		return strings.ToLower(string(a)) == strings.ToLower(string(b))
-	}
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range len(a) {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
+	return strings.ToLower(string(a)) == strings.ToLower(string(b))
 }
 
 // langAttribute finds lang="..." after white space in a tag.
@@ -263,12 +207,10 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
-// A script is how the text of one language is found in another's: the
-// letters it is written in, and what else its words and the runs of them
-// hold. A run is one word or more, each but the first after one or more
-// characters between; the first word starts with a letter, a later one
-// with a letter or one of nextWord, and a word goes on with letters and
-// inWord.
+// A script is how one language's text is found in another's. A run is one
+// word or more with characters between them; the first word starts with a
+// letter, a later one with a letter or nextWord, and a word goes on with
+// letters and inWord.
 type script struct {
 	lang     string // the language code its text is marked with
 	chars    [classes]charset
@@ -288,9 +230,8 @@ const (
 	classes // how many
 )
 
-// scripts are the languages whose text is marked on pages in other
-// languages. A language is a row; a letter that two rows hold is marked
-// with the first's language.
+// scripts are the languages marked on other languages' pages; a letter
+// two rows hold is marked with the first's.
 var scripts = []*script{
 	{
 		lang: "ko",
@@ -317,12 +258,10 @@ var scripts = []*script{
 	},
 }
 
-// unlisted is the language a language that scripts does not list is
-// taken to be written as.
+// unlisted is how a language that scripts does not list is written.
 const unlisted = "en"
 
-// A charset is a set of characters: those of its tables and those it
-// lists.
+// A charset is the characters of its tables and those it lists.
 type charset struct {
 	tables []*unicode.RangeTable
 	chars  string
@@ -390,8 +329,8 @@ func markerFor(lang []byte) *marker {
 	return markers[unlisted]
 }
 
-// next returns the first run to mark in text at or after from, as start
-// and end offsets and the language to mark it with, or -1, -1, "".
+// next returns the first run to mark in text from from, and its
+// language, or -1, -1, "".
 func (m *marker) next(text []byte, from int) (int, int, string) {
 	for i := from; i < len(text); {
 		c := text[i]
@@ -436,8 +375,7 @@ func (m *marker) starts(r rune) *script {
 	return nil
 }
 
-// run returns the end of the run of s's text whose first letter ends at
-// i, and the number of its words.
+// run returns the end and word count of the run whose first letter ends at i.
 func (s *script) run(text []byte, i int) (end, words int) {
 	end, words = s.wordEnd(text, i), 1
 	for {
@@ -472,9 +410,8 @@ func (s *script) wordEnd(text []byte, i int) int {
 	return i
 }
 
-// skipASCII returns the offset of the first byte at or after i that is
-// not ASCII, or len(text); most of an English page's text is ASCII, so it
-// looks at eight bytes at a time.
+// skipASCII returns the offset of the first non-ASCII byte from i, or
+// len(text), eight bytes at a time: an English page is mostly ASCII.
 func skipASCII(text []byte, i int) int {
 	for ; i+8 <= len(text); i += 8 {
 		if binary.LittleEndian.Uint64(text[i:])&0x8080808080808080 != 0 {

@@ -5,21 +5,19 @@ import (
 	"explainer/generator/internal/theme"
 )
 
-// The head of every page describes it to machines: feeds, link previews
-// (Open Graph and Twitter cards) and, on barrier pages, JSON-LD. These are
-// the template functions for it.
+// The template functions of a page's head: feeds, link previews (Open
+// Graph and Twitter cards) and a barrier's JSON-LD.
 
-// FeedLink is a page's link to the Atom feed of one language. The link
-// carries no hreflang: search engines would read one as a language version
-// of the page itself.
+// FeedLink is a page's link to one language's feed; no hreflang, which
+// search engines would read as a language version of the page.
 type FeedLink struct {
 	Lang  string
 	Title string
 	URL   string // root-relative
 }
 
-// Feeds lists the feeds the page links to: its own language's, or every
-// language's on the root and 404 pages, which speak every language.
+// Feeds lists the page's language's feed, or every language's on the
+// root and 404 pages.
 func (p *Page) Feeds() ([]FeedLink, error) {
 	langs := []string{p.Lang}
 	if p.Kind == theme.KindRoot || p.Kind == theme.KindNotFound {
@@ -36,8 +34,7 @@ func (p *Page) Feeds() ([]FeedLink, error) {
 	return out, nil
 }
 
-// AbsAsset is the absolute address of a static file, for the places that
-// need one (link previews are fetched from other sites).
+// AbsAsset is the absolute address of a static file, for link previews.
 func (p *Page) AbsAsset(name string) (string, error) {
 	rel, err := p.assetPath(name)
 	return p.Site.AbsURL(rel), err
@@ -49,8 +46,7 @@ func (p *Page) SocialImage() (string, error) { return p.AbsAsset(theme.SocialIma
 // SocialImageSize is the link-preview picture's width and height.
 func (p *Page) SocialImageSize() [2]int { return [2]int{seo.SocialWidth, seo.SocialHeight} }
 
-// OtherLocales are the locales of the site's other languages, for
-// og:locale:alternate.
+// OtherLocales are the other languages' locales, for og:locale:alternate.
 func (p *Page) OtherLocales() []string {
 	var out []string
 	for _, l := range p.Site.Config.Languages {
@@ -61,8 +57,7 @@ func (p *Page) OtherLocales() []string {
 	return out
 }
 
-// Article is the JSON-LD description of a barrier page, nil on other
-// pages.
+// Article is a barrier page's JSON-LD, nil on other pages.
 func (p *Page) Article() (*seo.Article, error) {
 	if p.Kind != theme.KindBarrier || p.Entry == nil {
 		return nil, nil
@@ -84,8 +79,7 @@ func (p *Page) Article() (*seo.Article, error) {
 		a.ArticleSection = p.Sector.Name[p.Lang]
 	}
 	a.IsPartOf = &seo.Thing{Type: "WebSite", Name: p.Site.Config.Title[p.Lang], URL: p.Abs(p.Lang + "/")}
-	// The default language's page is the original; the others are its
-	// translations.
+	// The default language's page is the original, the others translations.
 	def := p.Site.Config.Default()
 	for _, l := range p.Site.Langs {
 		t := e.Translations[l]

@@ -12,34 +12,26 @@ import (
 
 // Page is what a template receives: one page of the site in one language.
 type Page struct {
-	Site  *site.Site
-	theme *theme.Theme
-	parts *parts
-	Kind  string
-	Lang  string
-	// Title is the page's own title, without the site's.
-	Title       string
+	Site        *site.Site
+	theme       *theme.Theme
+	parts       *parts
+	Kind        string
+	Lang        string
+	Title       string // the page's own, without the site's
 	Description string
-	// Path is the page's address below the base URL ("en/barriers/").
-	Path string
-	// Alternates are the page in every language, the page's own included;
-	// none for the root and the 404 page, which are in every language.
+	Path        string // below the base URL: "en/barriers/"
+	// Alternates are the page in every language, its own included; none
+	// for the root and 404 pages, which are in every language.
 	Alternates []Alternate
-	// Entry is the document the page shows (home, barrier and other pages).
-	Entry *site.Entry
-	Body  template.HTML
-	// Sector is the sector of a sector page or a barrier page.
-	Sector *content.Sector
-	// Barriers lists the barriers of a list or sector page, in order.
-	Barriers []*site.Entry
-	// Groups are the barriers by sector, in site.yaml's order, for the home
-	// page and the barrier index; empty sectors are left out.
-	Groups []Group
-	// Menu lists the other pages, for the site's navigation.
-	Menu []*site.Entry
-	// SearchIndex is the address of the search index of the page's
-	// language, for search.js.
-	SearchIndex string
+	Entry      *site.Entry // the document shown, if any
+	Body       template.HTML
+	Sector     *content.Sector // of a sector or barrier page
+	Barriers   []*site.Entry   // of a list or sector page, in order
+	// Groups are the barriers by sector, in site.yaml's order, without
+	// empty sectors (home page and barrier index).
+	Groups      []Group
+	Menu        []*site.Entry // the other pages, for the navigation
+	SearchIndex string        // the language's search index, for search.js
 }
 
 // Alternate is the same page in one language.
@@ -135,8 +127,7 @@ func groups(s *site.Site, l string) []Group {
 	return out
 }
 
-// HTML makes the page: its template executed, and the text in the other
-// language marked.
+// HTML makes the page: its template executed, other languages marked.
 func (p *Page) HTML() ([]byte, error) {
 	q := *p
 	if q.Entry != nil {
@@ -149,15 +140,13 @@ func (p *Page) HTML() ([]byte, error) {
 	return q.executeTo(new(pageBuffer))
 }
 
-// pageBuffer is what a page is made in: the template's output, and the
-// page with its other-language text marked.
+// pageBuffer holds the template's output and the page marked.
 type pageBuffer struct {
 	html   bytes.Buffer
 	marked []byte
 }
 
-// executeTo makes the page in b; the page it returns is b's own bytes, so
-// b must not be reused while the page is in use.
+// executeTo makes the page in b, whose bytes it returns.
 func (p *Page) executeTo(b *pageBuffer) ([]byte, error) {
 	b.html.Reset()
 	if err := p.theme.Execute(&b.html, p.Kind, p); err != nil {

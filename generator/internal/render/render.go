@@ -1,55 +1,30 @@
 // Package render makes the HTML pages of a site.Site with a theme (package
-// theme), and writes them with every other file of the site.
+// theme) and writes them with every other file of the site: Render writes
+// the pages, the search indexes, the theme's assets, the pictures and the files for
+// machines (package seo) to a Writer; page.go lists a site's pages and
+// makes one; funcs.go, meta.go (the head) and parts.go (cards and shared
+// parts) hold the template functions; langmark.go marks text in another
+// language.
 //
-//	render.go   Render: the pages, the search indexes (package search), the
-//	            theme's assets, the pictures the pages show and the files
-//	            for machines (package seo), written to a Writer
-//	page.go     Page and the list of a site's pages; making one page
-//	funcs.go    the template functions; meta.go those of a page's head,
-//	            figures.go of its figures, dates.go of its dates, plural.go
-//	            of its counts, parts.go of its cards and shared parts
-//	langmark.go the other language's text marked on a page
+// Pages are executed by html/template itself, which escapes every action;
+// content is never executed as a template. Each template receives a
+// *Page, whose methods are the template functions: .T "key" and .In lang
+// "key" (strings.yaml), .Plural "key" n (the form of a count the page's
+// language gives n, key_one or key_other, plural.go), .URL, .Abs, .Asset
+// and .AbsAsset (addresses), .Text, .SectorName, .LangName, .Status,
+// .Section (the part of the site the navigation marks), .Dated "key" date
+// (a <time> in strings.yaml's date_layout), .CardHTML and .Cards (a
+// barrier's card, made once per language and build), .Shared "name" (a
+// template made once per language and build), .Chart and .Number
+// (figures), .Prose and .Footnotes (the body without and with only its
+// footnotes), .TOC, .SearchIndex, and for the head .Feeds, .SocialImage,
+// .SocialImageSize, .Locale, .OtherLocales and .Article (a barrier's
+// JSON-LD: write it as {{.}} inside <script type="application/ld+json">).
 //
-// Templates are html/template, executed by html/template itself, which
-// works out the escaping of every action; content is never executed as a
-// template. Each template receives a *Page. Its methods are the template
-// functions: .T "key" (a string from strings.yaml in the page's language)
-// and .In lang "key" (in another language), .URL and .Abs (addresses
-// below the base URL), .Asset "style.css" (a static file's hashed
-// address), .Text (a site.yaml text in the page's language), .SectorName,
-// .LangName, .Status and .Section (the part of the site the navigation
-// marks); .Dated "key" date is a string with its {date}
-// replaced by a <time> element, the date written as strings.yaml's
-// date_layout says; .Plural "key" n is the form of a count the page's
-// language gives n, key_one or key_other, with its {n} replaced by n
-// (plural.go); .CardHTML is a barrier's card (the "card"
-// template, executed once per language and build) and .Cards a list of
-// them; .Shared "name" is a template executed once per language and build,
-// for the parts of the layout alike on every page of a language; .Chart
-// draws a front matter figure as an inline SVG bar chart (package chart)
-// and .Number writes a figure's value; .Prose and .Footnotes are the body
-// without and with only its footnotes, so the figures can sit between them;
-// .TOC lists the body's second-level headings, for a table of contents;
-// .SearchIndex is the address of the language's search index.
-//
-// Every action costs each page that runs it a few microseconds (html/template
-// finds fields and methods by reflection), so the templates keep actions
-// out of long loops: a list of cards is one action (.Cards), and what is
-// alike on every page of a language is made once (.Shared).
-//
-// After a page is executed, text in the other language (Hangul on an
-// English page, an English sentence on a Korean one) is wrapped in
-// <span lang="...">, so screen readers switch voice (langmark.go).
-//
-// For the head of a page (meta.go): .Feeds (the Atom feeds to link), .Abs
-// and .AbsAsset (absolute addresses, for link previews), .SocialImage and
-// .SocialImageSize (the link-preview picture), .Locale and .OtherLocales
-// (og:locale), and .Article (a barrier page's JSON-LD; nil elsewhere; write
-// it as {{.}} inside <script type="application/ld+json">, where html/template
-// encodes it as JSON).
-//
-// The editors' preview (package serve) makes the same pages, one at a time
-// as a browser asks for them, with Pages and Page.HTML.
+// After a page is executed, text in the other language is wrapped in
+// <span lang="...">, so screen readers switch voice (langmark.go). The
+// preview (package serve) makes the same pages on request with Pages and
+// Page.HTML.
 package render
 
 import (
@@ -66,21 +41,17 @@ import (
 	"explainer/generator/internal/theme"
 )
 
-// Writer receives the files of the site. Render calls its methods from
-// several goroutines at once.
+// Writer receives the files of the site, from several goroutines at once.
 type Writer interface {
-	// WriteFile writes a file; data may be reused once it returns, so a
-	// writer that keeps it keeps a copy.
+	// WriteFile writes a file; data is reused once it returns.
 	WriteFile(rel string, data []byte) error
-	// Stream writes a file too large to hold in memory (the search
-	// index of a large site) with what write writes.
+	// Stream writes a file too large to hold in memory (a search index).
 	Stream(rel string, write func(io.Writer) error) error
 	// Rename renames a file written, within its folder.
 	Rename(from, to string) error
 }
 
-// Discard is a Writer that keeps nothing: a build that only checks, or a
-// benchmark of the pages alone.
+// Discard is a Writer that keeps nothing, for check.
 type Discard struct{}
 
 func (Discard) WriteFile(string, []byte) error { return nil }
@@ -89,10 +60,9 @@ func (Discard) Stream(_ string, write func(io.Writer) error) error { return writ
 
 func (Discard) Rename(string, string) error { return nil }
 
-// Render writes every page of s, the search indexes and every other file
-// (see Extras) to w, and returns how many pages it wrote; x is what was
-// gathered for the search index while s was built. All template errors are
-// returned together.
+// Render writes every page of s, the search indexes (x, gathered while s
+// was built) and every other file (Extras) to w, and returns how many
+// pages it wrote. All template errors are returned together.
 func Render(s *site.Site, t *theme.Theme, x *search.Site, w Writer) (int, error) {
 	pages := Pages(s, t)
 	index, err := x.WriteFiles(s, w)
@@ -103,9 +73,7 @@ func Render(s *site.Site, t *theme.Theme, x *search.Site, w Writer) (int, error)
 	for _, p := range pages {
 		p.SearchIndex = s.URL("assets/" + index[p.Lang])
 	}
-	// The theme's files, the feeds and the sitemap need none of the pages'
-	// HTML: they are written while the pages are, on a core that would
-	// otherwise wait for the last pages.
+	// The other files need no page's HTML: they are written meanwhile.
 	others := make(chan error, 1)
 	go func() { others <- Extras(s, t, pages, w) }()
 	errs := onAllCores(len(pages), func(i int) error { return writePage(pages[i], w) })
@@ -119,11 +87,9 @@ func Render(s *site.Site, t *theme.Theme, x *search.Site, w Writer) (int, error)
 	return len(pages), nil
 }
 
-// writePage makes and writes one page. A body beyond the site's memory
-// budget is read back here (see site.Entry.Body), into a pooled buffer,
-// which the template reads in place: Page.Body is a view of it, cleared
-// when the page is written. The buffer is used again only after a page
-// written without error: an error may quote the body.
+// writePage makes and writes one page. Its body is read into a pooled
+// buffer that Page.Body views in place until the page is written; after
+// an error, which may quote the body, the buffer is not reused.
 func writePage(p *Page, w Writer) (err error) {
 	if p.Entry != nil {
 		body := bodyBuffers.Get().(*[]byte)
@@ -153,15 +119,14 @@ func writePage(p *Page, w Writer) (err error) {
 	return w.WriteFile(OutName(p.Path), html)
 }
 
-// pageBuffers are the buffers pages are made in, reused once a page is
-// written (its writer keeps nothing of it). Buffers grown past maxPooled
-// by a long list page (the barrier index of a large site is megabytes) are
-// left to the collector instead. The trade: two pools and an unsafe view
-// of the body, for 0.9 GB allocated instead of 2.4 GB per rendering of
-// N = 10,000 barriers, and a fifth less CPU time (BenchmarkRender).
+// pageBuffers are the buffers pages are made in; one grown past maxPooled
+// (a large site's barrier index) is left to the collector. The trade: two
+// pools and an unsafe view of the body, for 0.9 GB allocated instead of
+// 2.4 GB per rendering of N = 10,000 barriers, and a fifth less CPU time
+// (BenchmarkRender).
 var pageBuffers = sync.Pool{New: func() any { return new(pageBuffer) }}
 
-// bodyBuffers are the buffers bodies are read back into (see writePage).
+// bodyBuffers are what bodies are read back into (see writePage).
 var bodyBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 const maxPooled = 256 << 10
@@ -174,10 +139,9 @@ func OutName(path string) string {
 	return path
 }
 
-// Extras writes every file of the site that is not a page or a search
-// index: the theme's assets, the picture files the pages show (read again
-// from the content folder: the site keeps only their hashes), and the
-// files for machines (package seo).
+// Extras writes the theme's assets, the picture files the pages show
+// (read again from the content folder: the site keeps only their hashes)
+// and the files for machines (seo).
 func Extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer) error {
 	for name, data := range t.Files {
 		if err := w.WriteFile("assets/"+name, data); err != nil {
@@ -205,8 +169,7 @@ func Extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer) error {
 	return nil
 }
 
-// sitemapPages lists every page but the 404 page, with the same language
-// versions as the hreflang links of its head.
+// sitemapPages lists every page but 404, with its head's hreflang links.
 func sitemapPages(s *site.Site, pages []*Page) []seo.SitemapPage {
 	var out []seo.SitemapPage
 	for _, p := range pages {
@@ -228,8 +191,7 @@ func sitemapPages(s *site.Site, pages []*Page) []seo.SitemapPage {
 	return out
 }
 
-// Check makes pages and returns their problems, all together, without
-// writing anything.
+// Check makes pages and returns all their problems, writing nothing.
 func Check(pages []*Page) error {
 	return joinProblems(onAllCores(len(pages), func(i int) error {
 		_, err := pages[i].HTML()
@@ -237,28 +199,19 @@ func Check(pages []*Page) error {
 	}))
 }
 
-// joinProblems returns the problems of errs (template errors) together as
-// a diag.Errors, or the first other error (the output could not be
-// written), or nil.
+// joinProblems returns the template errors of errs as one diag.Errors,
+// or the first other error (a file not written), or nil.
 func joinProblems(errs []error) error {
 	var list diag.List
 	for _, err := range errs {
-		if err == nil {
-			continue
-		}
-		es := diag.AsList(err)
-		if es == nil {
+		if err := list.AddAll(err); err != nil {
 			return err
-		}
-		for _, e := range es {
-			list.Add(e)
 		}
 	}
 	return list.Err()
 }
 
-// onAllCores calls f for 0 to n-1 on every core and returns what each
-// call returned, in order.
+// onAllCores calls f for 0 to n-1 on every core; the errors in order.
 func onAllCores(n int, f func(i int) error) []error {
 	errs := make([]error, n)
 	work := make(chan int)

@@ -30,7 +30,7 @@ func realPages(t *testing.T) []*Page {
 // messages) with the real theme.
 func pagesOf(t *testing.T, fsys fs.FS, dir string) []*Page {
 	t.Helper()
-	set, err := content.LoadMeta(fsys, dir)
+	set, err := content.Load(fsys, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +201,7 @@ func TestCardIsMadeOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := content.LoadMeta(fsys, dir)
+	set, err := content.Load(fsys, dir)
 	if err != nil {
 		t.Fatal(err)
 	}

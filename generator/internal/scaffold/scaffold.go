@@ -1,8 +1,7 @@
-// Package scaffold starts a new barrier: one file per language in
-// content/barriers/, with every front matter key written out and a comment
-// saying what to put there. The files are drafts (draft: true), so they
-// pass "generator check" at once, stay out of the published site until an
-// editor sets draft: false, and show with "generator serve -drafts".
+// Package scaffold starts a new barrier: one draft file per language in
+// content/barriers/, every front matter key written out with a note on
+// what to put there. As drafts they pass "generator check" at once and
+// show only with "generator serve -drafts" until published.
 package scaffold
 
 import (
@@ -16,11 +15,9 @@ import (
 	"explainer/generator/internal/content"
 )
 
-// NewBarrier writes <slug>.<lang>.md in the barriers folder of the content
-// folder dir for every language of cfg, and returns their paths. sector may
-// be empty: the files then leave it for the editor to fill in. It refuses an
-// invalid slug, an unknown sector, and a slug that already has a file, and
-// writes nothing then.
+// NewBarrier writes barriers/<slug>.<lang>.md in the content folder dir
+// for every language and returns their paths; sector may be "". It
+// refuses, writing nothing, a bad slug or sector or a slug already used.
 func NewBarrier(dir string, cfg *content.Config, slug, sector string) ([]string, error) {
 	if !content.SlugRE.MatchString(slug) {
 		return nil, fmt.Errorf("slug %q must be lower-case ASCII letters and digits joined by single hyphens, such as defense-offset", slug)

@@ -1,15 +1,9 @@
-// Package seo makes the files that sit beside the pages for the web's
-// machinery rather than for readers: the sitemap that search engines read,
-// robots.txt that points them to it, an Atom feed per language that feed
-// readers follow, the JSON-LD description of an article, and the default
-// picture that link previews (Open Graph, Twitter cards) show.
+// Package seo makes the files beside the pages that are for the web's
+// machinery rather than readers: the sitemap, robots.txt, an Atom feed per
+// language, a barrier's JSON-LD, and the link-preview picture and icons.
 //
-// The formats (sitemap.go, feed.go, jsonld.go, image.go) take plain values:
-// absolute addresses, dates, titles. site.go gathers them from the site
-// model: Files returns every file that accompanies the pages, for package
-// render to write beside them. Everything it makes depends only on its input, never on the
-// clock, so two builds of the same content are byte for byte the same.
-//
-// Dates are the editors' YYYY-MM-DD strings. Atom wants a full timestamp;
-// a date stands for midnight UTC of that day.
+// The formats (sitemap.go, feed.go, jsonld.go, image.go) take plain values;
+// site.go gathers them from the site model (Files). Nothing depends on the
+// clock: the same content always gives the same bytes. Dates are the
+// editors' YYYY-MM-DD; in Atom, a date is midnight UTC of that day.
 package seo

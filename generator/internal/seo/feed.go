@@ -13,28 +13,21 @@ type Feed struct {
 	Lang     string // the feed's language, for xml:lang
 	Title    string
 	Subtitle string
-	// URL is the feed's own absolute address; Home is the address of the
-	// page it accompanies.
-	URL    string
-	Home   string
-	Author string
-	// Fallback is the date used for an entry that has none, so that a
-	// feed is valid even before editors have dated every entry.
-	Fallback string
+	URL      string // the feed's own, absolute
+	Home     string // the page it accompanies
+	Author   string
+	Fallback string // the date of an entry without one
 	Entries  []FeedEntry
 }
 
 // FeedEntry is one page in a feed.
 type FeedEntry struct {
-	Title   string
-	URL     string // absolute; also the entry's permanent id
-	Summary string
-	// Content is the page's body as HTML. Its root-relative links resolve
-	// against the entry's URL (xml:base).
-	Content  string
+	Title    string
+	URL      string // absolute; also the entry's permanent id
+	Summary  string
+	Content  string // the body's HTML; links resolve against URL (xml:base)
 	Category string
-	// Updated is YYYY-MM-DD, or "" to use the feed's Fallback.
-	Updated string
+	Updated  string // YYYY-MM-DD, or "" for the feed's Fallback
 }
 
 const atomNS = "http://www.w3.org/2005/Atom"
@@ -82,9 +75,8 @@ type atomContent struct {
 	Body string `xml:",chardata"`
 }
 
-// Atom returns the feed as an Atom 1.0 document, newest entry first
-// (ties keep the order given). The feed's updated date is its newest
-// entry's.
+// Atom returns the feed as Atom 1.0, newest entry first (ties in the order
+// given), updated as its newest entry.
 func Atom(f Feed) ([]byte, error) {
 	fallback, err := stamp(f.Fallback)
 	if err != nil {

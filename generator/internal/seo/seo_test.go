@@ -52,10 +52,13 @@ func TestAtomOrderAndDates(t *testing.T) {
 }
 
 func TestSitemap(t *testing.T) {
-	b := Sitemap([]SitemapPage{{
+	b, err := Sitemap([]SitemapPage{{
 		URL: "https://x.test/en/", Updated: "2025-04-01",
 		Alternates: []Alternate{{"en", "https://x.test/en/"}, {"ko", "https://x.test/ko/"}},
 	}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, want := range []string{
 		`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`,
 		`<lastmod>2025-04-01</lastmod>`,

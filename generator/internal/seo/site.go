@@ -12,24 +12,26 @@ import (
 const (
 	SitemapPath = "sitemap.xml"
 	RobotsPath  = "robots.txt"
-	// NoJekyllPath tells GitHub Pages to serve the folder as it is,
-	// without running Jekyll over it (which would hide files whose names
-	// start with an underscore).
+	// NoJekyllPath keeps GitHub Pages from running Jekyll, which would
+	// hide files whose names start with an underscore.
 	NoJekyllPath = ".nojekyll"
 )
 
-// File is a file that accompanies the pages, by its name below the base
-// URL.
+// File is a file beside the pages, named below the base URL.
 type File struct {
 	Name string
 	Data []byte
 }
 
-// Files are the files for machines that accompany the pages of s: the
-// sitemap of pages, robots.txt, one Atom feed per language and .nojekyll.
+// Files are the sitemap of pages, robots.txt, .nojekyll and a feed per
+// language of s.
 func Files(s *site.Site, pages []SitemapPage) ([]File, error) {
+	sitemap, err := Sitemap(pages)
+	if err != nil {
+		return nil, err
+	}
 	files := []File{
-		{SitemapPath, Sitemap(pages)},
+		{SitemapPath, sitemap},
 		{RobotsPath, Robots(s.AbsURL(SitemapPath))},
 		{NoJekyllPath, nil},
 	}
@@ -50,14 +52,12 @@ func Files(s *site.Site, pages []SitemapPage) ([]File, error) {
 // FeedPath is the address of language lang's feed below the base URL.
 func FeedPath(lang string) string { return lang + "/feed.xml" }
 
-// FeedSize is how many entries a feed carries: the most recently updated.
-// A feed reader polls for what changed; the whole archive is on the site,
-// and converting every body again for a feed of thousands would cost as
-// much as the pages themselves.
+// FeedSize is how many entries a feed carries, the most recently updated:
+// a reader polls for changes, and a feed of thousands of bodies would cost
+// as much as the pages.
 const FeedSize = 50
 
-// feedOf is the feed of language l's barriers: the FeedSize most recently
-// updated, with their text.
+// feedOf is the feed of language l's barriers.
 func feedOf(s *site.Site, l string) (Feed, error) {
 	cfg := s.Config
 	f := Feed{
@@ -88,8 +88,7 @@ func feedOf(s *site.Site, l string) (Feed, error) {
 	return f, nil
 }
 
-// entryDate is when a barrier entry last changed: its updated date, or else
-// the newest date among its sources, or "" when it has neither.
+// entryDate is a barrier's updated date, or else its newest source's, or "".
 func entryDate(e *site.Entry) string {
 	if e.Meta.Updated != "" {
 		return e.Meta.Updated

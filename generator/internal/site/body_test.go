@@ -14,9 +14,8 @@ import (
 	"explainer/generator/internal/markdown"
 )
 
-// A site built from content loaded without its text (LoadMeta), with its
-// bodies in a temporary file, gives the same HTML and the same model as one
-// built with every text and body in memory.
+// A site built with its bodies in a temporary file gives the same HTML and
+// the same model as one built with every body in memory.
 
 func bodyFS() fstest.MapFS {
 	doc := func(front, body string) *fstest.MapFile {
@@ -59,16 +58,13 @@ func build(t *testing.T, fsys fstest.MapFS, load func(fsys fstest.MapFS) (*conte
 func TestBodiesKeptOrSpilled(t *testing.T) {
 	fsys := bodyFS()
 	kept := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.Load(f, "content") }, 0)
-	lean := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.LoadMeta(f, "content") }, -1)
+	lean := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.Load(f, "content") }, -1)
 	if lean.bodies.file == nil || kept.bodies.file != nil {
 		t.Fatalf("a budget of none made no temporary file, or the default made one")
 	}
 	for _, l := range kept.Langs {
 		for i, k := range kept.Barriers[l] {
 			e := lean.Barriers[l][i]
-			if e.Src != nil {
-				t.Errorf("%s: LoadMeta kept the text", e.Path())
-			}
 			want, err := k.Body()
 			if err != nil {
 				t.Fatal(err)
@@ -95,7 +91,7 @@ func TestBodiesKeptOrSpilled(t *testing.T) {
 }
 
 func TestBodyAfterClose(t *testing.T) {
-	s := build(t, bodyFS(), func(f fstest.MapFS) (*content.Set, error) { return content.LoadMeta(f, "content") }, -1)
+	s := build(t, bodyFS(), func(f fstest.MapFS) (*content.Set, error) { return content.Load(f, "content") }, -1)
 	name := s.bodies.file.Name()
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -112,7 +108,7 @@ func TestBodyAfterClose(t *testing.T) {
 // The text of every body reaches Options.Text, once, and the home page's
 // too: what to index is the caller's choice.
 func TestTextOfEveryBody(t *testing.T) {
-	set, err := content.LoadMeta(bodyFS(), "content")
+	set, err := content.Load(bodyFS(), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +138,7 @@ func TestTextOfEveryBody(t *testing.T) {
 // at the first page that needed it, not one per page.
 func TestSpillFailsOnce(t *testing.T) {
 	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
-	set, err := content.LoadMeta(bodyFS(), "content")
+	set, err := content.Load(bodyFS(), "content")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,11 +8,9 @@ import (
 	"explainer/generator/internal/content"
 )
 
-// link fills in Related, Prev and Next. Related is the same set of slugs in
-// every language: the union of what each translation declares and links to,
-// in both directions, so the two language versions of a page agree. Prev
-// and Next follow the order of the barrier index (ListOrder), so a reader
-// paging through meets the barriers as the list shows them.
+// link fills in Related, Prev and Next. Related is the same in every
+// language: the union, both ways, of what each translation declares and
+// links to. Prev and Next follow the barrier index's order (ListOrder).
 func (s *Site) link() {
 	related := make(map[string]map[string]bool) // slug -> related slugs
 	add := func(a, b string) {

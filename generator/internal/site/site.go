@@ -1,24 +1,21 @@
-// Package site turns the documents that package content read into the model
-// of the website: every page in every language with its address, what its
-// body holds (headings, anchors, links), and its place in the link graph
-// (translations, related barriers, previous and next). It checks everything
-// that needs more than one file to see: missing translations, unknown
-// sectors, related slugs and links that name no page or no anchor, a
+// Package site turns the documents of package content into the model of
+// the website: every page in every language with its address, its body's
+// headings, anchors and links, and its place in the link graph
+// (translations, related barriers, previous and next). It runs every
+// check that needs more than one file: missing translations, unknown
+// sectors, related slugs and links that name no page or anchor, a
 // translation whose status, status_date, sector, related, figures, weight
 // or first_listed differs from its source's, a first_listed outside the
-// report's years, a count of published barriers other than site.yaml's
+// report's years, a count of barriers other than site.yaml's
 // report_items; and in bodies, a new entry's placeholder text left in a
 // published one and a Korean page with a paragraph that is not Korean
 // (lang_check.go, korean.go).
 //
-// Memory: Build converts every body once, on all cores, and keeps from it
-// what other pages need (headings, anchors, links) and its HTML, which
-// Entry.Body gives back when the page is written. Bodies beyond
-// MemoryBudget wait in a temporary file, removed by Close; the plain text
-// goes to Options.Text (the search index) and is not kept. With the
-// content loaded by content.LoadMeta, the model of a site of 20,000 pages
-// holds only front matter and those lists (a few kilobytes a page): see
-// BENCHMARKS.md.
+// Build converts every body once, on all cores, keeping what other pages
+// need and the HTML (Entry.Body); bodies beyond MemoryBudget wait in a
+// temporary file (bodies.go) and the plain text goes to Options.Text, so
+// a site of 20,000 pages holds a few kilobytes
+// a page (BENCHMARKS.md).
 //
 // Pictures (pictures.go): the picture files of the content folder's
 // pictures/ that the bodies show are read once per build, however many
@@ -42,6 +39,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
 	"runtime"
@@ -59,20 +57,16 @@ var Reserved = []string{"barriers", "sectors", "assets", "search"}
 
 // Site is the whole website.
 type Site struct {
-	Config *content.Config
-	// BaseURL is the absolute address of the root, ending in "/"; BasePath
-	// is its path ("/" or "/repo/").
-	BaseURL  string
-	BasePath string
+	Config   *content.Config
+	BaseURL  string // absolute, ending in "/"
+	BasePath string // its path: "/" or "/repo/"
 	Langs    []string
-	// Home, Barriers and Pages hold the documents by language. Barriers
-	// and Pages are in reading order: weight, then slug.
+	// By language; Barriers and Pages in reading order (weight, slug).
 	Home     map[string]*Entry
 	Barriers map[string][]*Entry
 	Pages    map[string][]*Entry
 
-	// Warnings are problems that do not fail the build (raw HTML that was
-	// removed), sorted; the command prints them.
+	// Warnings do not fail the build (raw HTML removed), sorted.
 	Warnings []*diag.Error
 
 	byName map[string]*Entry // by content file name
@@ -85,38 +79,31 @@ type Site struct {
 // Entry is one document, converted, with its place in the site.
 type Entry struct {
 	*content.Doc
-	// PagePath is the page's address below the base URL (en/barriers/x/).
-	PagePath string
-	// Headings, IDs and Links come from the body (IDs and Links are nil
-	// after Site.Trim); Body gives its HTML.
+	PagePath string // below the base URL: en/barriers/x/
+	// From the body (IDs and Links nil after Site.Trim); Body is its HTML.
 	Headings []Heading
 	IDs      Anchors
 	Links    []markdown.Link
-	// Translations maps every language to the entry in it (this one
-	// included).
+	// Translations maps every language to its entry, this one included.
 	Translations map[string]*Entry
 	// Related are the barriers this one names in related, those that name
 	// it, and those that link to it, in reading order.
 	Related    []*Entry
 	Prev, Next *Entry
-	// Num is the entry's place among the site's entries, from 0 to
-	// Site.Len()-1, for tables kept beside the site.
+	// Num is the entry's place, 0 to Site.Len()-1, for tables beside it.
 	Num int
-	// Stale reports a translation whose source (the default language's
-	// file) has changed since it was translated: its translated_from
-	// differs from the source's fingerprint. A translation that was never
-	// marked is not stale; only "generator status" lists it.
+	// Stale: translated_from is not the source's fingerprint now (a
+	// translation never marked is not stale; "generator status" lists it).
 	Stale bool
 
 	site     *Site
 	body     stored
-	scanErrs []*diag.Error // the problems found converting the body
+	scanErrs []*diag.Error // found converting the body
 	pictures []string      // the picture files the body shows
 }
 
-// Body returns the entry's HTML, converted by Build. It may read it back
-// from a temporary file (see MemoryBudget), so a site of thousands of
-// pages holds few bodies in memory.
+// Body returns the entry's HTML, read back from the temporary file if
+// it is there (see MemoryBudget).
 func (e *Entry) Body() (string, error) {
 	b, err := e.site.bodies.get(e.body)
 	if err != nil {
@@ -125,8 +112,7 @@ func (e *Entry) Body() (string, error) {
 	return b, nil
 }
 
-// AppendBody appends the entry's HTML to buf and returns the result: Body
-// for a caller that writes thousands of pages through one buffer.
+// AppendBody is Body appended to buf, for a caller that reuses buffers.
 func (e *Entry) AppendBody(buf []byte) ([]byte, error) {
 	buf, err := e.site.bodies.appendTo(buf, e.body)
 	if err != nil {
@@ -135,8 +121,7 @@ func (e *Entry) AppendBody(buf []byte) ([]byte, error) {
 	return buf, nil
 }
 
-// Each calls f for every entry: the home page, the barriers and the other
-// pages of each language in turn.
+// Each calls f for every entry: home, barriers and pages, by language.
 func (s *Site) Each(f func(*Entry)) {
 	for _, l := range s.Langs {
 		if e := s.Home[l]; e != nil {
@@ -154,31 +139,23 @@ func (s *Site) Each(f func(*Entry)) {
 // Len is the number of entries (see Entry.Num).
 func (s *Site) Len() int { return s.len }
 
-// Trim drops what only Build's checks need (every entry's links and
-// anchors), for a caller that renders the site and builds no other from it:
-// a site reused by Options.Reuse must keep them.
+// Trim drops the links and anchors only Build's checks need; a site to
+// be reused by Options.Reuse must keep them.
 func (s *Site) Trim() {
 	for _, e := range s.byName {
 		e.Links, e.IDs = nil, nil
 	}
 }
 
-// Close removes the temporary file of bodies, if Build made one. Body
-// fails after Close.
+// Close removes the temporary file of bodies; Body fails after it.
 func (s *Site) Close() error { return s.bodies.close() }
 
-// page is what the markdown converter needs to know about e, whose text
-// is src.
+// page is what the markdown converter needs to know of e, whose text is src.
 func (s *Site) page(e *Entry, src []byte) *markdown.Page {
-	lines := e.Lines
-	if e.Src == nil {
-		lines = diag.NewLines(e.Path(), src)
-	}
-	return &markdown.Page{Name: e.Name, Lang: e.Lang, Lines: lines, URL: s.urlOf}
+	return &markdown.Page{Name: e.Name, Lang: e.Lang, Lines: diag.NewLines(e.Path(), src), URL: s.urlOf}
 }
 
-// urlOf is the address of the page made from the content file name, or ""
-// if none is.
+// urlOf is the address of the page of the content file name, or "".
 func (s *Site) urlOf(name string) string {
 	if e := s.byName[name]; e != nil {
 		return s.URL(e.PagePath)
@@ -189,8 +166,7 @@ func (s *Site) urlOf(name string) string {
 // Heading is a heading of a body, for the table of contents.
 type Heading = markdown.Heading
 
-// buffers hold the bodies being converted: each body's text as read, and
-// its HTML, which is copied out (or written to the temporary file).
+// buffers hold a body's text as read and its HTML while it is converted.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Options change how a site is made.
@@ -199,26 +175,22 @@ type Options struct {
 	BaseURL string
 	// Drafts keeps documents marked draft: true.
 	Drafts bool
-	// Text, when not nil, receives the plain text of every entry's body as
-	// Build converts it, from several goroutines at once; the site does
-	// not keep it. The search index is made from it. The bytes are to be
-	// read during the call only: they are reused for the next body.
+	// Text, if set, receives each body's plain text (for the search
+	// index), from several goroutines; the bytes are reused after the call.
 	Text func(e *Entry, text []byte)
 	// Budget is how many bytes of bodies to keep in memory: 0 means
 	// MemoryBudget, a negative number none.
 	Budget int64
-	// Reuse, when not nil, is the site built last from the same folder:
-	// the bodies of the documents that did not change (the same *Doc, as
-	// content.LoadMetaCached gives) are not converted again, and Text is
-	// not called for them. Nothing is reused when a page was added or
-	// removed, or the base URL changed, since links to other pages are
-	// part of a body's HTML. Build does not change Reuse; the two share
-	// their bodies, so only the last of them may be closed.
+	// Reuse is the site built last from the same folder: the bodies of
+	// unchanged documents (the same *Doc, from content.LoadMetaCached) are
+	// not converted again, nor given to Text. Nothing is reused when a
+	// page was added or removed or the base URL changed, as links are part
+	// of the HTML. The two sites share bodies: only the last may be closed.
 	Reuse *Site
 }
 
-// Build makes the Site from the content set, converting every body with md.
-// All problems are returned together as a diag.Errors.
+// Build makes the Site of the set, converting every body with md; all
+// problems are returned together as a diag.Errors.
 func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error) {
 	s, err := newSite(set, opt)
 	if err != nil {
@@ -232,7 +204,7 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 	if r := opt.Reuse; r != nil && r.BaseURL == s.BaseURL {
 		// The pictures' addresses start with the base URL's path.
 		s.pics.prev = r.pics
-		if sameKeys(r.byName, s.byName) {
+		if maps.EqualFunc(r.byName, s.byName, func(*Entry, *Entry) bool { return true }) {
 			prev = r.byName
 			s.bodies = r.bodies
 		}
@@ -282,8 +254,8 @@ func newSite(set *content.Set, opt Options) (*Site, error) {
 	return s, nil
 }
 
-// add makes an entry of every document (drafts only if drafts is set) and
-// links each to its translations.
+// add makes an entry of every document (drafts if asked) and links each
+// to its translations.
 func (s *Site) add(docs []*content.Doc, drafts bool) []*Entry {
 	byKey := make(map[content.Key]map[string]*Entry)
 	var entries []*Entry
@@ -305,7 +277,7 @@ func (s *Site) add(docs []*content.Doc, drafts bool) []*Entry {
 }
 
 // arrange files the entries by language and kind, in reading order, and
-// reports a language with no home page; dir is the content folder.
+// reports a missing home page; dir is the content folder.
 func (s *Site) arrange(entries []*Entry, dir string, errs *diag.List) {
 	for _, e := range entries {
 		switch e.Kind {
@@ -322,7 +294,7 @@ func (s *Site) arrange(entries []*Entry, dir string, errs *diag.List) {
 		slices.SortFunc(s.Pages[l], byWeight)
 		if len(s.Home) == 0 && !s.broken["summary."+l+".md"] {
 			// With a summary in another language, the missing
-			// translation is already reported, at that file.
+			// translation is reported there.
 			name := path.Join(dir, "summary."+l+".md")
 			errs.Addf(diag.Pos{Path: name}, "missing the home page's text: create %s", name)
 		}
@@ -350,11 +322,9 @@ func (s *Site) URL(path string) string { return s.BasePath + path }
 // AbsURL is the absolute address of a path below the base URL.
 func (s *Site) AbsURL(path string) string { return s.BaseURL + path }
 
-// scan converts every body, on all cores: its headings, ids and links and
-// its HTML land in the entries, so their order does not depend on
-// scheduling, and its text goes to text. The languages of one entry go to
-// the same core, one after the other, so the converter's copy of the
-// first's code blocks serves the second.
+// scan converts every body on all cores, into the entries (so nothing
+// depends on scheduling). The languages of one entry go to one core in
+// turn, so the converter's highlighted code of the first serves the next.
 func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, text func(*Entry, []byte), prev map[string]*Entry, errs *diag.List) {
 	work := make(chan []*Entry)
 	var wg sync.WaitGroup
@@ -372,8 +342,7 @@ func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, 
 			}
 		})
 	}
-	// Documents are sorted by kind and slug, so an entry's languages are
-	// neighbours.
+	// Documents are sorted by kind and slug: translations are neighbours.
 	for i := 0; i < len(entries); {
 		j := i + 1
 		for j < len(entries) && entries[j].Key() == entries[i].Key() {
@@ -391,11 +360,10 @@ func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, 
 	}
 }
 
-// convert converts e's body, keeps what the site needs of it, and returns
-// the problems found.
+// convert converts e's body, keeps what the site needs, and returns the
+// problems found.
 func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text func(*Entry, []byte)) []*diag.Error {
-	// Nothing made from the body keeps its bytes (the results are strings
-	// and positions), so its buffer goes back to the pool.
+	// Nothing made from the body keeps its bytes: the buffer is pooled.
 	srcBuf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(srcBuf)
 	src, err := set.Source(e.Doc, srcBuf)
@@ -441,9 +409,8 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 	return found
 }
 
-// Anchors are the ids in a page's body (of headings, footnotes and
-// figures), sorted. Every page keeps them until the links to it are
-// checked: as a map, each page's took several times the memory.
+// Anchors are the ids in a body (headings, footnotes, figures), sorted:
+// as a map, every page's took several times the memory.
 type Anchors []string
 
 // Has reports whether id is one of a.
@@ -452,21 +419,7 @@ func (a Anchors) Has(id string) bool {
 	return ok
 }
 
-// sameKeys reports whether a and b have the same keys.
-func sameKeys(a, b map[string]*Entry) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if _, ok := b[k]; !ok {
-			return false
-		}
-	}
-	return true
-}
-
-// markStale sets Stale on every translation whose source changed since it
-// was translated.
+// markStale sets Stale (see Entry).
 func (s *Site) markStale() {
 	def := s.Config.Default()
 	for _, e := range s.byName {

@@ -11,7 +11,7 @@ import (
 // realSite builds the real site's content.
 func realSite(t *testing.T) *Site {
 	t.Helper()
-	set, err := content.LoadMeta(os.DirFS("../../../content"), "content")
+	set, err := content.Load(os.DirFS("../../../content"), "content")
 	if err != nil {
 		t.Fatal(err)
 	}

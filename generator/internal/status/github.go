@@ -3,17 +3,14 @@ package status
 import (
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"strings"
 )
 
-// PrintGitHub writes the report for a GitHub Actions run: a warning
-// annotation on every translation that is not up to date, which the pull
-// request shows on the file, and, when summary names a file (the run's
-// $GITHUB_STEP_SUMMARY), a table of every translation that is not up to
-// date with, for a stale one, what changed in its source.
-func PrintGitHub(w io.Writer, rows []Row, dir, summary string) error {
+// PrintGitHub writes the report for GitHub Actions, a warning annotation
+// on every translation not up to date, and returns the run's summary: a
+// table of them with what changed in their sources.
+func PrintGitHub(w io.Writer, rows []Row, dir string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Translations\n\n%s\n\n", Counts(rows))
 	if behind(rows) > 0 {
@@ -37,18 +34,7 @@ func PrintGitHub(w io.Writer, rows []Row, dir, summary string) error {
 				path.Join(dir, r.Source), file, strings.TrimRight(diff, "\n"))
 		}
 	}
-	if summary == "" {
-		return nil
-	}
-	f, err := os.OpenFile(summary, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(f, "%s\n%s", b.String(), diffs.String())
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return b.String() + "\n" + diffs.String()
 }
 
 // todo tells the translator what a state asks of them.

@@ -11,16 +11,10 @@ import (
 	"explainer/generator/internal/content"
 )
 
-// Changes returns what changed in a stale translation's source since the
-// translation was marked: git's diff from the version of the source whose
-// fingerprint the translation's translated_from holds to the source as it
-// is now. src is the source file's path; marked is the fingerprint.
-//
-// The versions are read from git's history of the file (every commit
-// that touched it, newest first), so the diff is there only in a git
-// checkout whose history includes the marked version (a shallow clone may
-// not: GitHub's checkout needs fetch-depth: 0). Otherwise the error says
-// why there is no diff.
+// Changes returns git's diff of the source file src from its version of
+// fingerprint marked to now. The version is found in git's history of the
+// file, so a shallow clone may lack it (GitHub's checkout needs
+// fetch-depth: 0); the error then says why there is no diff.
 func Changes(src, marked string) (string, error) {
 	dir, file := filepath.Split(src)
 	if dir == "" {

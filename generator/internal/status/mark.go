@@ -17,11 +17,10 @@ type Marked struct {
 	Fingerprint         string
 }
 
-// Mark records that the translations named by arg are caught up with their
-// sources: it sets translated_from in each to the source's fingerprint.
-// arg is a translation's path (content/barriers/beef.ko.md) or a slug
-// (beef, or summary), which marks every translation of that document.
-// dir is the content folder; langs its languages, the default first.
+// Mark sets translated_from to the source's fingerprint in the
+// translations arg names: a translation's path or a slug (every
+// translation of it). dir is the content folder; langs its languages,
+// the default first.
 func Mark(dir, arg string, langs []string) ([]Marked, error) {
 	files, err := translations(dir, arg, langs)
 	if err != nil {
@@ -113,9 +112,8 @@ func markFile(file, def string) (Marked, error) {
 	return Marked{Translation: file, Source: source, Fingerprint: fp}, nil
 }
 
-// setKey sets a top-level front matter key to value in the file text src,
-// replacing its line or adding one before the closing "---". The rest of
-// the file, byte order mark and line endings included, is kept as it is.
+// setKey sets a top-level front matter key in src, replacing its line or
+// adding one before the closing "---", keeping all else byte for byte.
 func setKey(src []byte, key, value string) ([]byte, error) {
 	bom := []byte("\xEF\xBB\xBF")
 	text := string(bytes.TrimPrefix(src, bom))

@@ -1,13 +1,10 @@
 // Package status reports how far each translation has kept up with its
 // source, and records that a translator has caught up.
 //
-// The source of every page is its file in the site's default language
-// (English). A translation records, in its front matter key
-// translated_from, the fingerprint of the source's text it was translated
-// from (content.Fingerprint: 12 hex digits of a SHA-256 of the normalized
-// text). Mark writes that key; Report compares it with the source's
-// fingerprint now. Nothing depends on file times, so a fresh clone reports
-// exactly what the working copy that was committed reported.
+// The source of a page is its file in the default language. A
+// translation records in translated_from the source's content.Fingerprint
+// when it was translated: Mark writes it, Report compares it with the
+// source's now. No file times: a fresh clone reports what was committed.
 //
 // A translation is in one of these states:
 //
@@ -47,19 +44,15 @@ func (s State) String() string {
 
 // Row is one translation of one document.
 type Row struct {
-	// Source and Translation are the files' names in the content folder
-	// (barriers/beef.en.md); Source is empty for NoSource and Translation
-	// for Missing.
+	// In the content folder (barriers/beef.en.md); Source is empty for
+	// NoSource, and Translation names the file to write for Missing.
 	Source, Translation string
 	Lang                string
 	State               State
-	// Marked is the translation's translated_from: the fingerprint of the
-	// source it was translated from.
-	Marked string
+	Marked              string // the translation's translated_from
 }
 
-// Report lists every translation of every document of set, drafts
-// included, in the order of set.Docs.
+// Report lists every translation in set, drafts included, in its order.
 func Report(set *content.Set) []Row {
 	def := set.Config.Default()
 	byKey := make(map[content.Key]map[string]*content.Doc)
@@ -109,10 +102,9 @@ func row(k content.Key, lang string, src, tr *content.Doc) Row {
 	return r
 }
 
-// Print writes the report for people: one line per translation, with,
-// under a stale one, what changed in its source since it was translated
-// (Changes), then a count of each state. dir is the content folder as the
-// user named it.
+// Print writes the report for people: a line per translation, under a
+// stale one what changed in its source (Changes), then the counts; dir is
+// the content folder as named.
 func Print(w io.Writer, rows []Row, dir string) {
 	for _, r := range rows {
 		fmt.Fprintf(w, "%-14s %s%s\n", r.State, path.Join(dir, r.Translation), r.note(dir))
@@ -147,8 +139,7 @@ func (r Row) note(dir string) string {
 	return ""
 }
 
-// Counts says how many translations are in each state, such as
-// "30 up to date, 2 stale".
+// Counts says how many are in each state: "30 up to date, 2 stale".
 func Counts(rows []Row) string {
 	counts := make(map[State]int)
 	for _, r := range rows {
@@ -177,6 +168,5 @@ func behind(rows []Row) int {
 	return n
 }
 
-// Behind reports whether any translation is not up to date: stale, never
-// marked, missing, or without a source.
+// Behind reports whether any translation is not up to date.
 func Behind(rows []Row) bool { return behind(rows) > 0 }

@@ -25,11 +25,10 @@ const (
 )
 
 // checkStrings reports every string missing from strings.yaml that a
-// template asks for with a quoted key ({{.T "key"}}, {{$.In .Lang "key"}},
-// and both forms of {{.Plural "key" n}}),
-// at the key, whether or not a page of the site takes the branch it is in;
-// and every string the generator asks for itself, at strings.yaml. (A key
-// missing a language is reported by content.ParseStrings, at the key.)
+// template asks for by a quoted key ({{.T "key"}}, {{$.In .Lang "key"}},
+// both forms of {{.Plural "key" n}}), at the key, in any branch; and those
+// the generator asks for, at strings.yaml. (content.ParseStrings reports a
+// key missing a language.)
 func (t *Theme) checkStrings(errs *diag.List) {
 	seen := make(map[*parse.Tree]bool) // the layout's and partials' trees are every kind's
 	for _, k := range kinds {
@@ -100,8 +99,7 @@ func stringKey(c *parse.CommandNode) (key *parse.StringNode, plural bool) {
 	return key, plural
 }
 
-// eachCommand calls f for every command of the tree below n, those of
-// parenthesized pipelines included.
+// eachCommand calls f for every command below n, nested ones included.
 func eachCommand(n parse.Node, f func(*parse.CommandNode)) {
 	switch n := n.(type) {
 	case *parse.ListNode:

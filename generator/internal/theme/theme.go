@@ -15,17 +15,12 @@
 //	static/         CSS, JavaScript and icons, copied to assets/ with the
 //	                hash of their content in their names
 //
-// Besides the files of static/, the assets gain PNG pictures drawn in
-// style.css's colours (images.go): social.png, favicon.png and
-// apple-touch-icon.png.
-//
-// A string that a template asks for by a quoted key (.T "key", .In .Lang
-// "key", and key_one and key_other for .Plural "key" n), or that the
-// generator uses itself, and that strings.yaml does
-// not have is an error when the theme is loaded, at the key, even in a part
-// of a template that no page shows (stringkeys.go). Every template error,
-// when parsed or executed, is reported at its file, line and column
-// (tmplerr.go).
+// The assets also gain PNG pictures drawn in style.css's colours
+// (images.go). A string that a template asks for by a quoted key (for
+// .Plural "key" n, key_one and key_other), or that the generator uses, and
+// that strings.yaml lacks is an error when the theme is loaded, at the
+// key, even where no page goes (stringkeys.go). Template errors are
+// reported at their file, line and column (tmplerr.go).
 package theme
 
 import (
@@ -59,15 +54,12 @@ var kinds = []string{KindHome, KindBarrier, KindBarriers, KindSector, KindPage, 
 // Theme is a parsed theme folder.
 type Theme struct {
 	dir string // as the user named it, for messages
-	// tmpl holds each kind's templates: a copy of the layout and the
-	// partials, with the kind's own file parsed into it.
-	tmpl map[string]*template.Template
-	// files holds the text of each template file by name, for the
-	// positions of errors.
-	files map[string]*diag.Lines
-	// defined maps each kind's template names to the files that define
-	// them: html/template's errors name a template, and the template of
-	// a failed escaping is gone.
+	// tmpl holds each kind's templates: the layout and the partials with
+	// the kind's own file parsed into a copy of them.
+	tmpl  map[string]*template.Template
+	files map[string]*diag.Lines // each template file, for positions
+	// defined maps each kind's template names to their files: an escaping
+	// error names a template, which is gone after it.
 	defined map[string]map[string]string
 	strings map[string]content.Text
 	// Assets maps a static file's name (style.css) to its hashed name
@@ -77,10 +69,6 @@ type Theme struct {
 }
 
 // Load parses the theme folder fsys; dir is its path for messages.
-// Every string a template or the generator asks for by name must be in
-// strings.yaml: a missing one is an error here, at the key in the template
-// (even in a part of a template that no page of the site shows), or at
-// strings.yaml for one the generator asks for.
 func Load(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	var errs diag.List
 	t := &Theme{
@@ -94,10 +82,9 @@ func Load(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	src, err := fs.ReadFile(fsys, "strings.yaml")
 	if err != nil {
 		errs.Addf(diag.Pos{Path: t.show("strings.yaml")}, "cannot read the theme's strings: %v", err)
-	} else if t.strings, err = content.ParseStrings(t.show("strings.yaml"), src, langs); err != nil {
-		for _, e := range diag.AsList(err) {
-			errs.Add(e)
-		}
+	} else {
+		t.strings, err = content.ParseStrings(t.show("strings.yaml"), src, langs)
+		errs.AddAll(err) // only problems of the file
 	}
 	if !t.parseTemplates(fsys, &errs) {
 		return nil, errs.Err()
@@ -113,9 +100,8 @@ func Load(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	return t, errs.Err()
 }
 
-// parseTemplates parses the layout and the partials once, and gives each
-// kind of page a copy with its own file parsed into it. It reports false
-// if the layout or the partials cannot be read.
+// parseTemplates parses the layout and the partials once, and each kind's
+// file into a copy of them; false if the first two cannot be read.
 func (t *Theme) parseTemplates(fsys fs.FS, errs *diag.List) bool {
 	read := func(name, what string) (string, bool) {
 		b, err := fs.ReadFile(fsys, name)
@@ -163,9 +149,8 @@ func (t *Theme) parseTemplates(fsys fs.FS, errs *diag.List) bool {
 
 func (t *Theme) show(name string) string { return path.Join(t.dir, name) }
 
-// loadStatic reads static/ and names each file by its content. The code
-// highlighting styles are appended to style.css, so a page loads one
-// stylesheet.
+// loadStatic reads static/, naming each file by its content; style.css
+// gains the code highlighting styles, so a page loads one stylesheet.
 func (t *Theme) loadStatic(fsys fs.FS) error {
 	code := markdown.Stylesheet()
 	return fs.WalkDir(fsys, "static", func(name string, e fs.DirEntry, err error) error {
@@ -189,8 +174,7 @@ func (t *Theme) loadStatic(fsys fs.FS) error {
 // dropped to keep the stylesheet within its size budget.
 var cssComment = regexp.MustCompile(`/\* [^*]* \*/ ?`)
 
-// Execute runs the template of the pages of kind into w, with data; its
-// error is a problem at the template's file, line and column.
+// Execute runs kind's template into w; an error is at its file and line.
 func (t *Theme) Execute(w io.Writer, kind string, data any) error {
 	tm := t.tmpl[kind]
 	if tm == nil {
@@ -202,9 +186,8 @@ func (t *Theme) Execute(w io.Writer, kind string, data any) error {
 	return nil
 }
 
-// ExecuteTemplate runs the template name of the pages of kind into w, for
-// a template function that executes a part of the theme: its error goes
-// back into the template that called it, and Execute places it.
+// ExecuteTemplate runs kind's template name, for a template function: its
+// error goes back to the calling template, and Execute places it.
 func (t *Theme) ExecuteTemplate(w io.Writer, kind, name string, data any) error {
 	return t.tmpl[kind].ExecuteTemplate(w, name, data)
 }

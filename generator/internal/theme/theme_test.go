@@ -22,7 +22,7 @@ import (
 func realSite(t *testing.T) *site.Site {
 	t.Helper()
 	dir := filepath.Join("..", "..", "..", "content")
-	set, err := content.LoadMeta(os.DirFS(dir), dir)
+	set, err := content.Load(os.DirFS(dir), dir)
 	if err != nil {
 		t.Fatal(err)
 	}

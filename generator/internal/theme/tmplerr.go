@@ -27,10 +27,8 @@ func (t *Theme) parseError(err error) *diag.Error {
 	return diag.Errorf(diag.Pos{Path: t.dir}, "template error: %v", err)
 }
 
-// execError is the problem of an execution of a template. A template that
-// calls a method that executes another template (.Shared, .CardHTML) fails
-// with the other template's error inside its own; the innermost one says
-// where the mistake is.
+// execError is the problem of an execution; of errors nested by .Shared
+// or .CardHTML, the innermost says where the mistake is.
 func (t *Theme) execError(kind string, err error) *diag.Error {
 	var inner error
 	for e := err; e != nil; e = errors.Unwrap(e) {
@@ -52,9 +50,8 @@ func (t *Theme) execError(kind string, err error) *diag.Error {
 	return diag.Errorf(diag.Pos{Path: t.dir}, "template error: %v", err)
 }
 
-// escapeError is the problem html/template found while working out the
-// escaping of a template of kind's pages: at the action it names, or else
-// at the line or the file of the template it names.
+// escapeError is an escaping problem of kind's pages: at the action it
+// names, or else at the line or file of its template.
 func (t *Theme) escapeError(kind string, e *template.Error) *diag.Error {
 	if e.Node != nil {
 		// The node's tree, which knows its file, is not exported;
@@ -70,9 +67,8 @@ func (t *Theme) escapeError(kind string, e *template.Error) *diag.Error {
 	return diag.Errorf(diag.Pos{Path: t.dir}, "%s", e.Error())
 }
 
-// cutLocation reads the position at the start of a text/template message,
-// "template: FILE:LINE: rest" or "template: FILE:LINE:COL: rest", with
-// FILE one of the theme's template files, and returns it with the rest.
+// cutLocation reads "template: FILE:LINE[:COL]: rest", FILE one of the
+// theme's files, into a position and the rest.
 func (t *Theme) cutLocation(msg string) (diag.Pos, string, bool) {
 	for name := range t.files {
 		rest, ok := strings.CutPrefix(msg, "template: "+name+":")
@@ -106,8 +102,8 @@ func cutNumber(s string) (int, string, bool) {
 	return n, s[i:], err == nil
 }
 
-// at is the position in the template file name of the byte col (counted
-// from 0) of line; a col of -1 gives the line alone, a line of 0 the file.
+// at is the position of byte col (from 0; -1 for none) of line (0 for
+// none) in the template file name.
 func (t *Theme) at(name string, line, col int) diag.Pos {
 	f := t.files[name]
 	if f == nil || line <= 0 {
