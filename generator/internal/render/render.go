@@ -1,8 +1,8 @@
 // Package render makes the HTML pages of a site.Site with a theme (package
 // theme) and writes them with every other file of the site: Render writes
-// the pages, the search indexes, the theme's assets, the pictures and the files for
-// machines (package seo) to a Writer; page.go lists a site's pages and
-// makes one; funcs.go, meta.go (the head) and parts.go (cards and shared
+// the pages, the search indexes, the theme's assets, the pictures and the
+// files for machines (package seo) to a Writer; page.go lists a site's
+// pages and makes one; funcs.go, meta.go (the head) and parts.go (cards and shared
 // parts) hold the template functions; langmark.go marks text in another
 // language.
 //
