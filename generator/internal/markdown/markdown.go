@@ -2,7 +2,9 @@
 // place where the markdown dialect is configured: CommonMark with GitHub's
 // tables, autolinks and task lists, ~~strikethrough~~ (two tildes only: a
 // single one is how Korean writes ranges, as in 2011~2015년), footnotes,
-// definition lists, and {#id} attributes on headings.
+// definition lists, {#id} attributes on headings, and typographic quotes
+// and apostrophes in each language's own style (quotes.go; code and
+// addresses keep their straight ones).
 //
 // Three small extensions of its own sit on top of goldmark:
 //
@@ -44,14 +46,22 @@ import (
 
 // Converter converts markdown bodies. It is safe for concurrent use.
 type Converter struct {
-	md   goldmark.Markdown
+	md   map[string]goldmark.Markdown // by language (quotes.go)
 	code *highlights
 }
 
 // New returns a Converter.
 func New() *Converter {
-	code := new(highlights)
-	md := goldmark.New(
+	c := &Converter{md: make(map[string]goldmark.Markdown), code: new(highlights)}
+	for lang, q := range quoteStyles {
+		c.md[lang] = newMarkdown(c.code, q)
+	}
+	return c
+}
+
+// newMarkdown configures goldmark with the quotes of one language.
+func newMarkdown(code *highlights, q quoteStyle) goldmark.Markdown {
+	return goldmark.New(
 		goldmark.WithExtensions(
 			// GitHub's dialect, but for strikethrough: see strike.go.
 			extension.Table,
@@ -59,6 +69,7 @@ func New() *Converter {
 			extension.TaskList,
 			extension.Footnote,
 			extension.DefinitionList,
+			q.typographer(),
 		),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
@@ -67,6 +78,7 @@ func New() *Converter {
 				util.Prioritized(headingIDs{}, 100),
 				util.Prioritized(links{}, 200),
 				util.Prioritized(rawHTML{}, 50),
+				util.Prioritized(closingQuotes{q}, 300),
 			),
 		),
 		goldmark.WithRendererOptions(
@@ -77,7 +89,6 @@ func New() *Converter {
 			),
 		),
 	)
-	return &Converter{md: md, code: code}
 }
 
 // Page tells Convert about the document being converted.
@@ -158,7 +169,7 @@ func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, 
 	if p.Text != nil {
 		plainBody(doc, src, p.Text)
 	}
-	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
+	if err := c.forLang(p.Lang).Renderer().Render(buf, src, doc); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -168,7 +179,7 @@ func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {
 	res := &Result{IDs: make(map[string]bool)}
 	ctx := parser.NewContext()
 	ctx.Set(stateKey, &state{page: p, res: res})
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := c.forLang(p.Lang).Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	for id := range footnoteIDs(doc) {
 		res.IDs[id] = true
 	}
