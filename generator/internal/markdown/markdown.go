@@ -79,6 +79,7 @@ func newMarkdown(code *highlights, q quoteStyle) goldmark.Markdown {
 				util.Prioritized(links{}, 200),
 				util.Prioritized(rawHTML{}, 50),
 				util.Prioritized(closingQuotes{q}, 300),
+				util.Prioritized(particles{}, 400),
 			),
 		),
 		goldmark.WithRendererOptions(
@@ -86,6 +87,7 @@ func newMarkdown(code *highlights, q quoteStyle) goldmark.Markdown {
 				util.Prioritized(codeBlocks{seen: code}, 100),
 				util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
 				util.Prioritized(safeHTMLRenderer{}, 100),
+				util.Prioritized(particles{}, 500),
 			),
 		),
 	)

@@ -37,6 +37,7 @@ func TestQuotes(t *testing.T) {
 		{"de", `"fallback"`, `<p>“fallback”</p>`},
 	} {
 		got, _ := convertIn(t, tc.lang, tc.in)
+		got = strings.NewReplacer(`<span class="nobr">`, "", "</span>", "").Replace(got) // particles_test.go
 		if !strings.Contains(got, tc.want) {
 			t.Errorf("%s %q:\n got %s\nwant %s", tc.lang, tc.in, got, tc.want)
 		}
@@ -53,5 +54,22 @@ func TestQuotesInHeadings(t *testing.T) {
 	}
 	if h := res.Headings[0]; h.Text != "Don’t “panic”" || h.ID != "dont-panic" {
 		t.Errorf("heading %q #%s, want %q #%s", h.Text, h.ID, "Don’t “panic”", "dont-panic")
+	}
+}
+
+// TestParticles checks that a closing bracket or quote and the Korean
+// particle after it are kept on one line, and nothing else is.
+func TestParticles(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"국가별 무역장벽보고서(NTE)를 냈다", `<p>국가별 무역장벽보고서(NTE<span class="nobr">)를</span> 냈다</p>`},
+		{"[링크](https://example.com/)를 (A)와 (B)", `<p><a href="https://example.com/" rel="noopener noreferrer">링크</a>를 (A<span class="nobr">)와</span> (B)</p>`},
+		{"(**굵게**)는 \"말\"이라고", `<p>(<strong>굵게</strong><span class="nobr">)는</span> “말<span class="nobr">”이</span>라고</p>`},
+		{"`f(x)를` (x) 다음", "<p><code>f(x)를</code> (x) 다음</p>"},
+		{"\"끝\"이\n다음 줄", "<p>“끝<span class=\"nobr\">”이</span>\n다음 줄</p>"},
+	} {
+		got, _ := convertIn(t, "ko", tc.in)
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("%q:\n got %s\nwant %s", tc.in, got, tc.want)
+		}
 	}
 }

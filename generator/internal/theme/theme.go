@@ -13,7 +13,8 @@
 //	strings.yaml    every reader-visible string of the templates, in every
 //	                language
 //	static/         CSS, JavaScript and icons, copied to assets/ with the
-//	                hash of their content in their names
+//	                hash of their content in their names; code.css, the
+//	                highlighting styles, is added beside them
 //
 // Besides the files of static/, the assets gain PNG pictures drawn in
 // style.css's colours (images.go): social.png, favicon.png and
@@ -34,7 +35,6 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 
 	"explainer/generator/internal/content"
@@ -163,10 +163,10 @@ func (t *Theme) parseTemplates(fsys fs.FS, errs *diag.List) bool {
 func (t *Theme) show(name string) string { return path.Join(t.dir, name) }
 
 // loadStatic reads static/ and names each file by its content. The code
-// highlighting styles are appended to style.css, so a page loads one
-// stylesheet.
+// highlighting styles become code.css, which only the pages with code
+// load: most pages have none.
 func (t *Theme) loadStatic(fsys fs.FS) error {
-	code := markdown.Stylesheet()
+	t.addAsset("code.css", cssComment.ReplaceAll(markdown.Stylesheet(), nil))
 	return fs.WalkDir(fsys, "static", func(name string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
@@ -175,11 +175,7 @@ func (t *Theme) loadStatic(fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
-		rel := strings.TrimPrefix(name, "static/")
-		if rel == "style.css" {
-			data = append(append(slices.Clip(data), '\n'), cssComment.ReplaceAll(code, nil)...)
-		}
-		t.addAsset(rel, data)
+		t.addAsset(strings.TrimPrefix(name, "static/"), data)
 		return nil
 	})
 }
