@@ -62,7 +62,7 @@ const measureTOC = `(async () => {
 	const text = document.querySelector(".article-main .prose p");
 	const list = side || inline;
 	const links = list ? [...list.querySelectorAll("a")] : [];
-	const r = {side: shown(side), inline: shown(inline), open: !!inline && inline.querySelector("details").open,
+	const r = {side: shown(side), inline: shown(inline), open: !!inline && inline.open,
 		position: side ? getComputedStyle(side).position : "",
 		gap: shown(side) && text ? side.getBoundingClientRect().left - text.getBoundingClientRect().right : 0,
 		inlineTop: shown(inline) ? inline.getBoundingClientRect().top : 0,

@@ -14,6 +14,8 @@ import (
 // barrier's card per language, and the shared parts of the layout.
 type parts struct {
 	site *site.Site
+	// code reports that a page written links code.css.
+	code atomic.Bool
 	// cards holds the cards by the page's language and the entry's
 	// number (site.Entry.Num): at 20,000 barriers the listing pages look
 	// up 60,000 cards, and a slot found by its index costs a fraction of

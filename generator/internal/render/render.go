@@ -103,8 +103,10 @@ func Render(s *site.Site, t *theme.Theme, x *search.Site, w Writer) (int, error)
 	// The theme's files, the feeds and the sitemap need none of the pages'
 	// HTML: they are written while the pages are, on a core that would
 	// otherwise wait for the last pages.
+	// The highlighting styles are written only if a page links them
+	// (a site's files are all reachable from its pages).
 	others := make(chan error, 1)
-	go func() { others <- Extras(s, t, pages, w) }()
+	go func() { others <- extras(s, t, pages, w, codeCSS) }()
 	errs := onAllCores(len(pages), func(i int) error { return writePage(pages[i], w) })
 	othersErr := <-others
 	if err := joinProblems(errs); err != nil {
@@ -112,6 +114,11 @@ func Render(s *site.Site, t *theme.Theme, x *search.Site, w Writer) (int, error)
 	}
 	if othersErr != nil {
 		return 0, othersErr
+	}
+	if len(pages) > 0 && pages[0].parts.code.Load() {
+		if err := writeAsset(t, codeCSS, w); err != nil {
+			return 0, err
+		}
 	}
 	return len(pages), nil
 }
@@ -147,6 +154,9 @@ func writePage(p *Page, w Writer) (err error) {
 	if err != nil {
 		return err
 	}
+	if p.HasCode() {
+		p.parts.code.Store(true)
+	}
 	return w.WriteFile(OutName(p.Path), html)
 }
 
@@ -174,8 +184,19 @@ func OutName(path string) string {
 // Extras writes every file of the site that is not a page or a search
 // index: the theme's assets, and the files for machines (package seo).
 func Extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer) error {
-	for name, data := range t.Files {
-		if err := w.WriteFile("assets/"+name, data); err != nil {
+	return extras(s, t, pages, w, "")
+}
+
+// codeCSS is the theme's highlighting styles, linked by the pages with code.
+const codeCSS = "code.css"
+
+// extras is Extras without the asset skip, written later or not at all.
+func extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer, skip string) error {
+	for name := range t.Assets {
+		if name == skip {
+			continue
+		}
+		if err := writeAsset(t, name, w); err != nil {
 			return err
 		}
 	}
@@ -189,6 +210,13 @@ func Extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer) error {
 		}
 	}
 	return nil
+}
+
+// writeAsset writes the theme's static file name (style.css) under its
+// hashed name.
+func writeAsset(t *theme.Theme, name string, w Writer) error {
+	h := t.Assets[name]
+	return w.WriteFile("assets/"+h, t.Files[h])
 }
 
 // sitemapPages lists every page but the 404 page, with the same language
