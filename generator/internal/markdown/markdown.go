@@ -14,6 +14,9 @@
 //   - links to other markdown files rewritten to the address of the page
 //     they become, and recorded so the caller can check that the file and
 //     the #anchor exist (link.go);
+//   - a closing bracket or quote and the Korean particle after it kept on
+//     one line, (NTE)를 (particles.go); Typeset gives front matter text
+//     the same quotes and particles (typeset.go);
 //   - fenced code highlighted by chroma with CSS classes; Stylesheet returns
 //     the matching CSS, light and dark (highlight.go). A Converter keeps
 //     the last blocks it highlighted, so the same code in an entry's other

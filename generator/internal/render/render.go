@@ -26,7 +26,10 @@
 // draws a front matter figure as an inline SVG bar chart (package chart)
 // and .Number writes a figure's value; .Prose and .Footnotes are the body
 // without and with only its footnotes, so the figures can sit between them;
-// .TOC lists the body's second-level headings, for a table of contents;
+// .TOC lists the body's second-level headings, for a table of contents,
+// and .Initials a glossary's index by first letter (toc.go); .Typeset
+// sets a front matter text's quotes; .HasCode says whether to link
+// code.css;
 // .SearchIndex is the address of the language's search index.
 //
 // Every action costs each page that runs it a few microseconds (html/template
