@@ -163,6 +163,34 @@ func TestGlossaryIndex(t *testing.T) {
 	}
 }
 
+// TestGlossaryScreenshots photographs the top of the glossary, its index
+// and contents, at a phone's and a desktop's width, for review.
+func TestGlossaryScreenshots(t *testing.T) {
+	ctx, _ := tab(t)
+	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"en", "ko"} {
+		path := lang + "/glossary/"
+		if !contains(pagePaths(t), path) {
+			t.Skipf("the content has no glossary in %s", lang)
+		}
+		for _, w := range []int64{375, 1280} {
+			viewport(t, ctx, w, 1100)
+			if err := open(ctx, path); err != nil {
+				t.Fatal(err)
+			}
+			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(screenshotDir, lang+"-glossary-"+itoa64(w)+"-light.png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
 // TestSkipLinkLeavesMainAlone follows the skip link: the page moves to
 // <main>, whose background stays the page's, not the yellow of a term
 // landed on.
