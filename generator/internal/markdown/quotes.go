@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -64,7 +67,8 @@ func (c *Converter) forLang(lang string) goldmark.Markdown {
 // It takes a straight " followed by a letter for one that opens a word,
 // but Korean puts its particles and endings right after a closing quote
 // (“…”고 밝혔다, “…”라는): such a quote stays straight. A straight "
-// in a block where a quote is open closes it.
+// in a block where a quote is open closes it, and a straight ' after a
+// letter is an apostrophe.
 type closingQuotes struct{ quoteStyle }
 
 func (q closingQuotes) Transform(doc *ast.Document, r text.Reader, _ parser.Context) {
@@ -91,10 +95,17 @@ func (q closingQuotes) Transform(doc *ast.Document, r text.Reader, _ parser.Cont
 			}
 		case *ast.Text:
 			var f fix
-			for i, c := range n.Segment.Value(src) {
+			v := n.Segment.Value(src)
+			for i, c := range v {
 				if c == '"' && open > 0 {
 					f.ats = append(f.ats, i)
 					open--
+				}
+				// After a letter, ' is an apostrophe or a closing
+				// quote: the typographer misses one at a line's end
+				// (the leaders'\n).
+				if c == '\'' && endsInLetter(before(n, v[:i], src)) {
+					f.ats = append(f.ats, i)
 				}
 			}
 			if f.ats != nil {
@@ -109,13 +120,30 @@ func (q closingQuotes) Transform(doc *ast.Document, r text.Reader, _ parser.Cont
 		return ast.WalkContinue, nil
 	})
 	for _, f := range fixes {
-		q.split(f.t, f.ats)
+		q.split(f.t, f.ats, src)
 	}
+}
+
+// before is the text before an offset of t: head, or when that is empty
+// the text of the node before t (the parser splits text at a quote).
+func before(t *ast.Text, head, src []byte) []byte {
+	if len(head) > 0 {
+		return head
+	}
+	if p, ok := t.PreviousSibling().(*ast.Text); ok {
+		return p.Segment.Value(src)
+	}
+	return nil
+}
+
+func endsInLetter(b []byte) bool {
+	r, _ := utf8.DecodeLastRune(b)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // split replaces the quotes at offsets ats of t with closing marks: t
 // becomes the text before the first, and the rest follows it.
-func (q closingQuotes) split(t *ast.Text, ats []int) {
+func (q closingQuotes) split(t *ast.Text, ats []int, src []byte) {
 	parent, seg := t.Parent(), t.Segment
 	soft, hard := t.SoftLineBreak(), t.HardLineBreak()
 	t.SetSoftLineBreak(false)
@@ -124,6 +152,9 @@ func (q closingQuotes) split(t *ast.Text, ats []int) {
 	prev := ast.Node(t)
 	for i, at := range ats {
 		mark := ast.NewString([]byte(q.close))
+		if src[seg.Start+at] == '\'' {
+			mark = ast.NewString([]byte(q.closeSingle))
+		}
 		parent.InsertAfter(parent, prev, mark)
 		prev = mark
 		end := seg.Stop

@@ -35,6 +35,7 @@ func TestQuotes(t *testing.T) {
 		{"ko", "\"첫 줄\"이\n\"둘째 줄\"로", "<p>“첫 줄”이\n“둘째 줄”로</p>"},
 		{"ko", "*\"기울여\"*, `\"코드\"`와 \"인용\"을", "<p><em>“기울여”</em>, <code>&quot;코드&quot;</code>와 “인용”을</p>"},
 		{"de", `"fallback"`, `<p>“fallback”</p>`},
+		{"en", "the leaders'\nmeeting", "<p>the leaders’\nmeeting</p>"},
 	} {
 		got, _ := convertIn(t, tc.lang, tc.in)
 		got = strings.NewReplacer(`<span class="nobr">`, "", "</span>", "").Replace(got) // particles_test.go
