@@ -13,7 +13,7 @@ import (
 
 // The budgets of issue "readers' experience": sizes before compression.
 const (
-	maxCSS  = 20 << 10 // all stylesheets together
+	maxCSS  = 20 << 10 // the stylesheets of each page together
 	maxJS   = 10 << 10 // all scripts together
 	maxHTML = 50 << 10 // each page
 )
@@ -28,6 +28,7 @@ var (
 	styleTag    = regexp.MustCompile(`(?i)<style\b`)
 	htmlLang    = regexp.MustCompile(`(?i)^<!doctype html>\s*<html lang="[a-z]{2}"`)
 	jsURL       = regexp.MustCompile(`(?i)\shref="javascript:`)
+	stylesheet  = regexp.MustCompile(`<link rel="stylesheet" href="[^"]*/(assets/[^"/]+)"`)
 )
 
 // checkBudgets returns every way the built site in fsys breaks a budget.
@@ -36,7 +37,9 @@ var (
 func checkBudgets(fsys fs.FS, base string) []string {
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
-	var css, js int
+	var js int
+	css := map[string]int{}         // stylesheet sizes by path
+	sheets := map[string][]string{} // the stylesheets of each page
 	fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			bad("%s: %v", name, err)
@@ -52,18 +55,27 @@ func checkBudgets(fsys fs.FS, base string) []string {
 				bad("%s: an asset not named by its content hash", name)
 			}
 			if ext == ".css" {
-				css += len(data)
+				css[name] = len(data)
 			}
 			if ext == ".js" {
 				js += len(data)
 			}
 		case ext == ".html":
 			problems = append(problems, checkPage(name, string(data), base)...)
+			for _, m := range stylesheet.FindAllStringSubmatch(string(data), -1) {
+				sheets[name] = append(sheets[name], m[1])
+			}
 		}
 		return nil
 	})
-	if css > maxCSS {
-		bad("CSS is %d bytes, over the budget of %d", css, maxCSS)
+	for page, list := range sheets {
+		n := 0
+		for _, s := range list {
+			n += css[s]
+		}
+		if n > maxCSS {
+			bad("%s: its stylesheets are %d bytes, over the budget of %d", page, n, maxCSS)
+		}
 	}
 	if js > maxJS {
 		bad("JavaScript is %d bytes, over the budget of %d", js, maxJS)
@@ -144,11 +156,12 @@ func TestBudgetsCatchViolations(t *testing.T) {
 		"en/script/index.html":        page(`<script src="https://cdn.example.net/x.js"></script>`),
 		"en/big/index.html":           page(strings.Repeat("x", maxHTML)),
 		"en/nolang/index.html":        {Data: []byte(`<!doctype html><html><body></body></html>`)},
+		"en/css/index.html":           page(`<link rel="stylesheet" href="/assets/style.0123456789.css">`),
 		"en/ok/index.html":            page(`<a href="https://elsewhere.example.net/">a link is fine</a><link rel="canonical" href="https://site.example.net/en/"><script src="/assets/big.0123456789.js" defer></script>`),
 	}
 	got := strings.Join(checkBudgets(site, "https://site.example.net/"), "\n")
 	for _, want := range []string{
-		"CSS is 20481 bytes", "JavaScript is 10242 bytes", "assets/app.js: an asset not named",
+		"en/css/index.html: its stylesheets are 20481 bytes", "JavaScript is 10242 bytes", "assets/app.js: an asset not named",
 		"en/inline/index.html: inline script", "en/handler/index.html: blocked", "en/style/index.html: blocked",
 		"en/font/index.html: fetches https://fonts.example.net/css", "en/script/index.html: fetches https://cdn.example.net/x.js",
 		"en/big/index.html: 51", "en/nolang/index.html: does not start",

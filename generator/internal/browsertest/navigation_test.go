@@ -56,7 +56,7 @@ type focused struct {
 }
 
 const focusables = `window.__focusables = [...document.querySelectorAll("a[href], input, button, summary, select, textarea")]
-	.filter(e => e.getClientRects().length > 0 && !e.closest("[hidden]")); window.__focusables.length`
+	.filter(e => e.getClientRects().length > 0 && !e.closest("[hidden], details:not([open]) > :not(summary)")); window.__focusables.length`
 
 const whatIsFocused = `(() => {
 	const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();

@@ -2,7 +2,9 @@
 // place where the markdown dialect is configured: CommonMark with GitHub's
 // tables, autolinks and task lists, ~~strikethrough~~ (two tildes only: a
 // single one is how Korean writes ranges, as in 2011~2015년), footnotes,
-// definition lists, and {#id} attributes on headings.
+// definition lists, {#id} attributes on headings, and typographic quotes
+// and apostrophes in each language's own style (quotes.go; code and
+// addresses keep their straight ones).
 //
 // Four small extensions of its own sit on top of goldmark:
 //
@@ -17,6 +19,9 @@
 //     folder, with their width and height and lazy loading; a picture
 //     with no alt text, from another site, or outside that folder is an
 //     error (image.go);
+//   - a closing bracket or quote and the Korean particle after it kept on
+//     one line, (NTE)를 (particles.go); Typeset gives front matter text
+//     the same quotes and particles (typeset.go);
 //   - fenced code highlighted by chroma with CSS classes; Stylesheet returns
 //     the matching CSS, light and dark (highlight.go). A Converter keeps
 //     the last blocks it highlighted, so the same code in an entry's other
@@ -49,14 +54,22 @@ import (
 
 // Converter converts markdown bodies. It is safe for concurrent use.
 type Converter struct {
-	md   goldmark.Markdown
+	md   map[string]goldmark.Markdown // by language (quotes.go)
 	code *highlights
 }
 
 // New returns a Converter.
 func New() *Converter {
-	code := new(highlights)
-	md := goldmark.New(
+	c := &Converter{md: make(map[string]goldmark.Markdown), code: new(highlights)}
+	for lang, q := range quoteStyles {
+		c.md[lang] = newMarkdown(c.code, q)
+	}
+	return c
+}
+
+// newMarkdown configures goldmark with the quotes of one language.
+func newMarkdown(code *highlights, q quoteStyle) goldmark.Markdown {
+	return goldmark.New(
 		goldmark.WithExtensions(
 			// GitHub's dialect, but for strikethrough: see strike.go.
 			extension.Table,
@@ -64,6 +77,7 @@ func New() *Converter {
 			extension.TaskList,
 			extension.Footnote,
 			extension.DefinitionList,
+			q.typographer(),
 		),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
@@ -73,6 +87,8 @@ func New() *Converter {
 				util.Prioritized(links{}, 200),
 				util.Prioritized(rawHTML{}, 50),
 				util.Prioritized(fences{}, 300),
+				util.Prioritized(closingQuotes{q}, 300),
+				util.Prioritized(particles{}, 400),
 			),
 		),
 		goldmark.WithRendererOptions(
@@ -81,10 +97,10 @@ func New() *Converter {
 				util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
 				util.Prioritized(safeHTMLRenderer{}, 100),
 				util.Prioritized(headingLinks{}, 100),
+				util.Prioritized(particles{}, 500),
 			),
 		),
 	)
-	return &Converter{md: md, code: code}
 }
 
 // Page tells Convert about the document being converted.
@@ -170,7 +186,7 @@ func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, 
 	if p.Text != nil {
 		plainBody(doc, src, p.Text)
 	}
-	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
+	if err := c.forLang(p.Lang).Renderer().Render(buf, src, doc); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -180,7 +196,7 @@ func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {
 	res := &Result{IDs: make(map[string]bool)}
 	ctx := parser.NewContext()
 	ctx.Set(stateKey, &state{page: p, res: res})
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := c.forLang(p.Lang).Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	for id := range footnoteIDs(doc) {
 		res.IDs[id] = true
 	}

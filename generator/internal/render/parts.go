@@ -13,6 +13,8 @@ import (
 // parts keeps what is made once for the pages of one Pages call.
 type parts struct {
 	site *site.Site
+	// code reports that a page written links code.css.
+	code atomic.Bool
 	// cards holds the cards by language and site.Entry.Num, found by
 	// index rather than in a map. The trade: a pointer per entry and
 	// language, for 25 instead of 41 million allocations per rendering of

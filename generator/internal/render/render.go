@@ -2,8 +2,8 @@
 // theme) and writes them with every other file of the site: Render writes
 // the pages, the search indexes, the theme's assets, the pictures and the
 // files for machines (package seo) to a Writer; page.go lists a site's
-// pages and makes one; funcs.go, meta.go (the head) and parts.go (cards and shared
-// parts) hold the template functions; langmark.go marks text in another
+// pages and makes one; funcs.go, meta.go (the head) and parts.go (cards
+// and shared parts) hold the template functions; langmark.go marks text in another
 // language.
 //
 // Pages are executed by html/template itself, which escapes every action;
@@ -17,7 +17,9 @@
 // barrier's card, made once per language and build), .Shared "name" (a
 // template made once per language and build), .Chart and .Number
 // (figures), .Prose and .Footnotes (the body without and with only its
-// footnotes), .TOC, .SearchIndex, and for the head .Feeds, .SocialImage,
+// footnotes), .TOC and .Initials (contents and a glossary's index by
+// first letter, toc.go), .Typeset (a front matter text's quotes), .HasCode
+// (whether to link code.css), .SearchIndex, and for the head .Feeds, .SocialImage,
 // .SocialImageSize, .Locale, .OtherLocales and .Article (a barrier's
 // JSON-LD: write it as {{.}} inside <script type="application/ld+json">).
 //
@@ -73,9 +75,10 @@ func Render(s *site.Site, t *theme.Theme, x *search.Site, w Writer) (int, error)
 	for _, p := range pages {
 		p.SearchIndex = s.URL("assets/" + index[p.Lang])
 	}
-	// The other files need no page's HTML: they are written meanwhile.
+	// The other files need no page's HTML: they are written meanwhile;
+	// the highlighting styles only if a page links them.
 	others := make(chan error, 1)
-	go func() { others <- Extras(s, t, pages, w) }()
+	go func() { others <- extras(s, t, pages, w, codeCSS) }()
 	errs := onAllCores(len(pages), func(i int) error { return writePage(pages[i], w) })
 	othersErr := <-others
 	if err := joinProblems(errs); err != nil {
@@ -83,6 +86,11 @@ func Render(s *site.Site, t *theme.Theme, x *search.Site, w Writer) (int, error)
 	}
 	if othersErr != nil {
 		return 0, othersErr
+	}
+	if len(pages) > 0 && pages[0].parts.code.Load() {
+		if err := writeAsset(t, codeCSS, w); err != nil {
+			return 0, err
+		}
 	}
 	return len(pages), nil
 }
@@ -116,6 +124,9 @@ func writePage(p *Page, w Writer) (err error) {
 	if err != nil {
 		return err
 	}
+	if p.HasCode() {
+		p.parts.code.Store(true)
+	}
 	return w.WriteFile(OutName(p.Path), html)
 }
 
@@ -143,8 +154,19 @@ func OutName(path string) string {
 // (read again from the content folder: the site keeps only their hashes)
 // and the files for machines (seo).
 func Extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer) error {
-	for name, data := range t.Files {
-		if err := w.WriteFile("assets/"+name, data); err != nil {
+	return extras(s, t, pages, w, "")
+}
+
+// codeCSS is the theme's highlighting styles, linked by the pages with code.
+const codeCSS = "code.css"
+
+// extras is Extras without the asset skip, written later or not at all.
+func extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer, skip string) error {
+	for name := range t.Assets {
+		if name == skip {
+			continue
+		}
+		if err := writeAsset(t, name, w); err != nil {
 			return err
 		}
 	}
@@ -167,6 +189,12 @@ func Extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer) error {
 		}
 	}
 	return nil
+}
+
+// writeAsset writes the theme's static file name under its hashed name.
+func writeAsset(t *theme.Theme, name string, w Writer) error {
+	h := t.Assets[name]
+	return w.WriteFile("assets/"+h, t.Files[h])
 }
 
 // sitemapPages lists every page but 404, with its head's hreflang links.

@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -214,9 +215,14 @@ func TestTemplateEditReloads(t *testing.T) {
 	events := subscribe(t, s)
 	next(t, events)
 	page := filepath.Join(templates, "page.html")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := 1 + strings.Count(string(src[:strings.Index(string(src), "<h1>{{.Title}}</h1>")]), "\n")
 	edit(t, page, "<h1>{{.Title}}</h1>", "<h1>{{.Title}</h1>")
 	ev := next(t, events)
-	if ev.name != "problems" || !strings.Contains(ev.data, filepath.ToSlash(page)+`:3: `) {
+	if ev.name != "problems" || !strings.Contains(ev.data, fmt.Sprintf("%s:%d: ", filepath.ToSlash(page), line)) {
 		t.Fatalf("after a template error: %+v", ev)
 	}
 	edit(t, page, "<h1>{{.Title}</h1>", `<h1 class="edited">{{.Title}}</h1>`)

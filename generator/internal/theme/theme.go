@@ -13,7 +13,8 @@
 //	strings.yaml    every reader-visible string of the templates, in every
 //	                language
 //	static/         CSS, JavaScript and icons, copied to assets/ with the
-//	                hash of their content in their names
+//	                hash of their content in their names; code.css, the
+//	                highlighting styles, is added beside them
 //
 // The assets also gain PNG pictures drawn in style.css's colours
 // (images.go). A string that a template asks for by a quoted key (for
@@ -30,7 +31,6 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 
 	"explainer/generator/internal/content"
@@ -149,10 +149,11 @@ func (t *Theme) parseTemplates(fsys fs.FS, errs *diag.List) bool {
 
 func (t *Theme) show(name string) string { return path.Join(t.dir, name) }
 
-// loadStatic reads static/, naming each file by its content; style.css
-// gains the code highlighting styles, so a page loads one stylesheet.
+// loadStatic reads static/ and names each file by its content. The code
+// highlighting styles become code.css, which only the pages with code
+// load: most pages have none.
 func (t *Theme) loadStatic(fsys fs.FS) error {
-	code := markdown.Stylesheet()
+	t.addAsset("code.css", cssComment.ReplaceAll(markdown.Stylesheet(), nil))
 	return fs.WalkDir(fsys, "static", func(name string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
@@ -161,11 +162,7 @@ func (t *Theme) loadStatic(fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
-		rel := strings.TrimPrefix(name, "static/")
-		if rel == "style.css" {
-			data = append(append(slices.Clip(data), '\n'), cssComment.ReplaceAll(code, nil)...)
-		}
-		t.addAsset(rel, data)
+		t.addAsset(strings.TrimPrefix(name, "static/"), data)
 		return nil
 	})
 }

@@ -144,8 +144,8 @@ func TestTemplateErrors(t *testing.T) {
 		want:  []string{fmt.Sprintf(`templates/partials.html:%d:19: executing "nav" at <.Menu.Class>: can't evaluate field Class in type []*site.Entry`, lineOf(t, "partials.html", "<ul>"))},
 	}, {
 		name:  "in a card",
-		edits: map[string]func(string) string{"partials.html": replace(t, `<p>{{.Entry.Meta.Summary}}</p>`, `<p>{{.Entry.Meta.Summry}}</p>`)},
-		want:  []string{fmt.Sprintf(`templates/partials.html:%d:12: executing "card" at <.Entry.Meta.Summry>: can't evaluate field Summry in type content.Meta`, lineOf(t, "partials.html", `<p>{{.Entry.Meta.Summary}}</p>`))},
+		edits: map[string]func(string) string{"partials.html": replace(t, `<p>{{.Page.Typeset .Entry.Meta.Summary}}</p>`, `<p>{{.Page.Typeset .Entry.Meta.Summry}}</p>`)},
+		want:  []string{fmt.Sprintf(`templates/partials.html:%d:26: executing "card" at <.Entry.Meta.Summry>: can't evaluate field Summry in type content.Meta`, lineOf(t, "partials.html", `<p>{{.Page.Typeset .Entry.Meta.Summary}}</p>`))},
 	}, {
 		name:  "escaping: branches that end in different contexts",
 		edits: page(`<p>{{if .Title}}<a href="{{end}}x">`),
