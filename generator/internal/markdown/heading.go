@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -156,4 +157,14 @@ func headingID(h *ast.Heading) []byte {
 		}
 	}
 	return nil
+}
+
+// headingLink matches the permalink renderHeading writes.
+var headingLink = regexp.MustCompile(`<a class="heading-link" href="#[^"]*" aria-labelledby="` + HeadingLinkLabel + ` [^"]*">#</a>`)
+
+// WithoutHeadingLinks returns body without its headings' permalinks, for
+// copies of a body read outside its page (a feed), where the "#" would
+// stand alone and its label does not exist.
+func WithoutHeadingLinks(body string) string {
+	return headingLink.ReplaceAllLiteralString(body, "")
 }

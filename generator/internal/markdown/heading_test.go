@@ -30,3 +30,17 @@ func TestHeadingLinkEscaped(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", html, want)
 	}
 }
+
+// TestWithoutHeadingLinks: a body copied out of its page (a feed) keeps
+// its headings and ids but loses every permalink, escaped ids included.
+func TestWithoutHeadingLinks(t *testing.T) {
+	html, _ := convert(t, "barriers/x.en.md", "## 왜 문제인가\n\n## A {id=\"a<b>&c\"}\n\nSee [#](#history).\n")
+	got := WithoutHeadingLinks(html)
+	want := `<div class="heading"><h2 id="왜-문제인가">왜 문제인가</h2></div>
+<div class="heading"><h2 id="a&lt;b&gt;&amp;c">A</h2></div>
+<p>See <a href="#history">#</a>.</p>
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

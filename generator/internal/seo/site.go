@@ -1,6 +1,7 @@
 package seo
 
 import (
+	"explainer/generator/internal/markdown"
 	"fmt"
 	"slices"
 	"strings"
@@ -83,7 +84,8 @@ func feedOf(s *site.Site, l string) (Feed, error) {
 		if err != nil {
 			return f, err
 		}
-		f.Entries[i].Content = body
+		// A feed reader shows the body alone: no page, no permalink label.
+		f.Entries[i].Content = markdown.WithoutHeadingLinks(body)
 	}
 	return f, nil
 }
