@@ -91,6 +91,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		fs.StringVar(&opt.Out, "out", "public", "the output `folder`")
 		fs.StringVar(&opt.BaseURL, "base-url", "", "the site's address, overriding site.yaml's base_url (`URL`)")
 	}
+	repo := fs.String("repository", "", "the GitHub repository the content is edited in, for the \"edit this page\" links, overriding site.yaml's repository (`URL`)")
+	branch := fs.String("branch", "main", "the repository's branch, with -repository")
 	fs.BoolVar(&opt.Drafts, "drafts", false, "include pages marked draft: true")
 	format := fs.String("format", "text", "how to print problems: text, or github for GitHub Actions annotations")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof reads it)")
@@ -114,6 +116,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 			fmt.Fprintf(stderr, "generator %s: -base-url: %s\n", name, msg)
 			return 2
 		}
+	}
+	if *repo != "" {
+		r, msg := content.CheckRepository(*repo, *branch)
+		if msg != "" {
+			fmt.Fprintf(stderr, "generator %s: -repository or -branch: %s\n", name, msg)
+			return 2
+		}
+		opt.Repository = r
 	}
 	stop, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {

@@ -63,6 +63,22 @@ func TestBuildCommand(t *testing.T) {
 	}
 }
 
+// TestRepositoryFlag: -repository and -branch (as the Pages workflow
+// passes them) give barrier pages their "edit this page" link, which
+// site.yaml without a repository does not.
+func TestRepositoryFlag(t *testing.T) {
+	dir := minimal(t, goodBarrier)
+	page := filepath.Join(dir, "public/en/barriers/x/index.html")
+	const edit = `href="https://github.com/acme/explainer/edit/pages/content/barriers/x.en.md"`
+	if code, _, errs := runCLI(t, dir, "build"); code != 0 || strings.Contains(readFile(t, page), "/edit/") {
+		t.Fatalf("build without -repository: exit %d, %s; or an edit link without a repository", code, errs)
+	}
+	code, _, errs := runCLI(t, dir, "build", "-repository", "https://github.com/acme/explainer", "-branch", "pages")
+	if code != 0 || !strings.Contains(readFile(t, page), edit) {
+		t.Errorf("build -repository: exit %d, %s; the page has no %s", code, errs, edit)
+	}
+}
+
 func TestCheckWritesNothing(t *testing.T) {
 	dir := minimal(t, goodBarrier)
 	code, out, _ := runCLI(t, dir, "check")
@@ -94,6 +110,8 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"build", "-no-such-flag"},
 		{"build", "extra"},
 		{"build", "-base-url", "ftp://example.org/"},
+		{"build", "-repository", "https://gitlab.com/acme/explainer"},
+		{"build", "-repository", "https://github.com/acme/explainer", "-branch", "a..b"},
 		{"check", "-out", "x"},
 	} {
 		if code, _, errs := runCLI(t, dir, args...); code != 2 || errs == "" {

@@ -36,7 +36,10 @@ type Options struct {
 	Templates string // the theme folder
 	Out       string // the output folder; "" with DryRun
 	BaseURL   string // overrides site.yaml's base_url when not empty
-	Drafts    bool   // publish drafts too
+	// Repository, if set, overrides site.yaml's repository (the "edit
+	// this page" links).
+	Repository *content.Repository
+	Drafts     bool // publish drafts too
 	// DryRun checks everything and renders every page, but writes nothing.
 	DryRun bool
 }
@@ -74,8 +77,9 @@ type Reuse struct {
 
 // LoadOptions say what Load reads.
 type LoadOptions struct {
-	Content, Templates string // the folders
-	BaseURL            string // overrides site.yaml's base_url when not empty
+	Content, Templates string              // the folders
+	BaseURL            string              // overrides site.yaml's base_url when not empty
+	Repository         *content.Repository // overrides site.yaml's repository
 	Drafts             bool
 	// Text, if set, receives every body's text for the caller's search
 	// index (the preview's); otherwise Model.Search gathers it.
@@ -102,6 +106,9 @@ func Load(opt LoadOptions) (*Model, error) {
 	var errs diag.List
 	if err := errs.AddAll(err); err != nil {
 		return nil, err
+	}
+	if opt.Repository != nil {
+		set.Config.Repository = opt.Repository
 	}
 	// The theme is read while the bodies are converted.
 	themeDone := make(chan error, 1)
@@ -163,7 +170,7 @@ func Run(opt Options) (*Result, error) {
 		}
 		opt.BaseURL = u
 	}
-	m, err := Load(LoadOptions{Content: opt.Content, Templates: opt.Templates, BaseURL: opt.BaseURL, Drafts: opt.Drafts})
+	m, err := Load(LoadOptions{Content: opt.Content, Templates: opt.Templates, BaseURL: opt.BaseURL, Repository: opt.Repository, Drafts: opt.Drafts})
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -46,6 +47,20 @@ var (
 	// empty parts, or a part or the whole ending in ".lock" or a dot.
 	badBranchRE = regexp.MustCompile(`[\x00-\x20\x7f~^:?*\[\\]|\.\.|@\{|//|^/|/$|^@$|\.lock(/|$)|\.$|(^|/)\.`)
 )
+
+// CheckRepository makes a Repository of an address and a branch given
+// outside site.yaml (the build's -repository and -branch), checked as in
+// site.yaml; the message says what is wrong with them.
+func CheckRepository(u, branch string) (*Repository, string) {
+	m := githubRepoRE.FindStringSubmatch(u)
+	if m == nil || m[2] == "." || m[2] == ".." {
+		return nil, fmt.Sprintf("%q must be the address of a repository on GitHub, such as https://github.com/OWNER/NAME", u)
+	}
+	if badBranchRE.MatchString(branch) {
+		return nil, fmt.Sprintf("%q is not a branch name git allows", branch)
+	}
+	return &Repository{URL: "https://github.com/" + m[1] + "/" + m[2], Branch: branch}, ""
+}
 
 // decodeRepository decodes site.yaml's repository, or reports at its
 // place what is wrong with it.
