@@ -181,8 +181,9 @@ func buildStep(t *testing.T, j job) *step {
 // TestPagesWorkflowBuildStep runs the workflow's build command with bash,
 // as the runner would, in a copy of the repository's layout holding the
 // fixture content, with base_url as configure-pages reports it for a project
-// site (no trailing slash) and for a custom domain. The pages it writes
-// into public/ must carry the right addresses.
+// site (no trailing slash) and for a custom domain, and the repository and
+// branch from GitHub's context. The pages it writes into public/ must carry
+// the right addresses and link to their files on GitHub.
 func TestPagesWorkflowBuildStep(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles the generator; skipped with -short")
@@ -191,7 +192,16 @@ func TestPagesWorkflowBuildStep(t *testing.T) {
 	if err != nil {
 		t.Skip("no bash")
 	}
-	run := buildStep(t, readWorkflow(t).Jobs["build"]).Run
+	st := buildStep(t, readWorkflow(t).Jobs["build"])
+	run := st.Run
+	// The runner fills in GitHub's context, here for octocat/explainer.
+	var env []string
+	for k, v := range st.Env {
+		v = strings.NewReplacer("${{ github.repository }}", "octocat/explainer", "${{ github.ref_name }}", "main").Replace(v)
+		if k != "BASE_URL" {
+			env = append(env, k+"="+v)
+		}
+	}
 	work := workspace(t, fixture(t, nil))
 	for _, base := range []string{"https://octocat.github.io/explainer", "https://www.example.com"} {
 		cmd := exec.Command(bash, "-euo", "pipefail", "-c", run)
@@ -203,6 +213,7 @@ func TestPagesWorkflowBuildStep(t *testing.T) {
 		// run's new folder.
 		cmd.Env = append(os.Environ(), "BASE_URL="+base, "GOFLAGS=-buildvcs=false -trimpath",
 			"PATH="+filepath.Join(runtime.GOROOT(), "bin")+":"+os.Getenv("PATH"))
+		cmd.Env = append(cmd.Env, env...)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("BASE_URL=%s: %s: %v\n%s", base, run, err, out)
 		}
@@ -217,6 +228,14 @@ func TestPagesWorkflowBuildStep(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(work, "public", ".nojekyll")); err != nil {
 			t.Errorf("BASE_URL=%s: %v", base, err)
+		}
+		pages, _ := filepath.Glob(filepath.Join(work, "public", "en", "barriers", "*", "index.html"))
+		if len(pages) == 0 {
+			t.Fatal("no barrier page built")
+		}
+		const edit = `href="https://github.com/octocat/explainer/edit/main/content/barriers/`
+		if b, err := os.ReadFile(pages[0]); err != nil || !strings.Contains(string(b), edit) {
+			t.Errorf("%s has no edit link %s...: %v", pages[0], edit, err)
 		}
 	}
 }
