@@ -20,6 +20,9 @@ import (
 // Index.JSON would for the documents in their final order, as it goes,
 // without making the Index in memory.
 type Builder struct {
+	// Synonyms go into the index WriteJSON writes.
+	Synonyms Synonyms
+
 	mu       sync.Mutex
 	slots    int                  // the documents added
 	postings map[string]*postings // by term
@@ -132,6 +135,15 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 		}
 		bw.Write(append(buf, ']'))
 	}
-	bw.WriteString("}}")
+	bw.WriteString("}")
+	if len(b.Synonyms) > 0 {
+		syn, err := json.Marshal(b.Synonyms)
+		if err != nil {
+			return err
+		}
+		bw.WriteString(`,"syn":`)
+		bw.Write(syn)
+	}
+	bw.WriteString("}")
 	return bw.Flush()
 }

@@ -186,7 +186,8 @@ type Options struct {
 	// Drafts keeps documents marked draft: true.
 	Drafts bool
 	// Text, when not nil, receives the plain text of every entry's body as
-	// Build converts it, from several goroutines at once; the site does
+	// Build converts it, with the entry's Headings set, from several
+	// goroutines at once; the site does
 	// not keep it. The search index is made from it. The bytes are to be
 	// read during the call only: they are reused for the next body.
 	Text func(e *Entry, text []byte)
@@ -386,8 +387,14 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 	defer buffers.Put(buf)
 	buf.Reset()
 	page := s.page(e, src)
+	// The text goes to text once e.Headings are set: the search index
+	// links to the heading a query matched under.
+	var plain *bytes.Buffer
 	if text != nil {
-		page.Text = func(b []byte) { text(e, b) }
+		plain = buffers.Get().(*bytes.Buffer)
+		defer buffers.Put(plain)
+		plain.Reset()
+		page.Text = func(b []byte) { plain.Write(b) }
 	}
 	res, err := md.ConvertTo(buf, src, page)
 	if err == nil {
@@ -400,6 +407,9 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 	}
 	e.Headings, e.Links = res.Headings, res.Links
+	if text != nil {
+		text(e, plain.Bytes())
+	}
 	found := res.Errs
 	for _, f := range e.Meta.Figures {
 		if res.IDs[f.ID] {
