@@ -218,6 +218,7 @@ func (ix *Index) matchToken(tok Token) map[int]int {
 	}
 	return ix.allPairs(tok.Text)
 }
+
 // allPairs returns the documents holding every bigram of a CJK word, each
 // scored by its weakest bigram.
 func (ix *Index) allPairs(word string) map[int]int {

@@ -77,7 +77,7 @@ func TestTermsPairAcrossSpace(t *testing.T) {
 	for in, want := range map[string]string{
 		"망 사용료":      "망 망사 사용 용료 료",
 		"해방의 날":      "해방 방의 의 의날 날",
-		"해방의\n날":    "해방 방의 의 의날 날",
+		"해방의\n날":     "해방 방의 의 의날 날",
 		"망, 사용료":     "망 사용 용료 료",
 		"망 OTT 사용료":  "망 ott 사용 용료 료",
 		"2025년 무역":   "2025 년 년무 무역 역",
@@ -98,8 +98,8 @@ var normalised = map[string]string{
 	"절충교역을": "절충교역", "개인정보를": "개인정보", "쇠고기를": "쇠고기", "소고기는": "소고기",
 	"기업들이": "기업", "서울에서는": "서울", "데이터라는": "데이터", "미국으로": "미국",
 	"인증제도를": "인증제", // 도 reads as a particle too: the index still has 제도
-	"나는": "나는", // the stem would be one letter: left alone
-	"지도": "지도", "지도를": "지도", "제도": "제도",
+	"나는":    "나는",  // the stem would be one letter: left alone
+	"지도":    "지도", "지도를": "지도", "제도": "제도",
 	"보고서": "보고서", "OTT": "ott", "Defence": "defence", "2025년": "2025년",
 }
 

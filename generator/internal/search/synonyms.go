@@ -20,9 +20,9 @@ import (
 // SynonymsFile (content.SynonymsFile) is the file in the content folder
 // where editors declare the words that readers may type for one another:
 //
-//	- [쇠고기, 소고기]
-//	- [GMO, LMO, 유전자변형]
-//	- [defence, defense]
+//   - [쇠고기, 소고기]
+//   - [GMO, LMO, 유전자변형]
+//   - [defence, defense]
 //
 // A query word that is one of a group's words finds the pages with any of
 // them. The file is optional.
