@@ -135,7 +135,12 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 		}
 		bw.Write(append(buf, ']'))
 	}
-	bw.WriteString("}")
+	end, err := json.Marshal(endings)
+	if err != nil {
+		return err
+	}
+	bw.WriteString(`},"end":`)
+	bw.Write(end)
 	if len(b.Synonyms) > 0 {
 		syn, err := json.Marshal(b.Synonyms)
 		if err != nil {

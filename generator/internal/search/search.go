@@ -71,6 +71,9 @@ type Index struct {
 	// Terms maps a term to pairs of numbers: a document's place in Docs,
 	// then its score.
 	Terms map[string][]int `json:"terms"`
+	// Endings are the Korean endings a query word loses (see Normalize),
+	// for search.js, which normalises as Normalize does.
+	Endings []string `json:"end"`
 	// Synonyms are the groups of words a query word may be written as.
 	Synonyms Synonyms `json:"syn,omitempty"`
 }
@@ -87,12 +90,12 @@ type Result struct {
 }
 
 // ResultOf is what the index keeps to show of d: the lead's text begins
-// with the page's summary, which a query may have matched. White space is
-// folded to single spaces.
+// with the page's summary and law, which a query may have matched. White
+// space is folded to single spaces.
 func ResultOf(d Doc) Result {
 	text := d.Text
-	if d.Heading == "" && d.Summary != "" {
-		text = d.Summary + " " + text
+	if d.Heading == "" {
+		text = d.Summary + " " + d.Extra + " " + text
 	}
 	return Result{URL: d.URL, Title: d.Title, Heading: d.Heading, Section: d.Section, Text: strings.Join(strings.Fields(text), " ")}
 }
@@ -112,7 +115,7 @@ const (
 // Build indexes docs, in their order. A large site uses a Builder, which
 // keeps less in memory; the two give the same index.
 func Build(docs []Doc) *Index {
-	ix := &Index{Terms: make(map[string][]int)}
+	ix := &Index{Terms: make(map[string][]int), Endings: endings}
 	sc := scorers.Get().(*scorer)
 	defer scorers.Put(sc)
 	for i, d := range docs {
