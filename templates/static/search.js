@@ -180,7 +180,10 @@
     }, () => { status.textContent = data("failed"); });
   };
 
+  // The roles come with the behaviour: without it, a form and a list.
   for (const [k, v] of [["role", "combobox"], ["aria-controls", list.id], ["aria-autocomplete", "list"], ["aria-keyshortcuts", "/"]]) input.setAttribute(k, v);
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", list.dataset.label);
   expand(false);
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
   input.addEventListener("focus", () => { load(); expand(shown.length > 0); });
