@@ -88,14 +88,26 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(`{"docs":`)
-	var d []byte
-	var err error
 	if len(docs) == 0 {
-		d = []byte("null") // as a nil slice is written
-	} else if d, err = json.Marshal(docs); err != nil {
-		return err
+		bw.WriteString("null") // as a nil slice is written
 	}
-	bw.Write(d)
+	// One document at a time, as json.Marshal writes a list: the texts of
+	// a large site's parts are megabytes, not to be copied whole again.
+	for i, d := range docs {
+		b, err := json.Marshal(d)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			bw.WriteByte('[')
+		} else {
+			bw.WriteByte(',')
+		}
+		bw.Write(b)
+	}
+	if len(docs) > 0 {
+		bw.WriteByte(']')
+	}
 	bw.WriteString(`,"terms":{`)
 	first := true
 	var kept []posting
