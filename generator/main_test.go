@@ -54,7 +54,7 @@ func runCLI(t *testing.T, dir string, args ...string) (code int, stdout, stderr 
 func TestBuildCommand(t *testing.T) {
 	dir := minimal(t, goodBarrier)
 	code, out, errs := runCLI(t, dir, "build", "-base-url", "https://example.org/sub")
-	if code != 0 || !strings.HasPrefix(out, "built 12 pages into public") || errs != "" {
+	if code != 0 || !strings.HasPrefix(out, "built 14 pages into public") || errs != "" {
 		t.Fatalf("build: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	page, err := os.ReadFile(filepath.Join(dir, "public/en/barriers/x/index.html"))
@@ -82,7 +82,7 @@ func TestRepositoryFlag(t *testing.T) {
 func TestCheckWritesNothing(t *testing.T) {
 	dir := minimal(t, goodBarrier)
 	code, out, _ := runCLI(t, dir, "check")
-	if code != 0 || out != "ok: 12 pages checked\n" {
+	if code != 0 || out != "ok: 14 pages checked\n" {
 		t.Fatalf("check: exit %d, stdout %q", code, out)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {

@@ -40,7 +40,7 @@ func TestMakeTargets(t *testing.T) {
 		return string(out), err
 	}
 
-	if out, err := mk("check"); err != nil || !strings.Contains(out, "ok: 16 pages checked") {
+	if out, err := mk("check"); err != nil || !strings.Contains(out, "ok: 18 pages checked") {
 		t.Fatalf("make check on a good site: %v\n%s", err, out)
 	}
 	if out, err := mk("new", "SLUG=steel", "SECTOR=digital"); err != nil || !strings.Contains(out, "created content/barriers/steel.ko.md") {

@@ -24,9 +24,12 @@
 //     a heading's "#" shows on focus and its copy button puts the address
 //     with the anchor in the clipboard and confirms it, previous and next
 //     follow the barrier index (reader_test.go);
-//   - search finds pages in English and Korean, Korean without particles,
-//     with the same results as the Go reference, and falls back to the
-//     barrier index without JavaScript (search_test.go);
+//   - search finds pages in English and Korean with the same results as
+//     the Go reference: a Korean word with a particle as without it, a
+//     compound with and without its space, an editor's synonym, a glossary
+//     term at its #anchor; the keyboard (/, arrows, Enter, Escape), the
+//     counts in words, axe with the results open, and the search page
+//     without JavaScript (search_test.go);
 //   - screenshots at 375px and 1280px in both languages, written to
 //     testdata/screenshots/ at the repository root for review
 //     (screenshot_test.go).

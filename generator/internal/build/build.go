@@ -58,6 +58,9 @@ type Model struct {
 	Site   *site.Site
 	Theme  *theme.Theme
 	Search *search.Site
+	// Synonyms are the editors' (content/synonyms.yaml), for a search
+	// index made later (the preview's).
+	Synonyms search.Synonyms
 }
 
 // Reuse is what one Load keeps for the next, so that a rebuild reads and
@@ -123,10 +126,14 @@ func Load(opt LoadOptions) (*Model, error) {
 	} else {
 		themeDone <- nil
 	}
-	m := &Model{Set: set}
+	syn, err := search.LoadSynonyms(os.DirFS(opt.Content), opt.Content)
+	if err := errs.AddAll(err); err != nil {
+		return nil, err
+	}
+	m := &Model{Set: set, Synonyms: syn}
 	text := opt.Text
 	if text == nil {
-		m.Search = search.NewSite(set.Config)
+		m.Search = search.NewSite(set.Config, syn)
 		text = m.Search.AddText
 	}
 	s, siteErr := site.Build(set, r.md, site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts, Text: text, Reuse: r.last})

@@ -47,6 +47,10 @@ import (
 // ConfigFile is the configuration's name inside the content folder.
 const ConfigFile = "site.yaml"
 
+// SynonymsFile is the search's synonyms inside the content folder, read by
+// package search.
+const SynonymsFile = "synonyms.yaml"
+
 // Set is everything read from a content folder.
 type Set struct {
 	// Dir is the content folder as messages print it.
@@ -232,7 +236,7 @@ func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, 
 		case inPictures(dir):
 			// Checked when a page shows it; one no page shows is not
 			// published.
-		case dir == "." && (name == ConfigFile || name == "README.md"):
+		case dir == "." && (name == ConfigFile || name == SynonymsFile || name == "README.md"):
 		case dir == "." && strings.HasPrefix(name, "summary."):
 			names = append(names, name)
 		case dir == Barrier.Dir() || dir == Page.Dir():

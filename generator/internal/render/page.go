@@ -105,6 +105,14 @@ func Pages(s *site.Site, t *theme.Theme) []*Page {
 		for _, e := range s.Pages[l] {
 			entry(theme.KindPage, e)
 		}
+		// Where the search form goes without JavaScript: every page.
+		sp := add(&Page{
+			Kind: theme.KindSearch, Lang: l, Path: l + "/search/", Menu: menu,
+			Barriers: s.Barriers[l], Groups: groups,
+			Alternates: alt(func(lang string) string { return lang + "/search/" }),
+		})
+		sp.Title, _ = sp.T("search_title")
+		sp.Description, _ = sp.T("search_description")
 	}
 	return pages
 }

@@ -20,6 +20,9 @@ import (
 // Index.JSON would for the documents in their final order, as it goes,
 // without making the Index in memory.
 type Builder struct {
+	// Synonyms go into the index WriteJSON writes.
+	Synonyms Synonyms
+
 	mu       sync.Mutex
 	slots    int                  // the documents added
 	postings map[string]*postings // by term
@@ -85,14 +88,26 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(`{"docs":`)
-	var d []byte
-	var err error
 	if len(docs) == 0 {
-		d = []byte("null") // as a nil slice is written
-	} else if d, err = json.Marshal(docs); err != nil {
-		return err
+		bw.WriteString("null") // as a nil slice is written
 	}
-	bw.Write(d)
+	// One document at a time, as json.Marshal writes a list: the texts of
+	// a large site's parts are megabytes, not to be copied whole again.
+	for i, d := range docs {
+		b, err := json.Marshal(d)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			bw.WriteByte('[')
+		} else {
+			bw.WriteByte(',')
+		}
+		bw.Write(b)
+	}
+	if len(docs) > 0 {
+		bw.WriteByte(']')
+	}
 	bw.WriteString(`,"terms":{`)
 	first := true
 	var kept []posting
@@ -132,6 +147,20 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 		}
 		bw.Write(append(buf, ']'))
 	}
-	bw.WriteString("}}")
+	end, err := json.Marshal(endings)
+	if err != nil {
+		return err
+	}
+	bw.WriteString(`},"end":`)
+	bw.Write(end)
+	if len(b.Synonyms) > 0 {
+		syn, err := json.Marshal(b.Synonyms)
+		if err != nil {
+			return err
+		}
+		bw.WriteString(`,"syn":`)
+		bw.Write(syn)
+	}
+	bw.WriteString("}")
 	return bw.Flush()
 }

@@ -91,7 +91,7 @@ func sameAsIndex(t *testing.T, b *Builder, docs []Doc, slots []int) (got, want [
 	}
 	var results []Result
 	for _, d := range docs {
-		results = append(results, Result{URL: d.URL, Title: d.Title, Summary: d.Summary, Section: d.Section})
+		results = append(results, ResultOf(d))
 	}
 	var buf bytes.Buffer
 	if err := b.WriteJSON(&buf, results, slots); err != nil {

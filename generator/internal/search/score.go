@@ -3,9 +3,9 @@ package search
 import "sync"
 
 // maxScore is the highest score a document can have for a term, a
-// title's, two summary fields', a sector's and a body's: a Builder keeps
-// it in a byte (this does not compile if it is more).
-const maxScore uint8 = weightTitle + 2*weightSummary + weightSection + maxTextCount*weightText
+// title's, a heading's, two summary fields', a sector's and a body's: a
+// Builder keeps it in a byte (this does not compile if it is more).
+const maxScore uint8 = weightTitle + weightHeading + 2*weightSummary + weightSection + maxTextCount*weightText
 
 // A scorer finds the terms of documents (see Terms) and their scores, one
 // document after another, keeping its memory from one to the next: each
@@ -31,15 +31,21 @@ var scorers = sync.Pool{New: func() any { return newScorer() }}
 
 // score returns d's terms and the score of each: the weight of each field
 // it occurs in, once per occurrence up to the field's limit. The terms
-// are the scorer's, and hold d's scores until the next call.
+// are the scorer's, and hold d's scores until the next call. A section's
+// page title is not its own: only the lead is scored for it.
 func (s *scorer) score(d Doc) []termScore {
 	clear(s.ids)
 	s.terms = s.terms[:0]
+	title := d.Title
+	if d.Heading != "" {
+		title = ""
+	}
 	fields := [...]struct {
 		text          string
 		weight, limit int
 	}{
-		{d.Title, weightTitle, 1},
+		{title, weightTitle, 1},
+		{d.Heading, weightHeading, 1},
 		{d.Summary, weightSummary, 1},
 		{d.Extra, weightSummary, 1},
 		{d.Section, weightSection, 1},

@@ -6,21 +6,27 @@
 // 클라우드의) and in compounds (보안인증), so whole-word matching finds
 // little. The index therefore keeps Hangul (and Chinese characters) as
 // overlapping character pairs, bigrams: 클라우드를 is indexed as 클라,
-// 라우, 우드, 드를 and its last letter 를. A query is cut the same way and a
-// page matches when it holds every pair of the query, so 클라우드 finds
-// 클라우드를 and 클라우드의, and 인증 finds 보안인증. A query that ends
-// in a particle (클라우드를) and finds nothing is tried again without it.
-// A one-letter query matches every pair that starts with it.
+// 라우, 우드, 드를 and its last letter 를. A query word loses its particles
+// and endings (Normalize: 클라우드를 → 클라우드) and is cut the same way;
+// a page matches when it holds every pair, so 클라우드, 클라우드를 and
+// 클라우드의 are one query, and 인증 finds 보안인증. Two Korean words
+// apart (망 사용료) are also indexed by the pair across the space (망사),
+// so a compound is found written either way. A one-letter query matches
+// every pair that starts with it.
 //
 // Other scripts (English, numbers) are lower-cased words; a query word
 // matches every indexed word it is a prefix of, so "certif" finds
-// "certification".
+// "certification". A query word that editors list among synonyms
+// (content/synonyms.yaml, see synonyms.go) matches any word of its group.
 //
-// A page's score for a term adds up where the term occurs: the title counts
-// most, then the summary and the law, then the sector, then the body. The
-// index maps each term to its pages and scores; Query is the reference
-// implementation of the matching that search.js does in the browser, and
-// the browser tests hold the two to the same results.
+// Each page is indexed in parts: its lead and a part for each heading, so
+// that a result links to the heading (a glossary term, a timeline entry)
+// where it matched. A part's score for a term adds up where the term
+// occurs: the page's title counts most, then a heading, the summary and
+// the law, then the sector, then the text. The index maps each term to its
+// parts and scores; Query is the reference implementation of the matching
+// that search.js does in the browser, and the browser tests hold the two
+// to the same results.
 //
 // Build makes an Index of a few documents; a site uses a Builder
 // (builder.go), which scores each document as it comes, from several
@@ -36,16 +42,26 @@ import (
 	"strings"
 )
 
-// Doc is a page to be found.
+// Doc is a part of a page to be found: the page's lead (what comes before
+// its first heading, with its title, summary, law and sector) or one of its
+// sections (a heading and the text under it, up to the next heading). A
+// result links to the part where the query matched best.
 type Doc struct {
-	URL     string
-	Title   string
+	// URL is the part's address: the page's, and #anchor for a section.
+	URL string
+	// Title is the page's title, indexed with the lead only and shown
+	// with every part.
+	Title string
+	// Heading is a section's heading, indexed and shown; "" for the lead.
+	Heading string
+	// Summary is indexed with the lead.
 	Summary string
-	// Section is shown with the result (a barrier's sector) and indexed.
+	// Section is shown with the result (a barrier's sector) and indexed
+	// with the lead.
 	Section string
 	// Extra is indexed like the summary but not shown (a barrier's law).
 	Extra string
-	// Text is the page's body as plain text.
+	// Text is the part's body as plain text.
 	Text string
 }
 
@@ -55,19 +71,39 @@ type Index struct {
 	// Terms maps a term to pairs of numbers: a document's place in Docs,
 	// then its score.
 	Terms map[string][]int `json:"terms"`
+	// Endings are the Korean endings a query word loses (see Normalize),
+	// for search.js, which normalises as Normalize does.
+	Endings []string `json:"end"`
+	// Synonyms are the groups of words a query word may be written as.
+	Synonyms Synonyms `json:"syn,omitempty"`
 }
 
-// Result is what a search shows of a page.
+// Result is what a search shows of a part of a page: the page's title, the
+// section's heading, and the passage of its text where the query's words
+// are (search.js picks it from Text).
 type Result struct {
 	URL     string `json:"u"`
 	Title   string `json:"t"`
-	Summary string `json:"s"`
+	Heading string `json:"h,omitempty"`
 	Section string `json:"k,omitempty"`
+	Text    string `json:"x,omitempty"`
+}
+
+// ResultOf is what the index keeps to show of d: the lead's text begins
+// with the page's summary and law, which a query may have matched. White
+// space is folded to single spaces.
+func ResultOf(d Doc) Result {
+	text := d.Text
+	if d.Heading == "" {
+		text = d.Summary + " " + d.Extra + " " + text
+	}
+	return Result{URL: d.URL, Title: d.Title, Heading: d.Heading, Section: d.Section, Text: strings.Join(strings.Fields(text), " ")}
 }
 
 // Field weights: where a term occurs says how well a page answers it.
 const (
 	weightTitle   = 16
+	weightHeading = 10
 	weightSummary = 6
 	weightSection = 3
 	weightText    = 1
@@ -79,11 +115,11 @@ const (
 // Build indexes docs, in their order. A large site uses a Builder, which
 // keeps less in memory; the two give the same index.
 func Build(docs []Doc) *Index {
-	ix := &Index{Terms: make(map[string][]int)}
+	ix := &Index{Terms: make(map[string][]int), Endings: endings}
 	sc := scorers.Get().(*scorer)
 	defer scorers.Put(sc)
 	for i, d := range docs {
-		ix.Docs = append(ix.Docs, Result{URL: d.URL, Title: d.Title, Summary: d.Summary, Section: d.Section})
+		ix.Docs = append(ix.Docs, ResultOf(d))
 		for _, ts := range sc.score(d) {
 			ix.Terms[ts.term] = append(ix.Terms[ts.term], i, ts.score)
 		}
@@ -95,27 +131,64 @@ func Build(docs []Doc) *Index {
 // site makes the same bytes (and the same hashed file name).
 func (ix *Index) JSON() ([]byte, error) { return json.Marshal(ix) }
 
-// Query returns the places in Docs of the pages matching q, best first.
-// It is what search.js does, written in Go to test the approach.
+// Query returns the places in Docs of the parts of pages matching q, best
+// first, one part a page. It is what search.js does, written in Go to test
+// the approach.
+//
+// A page matches when each word of the query (normalised, see Normalize)
+// or one of its synonyms is somewhere in it. Its score is the sum, over
+// the words, of the best score a part of it has for the word; the part
+// shown is the one with the most of the words, then the highest sum of
+// their scores, then the first.
+// Pages of equal scores keep the order of the index.
 func (ix *Index) Query(q string) []int {
-	var total map[int]int
-	for _, tok := range Tokens(q) {
-		m := ix.matchToken(tok)
-		if total == nil {
-			total = m
-			continue
-		}
-		for d := range total {
-			if s, ok := m[d]; ok {
-				total[d] += s
-			} else {
-				delete(total, d)
+	words := queryWords(q, ix.Synonyms.lookup())
+	if len(words) == 0 {
+		return nil
+	}
+	type page struct {
+		best, bestScore int
+		word            []int // the best score of a part for each word
+	}
+	pages := make(map[string]*page)
+	parts := make(map[int]*page) // the page of each part found
+	// own is each part's own rank: the words it has, then their scores.
+	own := make(map[int]int)
+	for i, alts := range words {
+		for d, s := range ix.matchWord(alts) {
+			p := parts[d]
+			if p == nil {
+				key, _, _ := strings.Cut(ix.Docs[d].URL, "#")
+				if p = pages[key]; p == nil {
+					p = &page{best: -1, word: make([]int, len(words))}
+					pages[key] = p
+				}
+				parts[d] = p
 			}
+			p.word[i] = max(p.word[i], s)
+			own[d] += 1<<16 + s
 		}
 	}
-	out := make([]int, 0, len(total))
-	for d := range total {
-		out = append(out, d)
+	for d, s := range own {
+		if p := parts[d]; s > p.bestScore || s == p.bestScore && d < p.best {
+			p.best, p.bestScore = d, s
+		}
+	}
+	var out []int
+	total := make(map[int]int)
+	for _, p := range pages {
+		sum := 0
+		for _, s := range p.word {
+			if s == 0 {
+				sum = -1
+				break
+			}
+			sum += s
+		}
+		if sum >= 0 {
+			out = append(out, p.best)
+			total[p.best] = sum
+		}
 	}
 	slices.SortFunc(out, func(a, b int) int {
 		if total[a] != total[b] {
@@ -126,6 +199,18 @@ func (ix *Index) Query(q string) []int {
 	return out
 }
 
+// matchWord returns the score of every part matching one query word in
+// any of its forms: the best of them.
+func (ix *Index) matchWord(alts []Token) map[int]int {
+	m := make(map[int]int)
+	for _, t := range alts {
+		for d, s := range ix.matchToken(t) {
+			m[d] = max(m[d], s)
+		}
+	}
+	return m
+}
+
 // matchToken returns the score of every document matching one query token.
 func (ix *Index) matchToken(tok Token) map[int]int {
 	if !tok.CJK {
@@ -134,13 +219,7 @@ func (ix *Index) matchToken(tok Token) map[int]int {
 	if len([]rune(tok.Text)) == 1 {
 		return ix.prefix(tok.Text, true)
 	}
-	m := ix.allPairs(tok.Text)
-	if len(m) == 0 {
-		if stem, ok := StripParticle(tok.Text); ok {
-			return ix.matchToken(Token{Text: stem, CJK: true})
-		}
-	}
-	return m
+	return ix.allPairs(tok.Text)
 }
 
 // allPairs returns the documents holding every bigram of a CJK word, each

@@ -70,14 +70,47 @@ func TestTermsAreBigramsForHangul(t *testing.T) {
 	}
 }
 
-func TestStripParticle(t *testing.T) {
+// Korean words apart are also indexed by the pair across the space, so a
+// compound matches written either way; not across other characters or
+// another script.
+func TestTermsPairAcrossSpace(t *testing.T) {
 	for in, want := range map[string]string{
-		"클라우드를": "클라우드", "국방부에서": "국방부", "보고서의": "보고서", "한국은": "한국",
-		"나는":  "나는", // the stem would be one letter: left alone
-		"보고서": "보고서",
+		"망 사용료":      "망 망사 사용 용료 료",
+		"해방의 날":      "해방 방의 의 의날 날",
+		"해방의\n날":     "해방 방의 의 의날 날",
+		"망, 사용료":     "망 사용 용료 료",
+		"망 OTT 사용료":  "망 ott 사용 용료 료",
+		"2025년 무역":   "2025 년 년무 무역 역",
+		"美 무역":       "美 美무 무역 역",
+		"cloud 클라우드": "cloud 클라 라우 우드 드",
 	} {
-		if got, _ := StripParticle(in); got != want {
-			t.Errorf("StripParticle(%q) = %q, want %q", in, got, want)
+		in = strings.ReplaceAll(in, `\n`, "\n")
+		if got := strings.Join(Terms(in), " "); got != want {
+			t.Errorf("Terms(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// normalised is the table of query words and their normal forms that the
+// browser tests also run through search.js: the two must agree.
+var normalised = map[string]string{
+	"클라우드를": "클라우드", "국방부에서": "국방부", "보고서의": "보고서", "한국은": "한국",
+	"절충교역을": "절충교역", "개인정보를": "개인정보", "쇠고기를": "쇠고기", "소고기는": "소고기",
+	"기업들이": "기업", "서울에서는": "서울", "데이터라는": "데이터", "미국으로": "미국",
+	"인증제도를": "인증제", // 도 reads as a particle too: the index still has 제도
+	"나는":    "나는",  // the stem would be one letter: left alone
+	"지도":    "지도", "지도를": "지도", "제도": "제도",
+	"보고서": "보고서", "OTT": "ott", "Defence": "defence", "2025년": "2025년",
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range normalised {
+		var got []string
+		for _, tok := range Tokens(in) {
+			got = append(got, Normalize(tok).Text)
+		}
+		if strings.Join(got, "") != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -101,8 +134,9 @@ func TestQuery(t *testing.T) {
 		// Without particles: 클라우드 finds 클라우드를, 클라우드의, 클라우드와.
 		{"클라우드", []int{0, 1}},
 		{"국방부", []int{1, 2}},
-		// With a particle that no page uses, the particle is dropped.
+		// With a particle: the same pages in the same order.
 		{"국방부에서", []int{1, 2}},
+		{"클라우드를", []int{0, 1}},
 		// Part of a compound word.
 		{"인증", []int{0}},
 		{"절충", []int{1, 2}},
@@ -124,6 +158,67 @@ func TestQuery(t *testing.T) {
 			got = nil
 		}
 		if !slices.Equal(got, tc.want) {
+			t.Errorf("Query(%q) = %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
+// parts are the lead and two sections of one page, and another page.
+var parts = []Doc{
+	{URL: "/ko/glossary/", Title: "용어 풀이", Summary: "이 사이트의 용어를 풀이했다.", Text: "용어는 처음 나오는 순서로 실었다."},
+	{URL: "/ko/glossary/#offset-trade", Title: "용어 풀이", Heading: "절충교역", Text: "무기 구매에 붙는 반대급부. 망 사용료와는 다르다."},
+	{URL: "/ko/glossary/#liberation-day", Title: "용어 풀이", Heading: "해방의 날", Text: "트럼프 대통령이 상호관세를 발표한 날."},
+	{URL: "/ko/barriers/network-fees/", Title: "망사용료", Summary: "콘텐츠 업체가 통신사에 내는 망사용료.", Text: "해방의날 이후 다시 쟁점이 됐다. 용어"},
+}
+
+// A page is found once, at the part where the query matched best; its
+// words may be in different parts.
+func TestQueryLinksToTheSection(t *testing.T) {
+	ix := Build(parts)
+	for _, tc := range []struct {
+		q    string
+		want []int
+	}{
+		{"절충교역을", []int{1}},
+		{"해방의 날", []int{2, 3}}, // the heading outranks the text
+		{"해방의날", []int{2, 3}},
+		{"망사용료", []int{3, 1}},
+		{"망 사용료를", []int{3, 1}},
+		{"용어", []int{0, 3}},
+		{"상호관세를 트럼프", []int{2}},
+		// In the title and a section, neither with both: the title
+		// weighs more.
+		{"용어 상호관세", []int{0}},
+	} {
+		if got := ix.Query(tc.q); !slices.Equal(got, tc.want) {
+			t.Errorf("Query(%q) = %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestQuerySynonyms(t *testing.T) {
+	syn, err := ParseSynonyms("synonyms.yaml", []byte("- [쇠고기, 소고기]\n- [defence, defense]\n- [OTT, streaming]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := Build([]Doc{
+		{URL: "/a/", Title: "쇠고기 수입", Text: "미국산 쇠고기를"},
+		{URL: "/b/", Title: "가공육", Text: "소고기 가공품과 streaming services"},
+		{URL: "/c/", Title: "Defense offsets", Text: "OTT"},
+	})
+	ix.Synonyms = syn
+	for _, tc := range []struct {
+		q    string
+		want []int
+	}{
+		{"쇠고기", []int{0, 1}},
+		{"소고기를", []int{0, 1}},
+		{"defence", []int{2}},
+		{"ott", []int{1, 2}}, // equal scores: in the order of the index
+		{"streaming", []int{1, 2}},
+		{"stream", []int{1}}, // a prefix is not a synonym
+	} {
+		if got := ix.Query(tc.q); !slices.Equal(got, tc.want) {
 			t.Errorf("Query(%q) = %v, want %v", tc.q, got, tc.want)
 		}
 	}
@@ -153,7 +248,7 @@ func TestJSONIsStableAndReadable(t *testing.T) {
 	if got := back.Query("클라우드"); !slices.Equal(got, []int{0, 1}) {
 		t.Errorf("after a JSON round trip, Query(클라우드) = %v", got)
 	}
-	if back.Docs[3].URL != "/en/barriers/cloud-csap/" || back.Docs[3].Section != "Digital" {
+	if back.Docs[3].URL != "/en/barriers/cloud-csap/" || back.Docs[3].Section != "Digital" || !strings.HasPrefix(back.Docs[3].Text, "Cloud services sold") {
 		t.Errorf("doc 3 = %+v", back.Docs[3])
 	}
 }

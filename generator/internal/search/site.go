@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"strings"
 	"sync"
 
 	"explainer/generator/internal/content"
@@ -12,19 +13,30 @@ import (
 
 // Site gathers the search index of every language of a site while the site
 // is built: its AddText goes in site.Options.Text, so each body's text is
-// indexed as it is converted and never kept. WriteFiles writes the indexes
-// beside the pages.
+// indexed as it is converted. WriteFiles writes the indexes beside the
+// pages.
 type Site struct {
 	cfg *content.Config
+	syn Synonyms
 
 	mu       sync.Mutex
 	builders map[string]*Builder
-	slots    map[*site.Entry]int
+	parts    map[*site.Entry][]part
+	texts    textStore
 }
 
-// NewSite returns an empty Site for the site configured by cfg.
-func NewSite(cfg *content.Config) *Site {
-	x := &Site{cfg: cfg, builders: make(map[string]*Builder), slots: make(map[*site.Entry]int)}
+// part is what the index shows of a part of an entry (see Doc): where it
+// is, and its text, which the texts keep.
+type part struct {
+	slot            int
+	heading, anchor string
+	text            stored
+}
+
+// NewSite returns an empty Site for the site configured by cfg, whose
+// editors declared syn.
+func NewSite(cfg *content.Config, syn Synonyms) *Site {
+	x := &Site{cfg: cfg, syn: syn, builders: make(map[string]*Builder), parts: make(map[*site.Entry][]part)}
 	for _, l := range cfg.Codes() {
 		x.builders[l] = NewBuilder()
 	}
@@ -35,18 +47,52 @@ func NewSite(cfg *content.Config) *Site {
 // reuses once AddText returns.
 func (x *Site) AddText(e *site.Entry, text []byte) { x.Add(e, string(text)) }
 
-// Add indexes the entry e, whose body's text is text. The home page is not
-// indexed: every result would be on it.
+// Add indexes the entry e, whose body's text is text, in parts: its lead,
+// with its title, summary, law and sector, and each of its headings
+// (e.Headings) with the text under it.
 func (x *Site) Add(e *site.Entry, text string) {
 	b := x.builders[e.Lang]
-	if e.Kind == content.Summary || b == nil {
+	if b == nil {
 		return
 	}
-	d := Doc{Title: e.Meta.Title, Summary: e.Meta.Summary, Section: x.section(e), Extra: e.Meta.Law, Text: text}
-	slot := b.Add(d)
+	var ps []part
+	for i, sec := range split(text, e.Headings) {
+		d := Doc{Heading: sec.heading, Text: sec.text}
+		if i == 0 {
+			d.Title, d.Summary, d.Section, d.Extra = e.Meta.Title, e.Meta.Summary, x.section(e), e.Meta.Law
+		}
+		t, err := x.texts.put(ResultOf(d).Text)
+		if err != nil {
+			t = stored{} // shown without a passage; the index is whole
+		}
+		ps = append(ps, part{slot: b.Add(d), heading: sec.heading, anchor: sec.anchor, text: t})
+	}
 	x.mu.Lock()
-	x.slots[e] = slot
+	x.parts[e] = ps
 	x.mu.Unlock()
+}
+
+// section of a body: the text under a heading, or before the first.
+type section struct{ heading, anchor, text string }
+
+// split cuts a body's text at its headings, found in the text in order:
+// the first part is the lead, before any heading. A heading not found (no
+// heading's text is missing from the body's, but the two are made apart)
+// leaves its text to the part before.
+func split(text string, hs []site.Heading) []section {
+	out := []section{{}}
+	rest := text
+	for _, h := range hs {
+		i := strings.Index(rest, h.Text)
+		if h.Text == "" || i < 0 {
+			continue
+		}
+		out[len(out)-1].text = rest[:i]
+		out = append(out, section{heading: h.Text, anchor: h.ID})
+		rest = rest[i+len(h.Text):]
+	}
+	out[len(out)-1].text = rest
+	return out
 }
 
 // section is the name of a barrier's sector in its language, or "".
@@ -69,7 +115,8 @@ type Files interface {
 	Rename(from, to string) error
 }
 
-// WriteFiles writes the search index of every language (its barriers, then
+// WriteFiles writes the search index of every language, once: it lets go
+// of the passages it kept. It writes (its barriers, then
 // its other pages, as found by x while s was built) to w, each named by its
 // content: assets/search.en.0123456789.json. It returns the names, below
 // assets/, by language. The index of a site of thousands of pages is tens
@@ -82,6 +129,7 @@ func (x *Site) WriteFiles(s *site.Site, w Files) (map[string]string, error) {
 		wg.Go(func() { names[i], errs[i] = x.writeFile(s, l, w) })
 	}
 	wg.Wait()
+	x.texts.close()
 	out := make(map[string]string)
 	for i, l := range s.Langs {
 		if errs[i] != nil {
@@ -107,15 +155,36 @@ func (x *Site) writeFile(s *site.Site, l string, w Files) (string, error) {
 	return name, w.Rename(tmp, "assets/"+name)
 }
 
-// WriteJSON writes the search index of language l to w.
+// WriteJSON writes the search index of language l to w: the parts of its
+// barriers, then of its other pages, then of its home page.
 func (x *Site) WriteJSON(s *site.Site, l string, w io.Writer) error {
 	var results []Result
 	var slots []int
-	for _, list := range [][]*site.Entry{s.Barriers[l], s.Pages[l]} {
+	lists := [][]*site.Entry{s.Barriers[l], s.Pages[l]}
+	if h := s.Home[l]; h != nil {
+		lists = append(lists, []*site.Entry{h})
+	}
+	for _, list := range lists {
 		for _, e := range list {
-			results = append(results, Result{URL: s.URL(e.PagePath), Title: e.Meta.Title, Summary: e.Meta.Summary, Section: x.section(e)})
-			slots = append(slots, x.slots[e])
+			for i, p := range x.parts[e] {
+				r := Result{URL: s.URL(e.PagePath), Title: e.Meta.Title, Heading: p.heading}
+				if i == 0 {
+					r.Section = x.section(e)
+				}
+				if p.anchor != "" {
+					r.URL += "#" + p.anchor
+				}
+				text, err := x.texts.get(p.text)
+				if err != nil {
+					return err
+				}
+				r.Text = text
+				results = append(results, r)
+				slots = append(slots, p.slot)
+			}
 		}
 	}
-	return x.builders[l].WriteJSON(w, results, slots)
+	b := x.builders[l]
+	b.Synonyms = x.syn
+	return b.WriteJSON(w, results, slots)
 }

@@ -18,15 +18,32 @@ type Token struct {
 // Tokens splits text into tokens, lower-cased. A run changes token where
 // the script changes between CJK and other (2025년 is 2025 and 년).
 // One-letter Latin tokens ("s" of "Korea's") are dropped; digits are kept.
-func Tokens(text string) []Token { return slices.Collect(tokens(text)) }
+func Tokens(text string) []Token {
+	var out []Token
+	for t := range spans(text) {
+		out = append(out, t.Token)
+	}
+	return out
+}
 
-// tokens yields the tokens of text (see Tokens). Lower-casing changes no
+// span is a token and whether it follows a CJK token with nothing but
+// white space between them (망 사용료): the two may be one compound word,
+// written apart.
+type span struct {
+	Token
+	afterSpace bool
+}
+
+// spans yields the tokens of text (see Tokens). Lower-casing changes no
 // character's kind (TestLowerKeepsKinds), so text is split as it is and
 // only tokens not in CJK, which has no case, are lower-cased: a token's
 // text is part of text itself when it has nothing to lower.
-func tokens(text string) iter.Seq[Token] {
-	return func(yield func(Token) bool) {
+func spans(text string) iter.Seq[span] {
+	return func(yield func(span) bool) {
 		start, cjk := -1, false // the current token is text[start:], if start >= 0
+		// spaced: the last token yielded was CJK and only white space
+		// has come since.
+		spaced, after := false, false
 		end := func(i int) bool {
 			if start < 0 {
 				return true
@@ -34,10 +51,12 @@ func tokens(text string) iter.Seq[Token] {
 			t := text[start:i]
 			start = -1
 			if cjk {
-				return yield(Token{Text: t, CJK: true})
+				spaced = true
+				return yield(span{Token{Text: t, CJK: true}, after})
 			}
+			spaced = false
 			if first, n := utf8.DecodeRuneInString(t); n < len(t) || unicode.IsDigit(first) {
-				return yield(Token{Text: strings.ToLower(t)})
+				return yield(span{Token: Token{Text: strings.ToLower(t)}})
 			}
 			return true
 		}
@@ -48,12 +67,16 @@ func tokens(text string) iter.Seq[Token] {
 				if !end(i) {
 					return
 				}
+				if !unicode.IsSpace(r) {
+					spaced = false
+				}
 				continue
 			}
 			if c := syllable || isCJK(r); start < 0 || c != cjk {
 				if !end(i) {
 					return
 				}
+				after = c && spaced
 				start, cjk = i, c
 			}
 		}
@@ -63,22 +86,33 @@ func tokens(text string) iter.Seq[Token] {
 
 // Terms are the index terms of text: each CJK token as its pairs of
 // neighbouring letters and its last letter, each other token as itself.
+// A CJK token that follows another across white space also gives the pair
+// of the letters on either side of the space, so that 망사용료 finds
+// 망 사용료 (the pair 망사) and 해방의날 finds 해방의 날.
 func Terms(text string) []string { return slices.Collect(terms(text)) }
 
 // terms yields the terms of text (see Terms).
 func terms(text string) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		for t := range tokens(text) {
+		last := "" // the last letter of the last CJK token
+		for t := range spans(text) {
 			if !t.CJK {
 				if !yield(t.Text) {
 					return
 				}
 				continue
 			}
+			if t.afterSpace && last != "" {
+				_, n := utf8.DecodeRuneInString(t.Text)
+				if !yield(last + t.Text[:n]) {
+					return
+				}
+			}
 			for w := t.Text; ; {
 				_, n := utf8.DecodeRuneInString(w)
 				_, m := utf8.DecodeRuneInString(w[n:])
 				if m == 0 { // the last letter
+					last = w
 					if !yield(w) {
 						return
 					}
@@ -107,19 +141,4 @@ func bigrams(rs []rune) []string {
 // of which comes before U+1100).
 func isCJK(r rune) bool {
 	return r >= 0x1100 && unicode.In(r, unicode.Hangul, unicode.Han, unicode.Hiragana, unicode.Katakana)
-}
-
-// particles are the Korean case and topic markers a reader might type at
-// the end of a query word, longest first.
-var particles = []string{"에서", "으로", "에게", "까지", "부터", "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만"}
-
-// StripParticle removes a particle from the end of a Korean word that keeps
-// at least two letters.
-func StripParticle(word string) (string, bool) {
-	for _, p := range particles {
-		if stem, ok := strings.CutSuffix(word, p); ok && len([]rune(stem)) >= 2 {
-			return stem, true
-		}
-	}
-	return word, false
 }

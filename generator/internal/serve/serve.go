@@ -255,7 +255,7 @@ func (s *Server) build() (*Preview, error) {
 	st, set := m.Site, m.Set
 	texts := s.texts.snapshot(set)
 	pv := NewPreview(st, m.Theme, func() *search.Site {
-		x := search.NewSite(st.Config)
+		x := search.NewSite(st.Config, m.Synonyms)
 		st.Each(func(e *site.Entry) { x.Add(e, texts[e.Doc]) })
 		return x
 	})

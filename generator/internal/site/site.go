@@ -176,7 +176,8 @@ type Options struct {
 	// Drafts keeps documents marked draft: true.
 	Drafts bool
 	// Text, if set, receives each body's plain text (for the search
-	// index), from several goroutines; the bytes are reused after the call.
+	// index), with the entry's Headings set, from several goroutines; the
+	// bytes are reused after the call.
 	Text func(e *Entry, text []byte)
 	// Budget is how many bytes of bodies to keep in memory: 0 means
 	// MemoryBudget, a negative number none.
@@ -380,8 +381,14 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 		}
 		return s.pics.picture(name)
 	}
+	// The text goes to text once e.Headings are set: the search index
+	// links to the heading a query matched under.
+	var plain *bytes.Buffer
 	if text != nil {
-		page.Text = func(b []byte) { text(e, b) }
+		plain = buffers.Get().(*bytes.Buffer)
+		defer buffers.Put(plain)
+		plain.Reset()
+		page.Text = func(b []byte) { plain.Write(b) }
 	}
 	res, err := md.ConvertTo(buf, src, page)
 	if err == nil {
@@ -394,6 +401,9 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 	}
 	e.Headings, e.Links = res.Headings, res.Links
+	if text != nil {
+		text(e, plain.Bytes())
+	}
 	found := append(res.Errs, bodyProblems(e, src, page.Lines)...)
 	for _, f := range e.Meta.Figures {
 		if res.IDs[f.ID] {

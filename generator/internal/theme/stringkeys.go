@@ -14,6 +14,8 @@ var generatorStrings = []struct{ key, use string }{
 	{"sector_description", "the description of a sector page"},
 	{"chart_intro", "the description of a chart for screen readers"},
 	{"feed_title", "the title of the link to a feed"},
+	{"search_title", "the title of the search page"},
+	{"search_description", "the description of the search page"},
 }
 
 // The suffixes of the two keys of a counted string ({{.Plural "key" n}}):

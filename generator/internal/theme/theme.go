@@ -47,9 +47,12 @@ const (
 	KindPage     = "page"
 	KindRoot     = "root"
 	KindNotFound = "404"
+	// KindSearch is the page the search form goes to without JavaScript:
+	// everything on the site, listed.
+	KindSearch = "search"
 )
 
-var kinds = []string{KindHome, KindBarrier, KindBarriers, KindSector, KindPage, KindRoot, KindNotFound}
+var kinds = []string{KindHome, KindBarrier, KindBarriers, KindSector, KindPage, KindRoot, KindNotFound, KindSearch}
 
 // Theme is a parsed theme folder.
 type Theme struct {

@@ -1,0 +1,64 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Texts beyond the memory budget wait in a temporary file and come back
+// as they were put.
+func TestTextStoreSpills(t *testing.T) {
+	var ts textStore
+	var texts []string
+	var where []stored
+	for i := 0; i < 3*textBudget/1000; i++ {
+		s := fmt.Sprintf("%d 클라우드 %s", i, strings.Repeat("x", 1000))
+		at, err := ts.put(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts, where = append(texts, s), append(where, at)
+	}
+	if ts.file == nil {
+		t.Fatal("three times the budget kept in memory")
+	}
+	for i, at := range where {
+		got, err := ts.get(at)
+		if err != nil || got != texts[i] {
+			t.Fatalf("text %d came back as %.40q (%v)", i, got, err)
+		}
+	}
+	ts.close()
+	if ts.file != nil {
+		t.Error("close left the file open")
+	}
+}
+
+// A Builder writes the synonyms as the Index does.
+func TestBuilderWritesSynonyms(t *testing.T) {
+	docs := []Doc{{URL: "/a/", Title: "쇠고기"}, {URL: "/b/", Title: "defense"}}
+	syn := Synonyms{{"쇠고기", "소고기"}, {"defence", "defense"}}
+	b := NewBuilder()
+	b.Synonyms = syn
+	var results []Result
+	var slots []int
+	for _, d := range docs {
+		slots = append(slots, b.Add(d))
+		results = append(results, ResultOf(d))
+	}
+	var got bytes.Buffer
+	if err := b.WriteJSON(&got, results, slots); err != nil {
+		t.Fatal(err)
+	}
+	ix := Build(docs)
+	ix.Synonyms = syn
+	want, _ := ix.JSON()
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("Builder and Index differ:\n got %s\nwant %s", got.Bytes(), want)
+	}
+	if !bytes.Contains(want, []byte(`"syn":[["쇠고기","소고기"],["defence","defense"]]`)) || !bytes.Contains(want, []byte(`"end":["으로서",`)) {
+		t.Errorf("the index lacks its synonyms or endings: %s", want)
+	}
+}
