@@ -230,3 +230,23 @@ func TestMissingStrings(t *testing.T) {
 		})
 	}
 }
+
+// TestScriptsMinified: a static script is published without its comments
+// and spaces, smaller, still holding its code; one that does not parse is
+// an error naming its file.
+func TestScriptsMinified(t *testing.T) {
+	th, err := themeWith(t, map[string]func(string) string{
+		"static/extra.js": text("// A comment for the script's readers.\nconst answer = 6 * 7;\n\nwindow.answer = answer;\n"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(th.Files[th.Assets["extra.js"]])
+	if strings.Contains(got, "comment") || strings.Contains(got, "\n\n") || !strings.Contains(got, "window.answer") {
+		t.Errorf("extra.js published as %q", got)
+	}
+	_, err = themeWith(t, map[string]func(string) string{"static/broken.js": text("const = ;\n")})
+	if err == nil || !strings.Contains(err.Error(), "broken.js") {
+		t.Errorf("a script that does not parse: %v", err)
+	}
+}
