@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"strconv"
 	"strings"
 
@@ -109,4 +110,15 @@ func (p *Page) overviewColumns() ([]overviewColumn, error) {
 		}
 	}
 	return out, nil
+}
+
+// Timeline draws the page's sections as a timeline when every section
+// heading starts with a date (see chart.Events), and is empty otherwise:
+// the timeline page has one, the glossary none.
+func (p *Page) Timeline() template.HTML {
+	var secs []chart.Section
+	for _, h := range p.TOC() {
+		secs = append(secs, chart.Section{ID: h.ID, Text: h.Text})
+	}
+	return chart.Timeline(chart.Events(secs))
 }
