@@ -31,9 +31,8 @@ type Grid struct {
 	// Count words the number of marks in a cell for the description
 	// ("Unchanged: 5"); nil writes "column n".
 	Count func(column string, n int) string
-	// Head names the table's columns: the item, its row, its column and
-	// its note.
-	Head [4]string
+	// Head names the table's columns: the item, its column and its note.
+	Head [3]string
 }
 
 // Column is one state, with a short label for the drawing and the full
@@ -160,8 +159,9 @@ func (g Grid) Describe() string {
 	return strings.Join(parts, " ")
 }
 
-// Table is the grid's data as an HTML table: a row per item, with its
-// link, its row's label, its column's full label and its note.
+// Table is the grid's data as an HTML table: a group of rows per grid
+// row, headed by its label, and a row per item with its link, its
+// column's full label and its note. Three columns fit a 320px screen.
 func (g Grid) Table() template.HTML {
 	if len(g.Rows) == 0 {
 		return ""
@@ -172,20 +172,22 @@ func (g Grid) Table() template.HTML {
 	for _, h := range g.Head {
 		fmt.Fprintf(&b, `<th scope="col">%s</th>`, esc(h))
 	}
-	b.WriteString("</tr></thead>\n<tbody>\n")
+	b.WriteString("</tr></thead>\n")
 	for _, r := range g.Rows {
+		fmt.Fprintf(&b, "<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"%d\">%s</th></tr>\n", len(g.Head), esc(r.Label))
 		for j, cell := range r.Cells {
 			for _, m := range cell {
 				col := ""
 				if j < len(g.Columns) {
 					col = g.Columns[j].Long
 				}
-				fmt.Fprintf(&b, "<tr><th scope=\"row\"><a href=\"%s\">%s</a></th><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-					esc(m.URL), esc(m.Label), esc(r.Label), esc(col), esc(m.Note))
+				fmt.Fprintf(&b, "<tr><th scope=\"row\"><a href=\"%s\">%s</a></th><td>%s</td><td>%s</td></tr>\n",
+					esc(m.URL), esc(m.Label), esc(col), esc(m.Note))
 			}
 		}
+		b.WriteString("</tbody>\n")
 	}
-	b.WriteString("</tbody>\n</table>")
+	b.WriteString("</table>")
 	return template.HTML(b.String())
 }
 

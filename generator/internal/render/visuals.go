@@ -15,7 +15,7 @@ import (
 var overviewStrings = []string{
 	"overview_title", "overview_intro", "overview_count", "overview_barrier",
 	"overview_listed_before", "overview_year_unknown", "overview_status_none",
-	"sector_label", "since_label", "status_label", "status_new", "status_long",
+	"since_label", "status_label", "status_new", "status_long",
 }
 
 // Overview is every barrier of the page's groups at a glance: a row per
@@ -46,7 +46,7 @@ func (p *Page) Overview() (chart.Grid, error) {
 		Count: func(c string, n int) string {
 			return strings.NewReplacer("{status}", c, "{n}", strconv.Itoa(n)).Replace(s["overview_count"])
 		},
-		Head: [4]string{s["overview_barrier"], s["sector_label"], s["since_label"], s["status_label"]},
+		Head: [3]string{s["overview_barrier"], s["since_label"], s["status_label"]},
 		Legend: []chart.LegendItem{
 			{Class: "new", Label: fmt.Sprintf(s["status_new"], year)},
 			{Class: "old", Label: strings.ReplaceAll(s["overview_listed_before"], "{year}", strconv.Itoa(year))},
