@@ -34,11 +34,11 @@ func TestEventsReadDates(t *testing.T) {
 
 func TestEventsNeedEveryHeadingDated(t *testing.T) {
 	for name, secs := range map[string][]Section{
-		"an undated heading": append(append([]Section{}, dated...), Section{"why", "Why it matters"}),
+		"an undated heading":  append(append([]Section{}, dated...), Section{"why", "Why it matters"}),
 		"a colon but no year": {{"a", "1982: a"}, {"b", "2003: b"}, {"c", "Note: c"}},
-		"no title":           {{"a", "1982: a"}, {"b", "2003: b"}, {"c", "2004: "}},
-		"too few":            dated[:2],
-		"a year in the text": {{"a", "1982: a"}, {"b", "2003: b"}, {"c", "The 2025 report"}},
+		"no title":            {{"a", "1982: a"}, {"b", "2003: b"}, {"c", "2004: "}},
+		"too few":             dated[:2],
+		"a year in the text":  {{"a", "1982: a"}, {"b", "2003: b"}, {"c", "The 2025 report"}},
 	} {
 		if got := Events(secs); got != nil {
 			t.Errorf("%s: Events = %v, want none", name, got)
