@@ -40,6 +40,7 @@ import (
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/markdown"
+	"explainer/generator/internal/seo"
 )
 
 // Kinds of page, each made with the template file of the same name.
@@ -73,6 +74,11 @@ type Theme struct {
 	// (style.0123456789.css); Files holds the content by hashed name.
 	Assets map[string]string
 	Files  map[string][]byte
+	// Palette is the colours of style.css the pictures are drawn in, and
+	// TitleFont the font of the pages' pictures, nil without one (see
+	// images.go).
+	Palette   seo.Palette
+	TitleFont *seo.Font
 }
 
 // Load parses the theme folder fsys; dir is its path for messages.
@@ -108,6 +114,9 @@ func Load(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 		errs.Addf(diag.Pos{Path: t.show("static")}, "%v", err)
 	} else if err := t.addGenerated(); err != nil {
 		errs.Addf(diag.Pos{Path: t.show("static")}, "cannot draw the generated pictures: %v", err)
+	}
+	if err := t.loadTitleFont(fsys); err != nil {
+		errs.Addf(diag.Pos{Path: t.show(TitleFontName)}, "cannot read the font of the link-preview pictures: %v", err)
 	}
 	return t, errs.Err()
 }
