@@ -1,5 +1,9 @@
-// Package chart draws small bar charts as inline SVG at build time, so a
-// page shows its figures without any charting code running in the browser.
+// Package chart draws the site's visuals at build time, so that no
+// charting code runs in the browser: bar charts of front matter figures
+// (this file), with values read as each language writes amounts
+// (units.go: $7.99 billion, 79억9000만 달러); the overview of every
+// barrier by sector and status, as SVG and as a table (overview.go); and
+// a dated page's sections as a timeline (timeline.go).
 //
 // A chart is horizontal bars, one row per datum: the label above its bar
 // on the left, the value with its unit on the same line at the right, read

@@ -41,6 +41,11 @@ func (t *Theme) addGenerated() error {
 		if _, ok := t.Assets[d.name]; ok {
 			continue
 		}
+		// With a title font every page has a picture of its own, and
+		// the one picture would be a file no page names.
+		if d.name == SocialImageName && t.TitleFont != nil {
+			continue
+		}
 		data, err := d.make()
 		if err != nil {
 			return err

@@ -14,10 +14,14 @@
 //	                language
 //	static/         CSS, JavaScript and icons, copied to assets/ with the
 //	                hash of their content in their names
+//	fonts/          the font of the link-preview pictures, with its
+//	                licence (never published)
 //
 // Besides the files of static/, the assets gain PNG pictures drawn in
 // style.css's colours (images.go): social.png, favicon.png and
-// apple-touch-icon.png.
+// apple-touch-icon.png. With fonts/title-gothic-bold.ttf, package render
+// draws each page a link-preview picture of its own, with its title, and
+// social.png is left out.
 //
 // A string that a template asks for by a quoted key (.T "key", .In .Lang
 // "key"), or that the generator uses itself, and that strings.yaml does
@@ -110,13 +114,13 @@ func Load(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	if t.strings != nil {
 		t.checkStrings(&errs)
 	}
+	if err := t.loadTitleFont(fsys); err != nil {
+		errs.Addf(diag.Pos{Path: t.show(TitleFontName)}, "cannot read the font of the link-preview pictures: %v", err)
+	}
 	if err := t.loadStatic(fsys); err != nil {
 		errs.Addf(diag.Pos{Path: t.show("static")}, "%v", err)
 	} else if err := t.addGenerated(); err != nil {
 		errs.Addf(diag.Pos{Path: t.show("static")}, "cannot draw the generated pictures: %v", err)
-	}
-	if err := t.loadTitleFont(fsys); err != nil {
-		errs.Addf(diag.Pos{Path: t.show(TitleFontName)}, "cannot read the font of the link-preview pictures: %v", err)
 	}
 	return t, errs.Err()
 }
