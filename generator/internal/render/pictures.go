@@ -45,9 +45,18 @@ func (p *Page) SocialImageAlt() (string, error) {
 	return p.T("social_image_alt")
 }
 
+// LazyWriter is a Writer that takes a file's maker rather than its bytes
+// and makes the file only when it is asked for: the preview, whose pages
+// never load their link-preview pictures.
+type LazyWriter interface {
+	Writer
+	WriteLazy(rel string, mk func() ([]byte, error)) error
+}
+
 // writePictures draws the link-preview picture of every page, or takes it
-// from the cache of earlier builds, and writes it. A check (Discard)
-// draws nothing but still reports a title the font cannot write.
+// from the cache of earlier builds, and writes it; a LazyWriter gets how
+// to draw it instead. A check (Discard) draws nothing but still reports a
+// title the font cannot write.
 func writePictures(t *theme.Theme, pages []*Page, w Writer) error {
 	if t.TitleFont == nil {
 		return nil
@@ -87,6 +96,21 @@ func writePictures(t *theme.Theme, pages []*Page, w Writer) error {
 	if _, check := w.(Discard); check {
 		return nil
 	}
+	cache := seo.DefaultPictureCache()
+	draw := func(j job) func() ([]byte, error) {
+		key := strings.TrimSuffix(strings.TrimPrefix(j.name, pictureDir), ".png")
+		return func() ([]byte, error) {
+			return cache.Picture(key, func() ([]byte, error) { return seo.PageImage(t.Palette, t.TitleFont, j.pic) })
+		}
+	}
+	if lw, ok := w.(LazyWriter); ok {
+		for _, j := range byName {
+			if err := lw.WriteLazy(j.name, draw(j)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	jobs := make([]job, 0, len(byName))
 	for _, j := range byName {
 		jobs = append(jobs, j)
@@ -94,15 +118,10 @@ func writePictures(t *theme.Theme, pages []*Page, w Writer) error {
 	sort.Slice(jobs, func(a, b int) bool { return jobs[a].name < jobs[b].name })
 	// Drawn on every core, written one after the other: a Writer need
 	// not take files from many goroutines.
-	cache := seo.DefaultPictureCache()
 	data := make([][]byte, len(jobs))
 	if err := joinProblems(onAllCores(len(jobs), func(i int) error {
-		j := jobs[i]
-		key := strings.TrimSuffix(strings.TrimPrefix(j.name, pictureDir), ".png")
 		var err error
-		data[i], err = cache.Picture(key, func() ([]byte, error) {
-			return seo.PageImage(t.Palette, t.TitleFont, j.pic)
-		})
+		data[i], err = draw(jobs[i])()
 		return err
 	})); err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image/png"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -99,5 +100,47 @@ func TestTitleTheFontCannotWrite(t *testing.T) {
 		if !strings.HasPrefix(msg, bad.Entry.Meta.Start.String()+": ") || !strings.Contains(msg, "lacks: 漢字") {
 			t.Errorf("error = %q, want it at %s naming 漢字", msg, bad.Entry.Meta.Start)
 		}
+	}
+}
+
+// lazyMap takes the pictures' makers, as the preview does.
+type lazyMap struct {
+	mapWriter
+	makers map[string]func() ([]byte, error)
+}
+
+func (l lazyMap) WriteLazy(name string, mk func() ([]byte, error)) error {
+	l.makers[name] = mk
+	return nil
+}
+
+// TestPreviewDrawsPicturesOnRequest: a LazyWriter is handed a maker per
+// picture and nothing is drawn until one is called.
+func TestPreviewDrawsPicturesOnRequest(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache)
+	pages := realPages(t)
+	w := lazyMap{mapWriter{}, map[string]func() ([]byte, error){}}
+	if err := writePictures(pages[0].theme, pages, w); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.mapWriter) != 0 || len(w.makers) < 4 {
+		t.Fatalf("%d files written, %d makers; want none and one a title", len(w.mapWriter), len(w.makers))
+	}
+	if drawn, _ := filepath.Glob(filepath.Join(cache, "*", "*", "*.png")); len(drawn) != 0 {
+		t.Fatalf("pictures drawn before any was asked for: %v", drawn)
+	}
+	img, _ := pages[len(pages)-1].SocialImage()
+	name := strings.TrimPrefix(img, pages[0].Site.AbsURL(""))
+	mk := w.makers[name]
+	if mk == nil {
+		t.Fatalf("no maker for %s", name)
+	}
+	data, err := mk()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(bytes.NewReader(data)); err != nil {
+		t.Errorf("the maker made no PNG: %v", err)
 	}
 }
