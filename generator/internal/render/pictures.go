@@ -13,7 +13,10 @@ import (
 // pictureDir is where each page's link-preview picture is written, named
 // by the key of what it shows (seo.PagePicture.Key): a page whose title
 // does not change keeps its address, and two pages alike share one file.
-const pictureDir = "assets/pictures/"
+// The key is a hash of everything that decides the pixels, not of the
+// pixels, so the pictures are not among the assets, which are named by
+// the hash of their content; they can be cached as long.
+const pictureDir = "previews/"
 
 // picture is what the page's link-preview picture says; ok is false when
 // the theme has no title font (every page then has the theme's one

@@ -219,26 +219,26 @@ func checkBuildIsReproducible(t *testing.T, dir string) {
 
 // TestGeneratedPictures checks the pictures drawn at build time: PNGs of
 // the sizes the head announces, the link-preview pictures being each
-// page's own (assets/pictures/).
+// page's own (previews/).
 func TestGeneratedPictures(t *testing.T) { eachContent(t, checkGeneratedPictures) }
 
 func checkGeneratedPictures(t *testing.T, dir string) {
 	out := buildSite(t, dir, testBase)
-	want := map[string][2]int{"pictures/": {1200, 630}, "favicon": {32, 32}, "apple-touch-icon": {180, 180}}
+	want := map[string][2]int{"previews/": {1200, 630}, "favicon": {32, 32}, "apple-touch-icon": {180, 180}}
 	pictures := 0
 	for _, f := range files(t, out) {
-		name, ok := strings.CutPrefix(f, "assets/")
-		if !ok || !strings.HasSuffix(name, ".png") {
-			continue
-		}
-		if strings.HasPrefix(name, "pictures/") {
+		if strings.HasPrefix(f, "previews/") && strings.HasSuffix(f, ".png") {
 			pictures++
 			b, _ := os.ReadFile(filepath.Join(out, f))
 			cfg, err := png.DecodeConfig(bytes.NewReader(b))
 			if err != nil || cfg.Width != 1200 || cfg.Height != 630 {
 				t.Errorf("%s: %dx%d (%v), want 1200x630", f, cfg.Width, cfg.Height, err)
 			}
-			delete(want, "pictures/")
+			delete(want, "previews/")
+			continue
+		}
+		name, ok := strings.CutPrefix(f, "assets/")
+		if !ok || !strings.HasSuffix(name, ".png") {
 			continue
 		}
 		size, ok := want[name[:strings.IndexByte(name, '.')]]
