@@ -144,3 +144,19 @@ func TestPreviewDrawsPicturesOnRequest(t *testing.T) {
 		t.Errorf("the maker made no PNG: %v", err)
 	}
 }
+
+// BenchmarkWritePicturesCached is what the pictures add to a build of the
+// real site once they are in the cache: checking the titles' letters,
+// reading every picture back and handing it to the writer.
+func BenchmarkWritePicturesCached(b *testing.B) {
+	b.Setenv("XDG_CACHE_HOME", b.TempDir())
+	pages := realPages(b)
+	if err := writePictures(pages[0].theme, pages, mapWriter{}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := writePictures(pages[0].theme, pages, mapWriter{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
