@@ -117,7 +117,10 @@ func (g Grid) SVG() template.HTML {
 
 // writeCell draws the marks of one cell, each a link named by its item
 // and note, in a nested SVG placed in percent, so that the marks inside
-// can be placed in pixels.
+// can be placed in pixels. The links are left out of the Tab order
+// (tabindex -1): a focused square shows no name to a sighted keyboard
+// user, and the same links follow as the table and the cards; pointers
+// and screen readers still follow them.
 func writeCell(b *strings.Builder, cell []Mark, x, w float64, y, lines int) {
 	if len(cell) == 0 {
 		return
@@ -130,7 +133,7 @@ func writeCell(b *strings.Builder, cell []Mark, x, w float64, y, lines int) {
 			name += " (" + m.Note + ")"
 		}
 		mx, my := 2+(i%gridPerLine)*gridStep, 2+(i/gridPerLine)*gridStep
-		fmt.Fprintf(b, `<a href="%s" aria-label="%s"><title>%s</title><rect class="overview-mark overview-%s" x="%d" y="%d" width="%d" height="%d" rx="2"></rect></a>`,
+		fmt.Fprintf(b, `<a href="%s" aria-label="%s" tabindex="-1"><title>%s</title><rect class="overview-mark overview-%s" x="%d" y="%d" width="%d" height="%d" rx="2"></rect></a>`,
 			esc(m.URL), esc(name), esc(name), esc(m.Class), mx, my, gridMark, gridMark)
 	}
 	b.WriteString(`</svg>`)

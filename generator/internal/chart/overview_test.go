@@ -151,6 +151,10 @@ func TestGridHasTitleDescriptionAndLinks(t *testing.T) {
 	if strings.Join(links, "\n") != strings.Join(want, "\n") {
 		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(links, "\n"), strings.Join(want, "\n"))
 	}
+	// Out of the Tab order: the table and the cards carry the same links.
+	if n := strings.Count(svg, `tabindex="-1"`); n != len(want) {
+		t.Errorf("%d of %d squares out of the Tab order", n, len(want))
+	}
 	for _, class := range []string{"overview-new", "overview-old", "overview-unknown"} {
 		if !strings.Contains(svg, class) {
 			t.Errorf("no mark of class %s:\n%s", class, svg)
