@@ -55,8 +55,12 @@ type focused struct {
 	Label   string  `json:"label"`
 }
 
+// A link inside a closed <details> (the overview's table) is laid out but
+// not reachable until the details are opened; a link out of the Tab order
+// (tabindex -1, the overview's squares) is not reached by Tab at all.
 const focusables = `window.__focusables = [...document.querySelectorAll("a[href], input, button, summary, select, textarea")]
-	.filter(e => e.getClientRects().length > 0 && !e.closest("[hidden], details:not([open]) > :not(summary)")); window.__focusables.length`
+	.filter(e => e.getClientRects().length > 0 && !e.closest("[hidden]") && e.tabIndex >= 0 &&
+		!(e.closest("details:not([open])") && e.tagName !== "SUMMARY")); window.__focusables.length`
 
 const whatIsFocused = `(() => {
 	const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();

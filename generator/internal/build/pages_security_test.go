@@ -126,8 +126,9 @@ func checkPage(t *testing.T, rel string, doc *html.Node) {
 				t.Errorf("%s: <form action=%q> leaves the site", rel, a)
 			}
 		case "svg":
-			// The charts the generator draws from front matter figures.
-			if c, _ := attr("class"); c != "chart" {
+			// The charts the generator draws from front matter figures,
+			// and the overview of the barriers (its cells and legend).
+			if c, _ := attr("class"); c != "chart" && c != "overview-chart" && c != "overview-cell" && c != "overview-swatch" {
 				t.Errorf("%s: <svg class=%q> in the page", rel, c)
 			}
 		case "iframe", "object", "embed", "base", "math", "style", "link":

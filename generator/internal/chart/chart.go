@@ -1,8 +1,13 @@
-// Package chart draws small bar charts as inline SVG at build time, so a
-// page shows its figures without any charting code running in the browser.
+// Package chart draws the site's visuals at build time, so that no
+// charting code runs in the browser: bar charts of front matter figures
+// (this file), with values read as each language writes amounts
+// (units.go: $7.99 billion, 79억9000만 달러); the overview of every
+// barrier by sector and status, as SVG and as a table (overview.go); and
+// a dated page's sections as a timeline (timeline.go).
 //
-// A chart is horizontal bars, one row per datum: the label above its bar,
-// the value at the bar's end. Widths are percentages of the SVG's own width
+// A chart is horizontal bars, one row per datum: the label above its bar
+// on the left, the value with its unit on the same line at the right, read
+// as the page's language reads amounts (see Amount). Widths are percentages of the SVG's own width
 // and the SVG has no viewBox, so the bars stretch with the column while the
 // text keeps the page's font size: the same markup reads on a 320px phone
 // and on a wide screen. Colours and fonts come from the stylesheet (classes
@@ -34,22 +39,22 @@ type Chart struct {
 	// in the page.
 	ID    string
 	Title string
-	// Intro starts the description ("Bar chart, USD billion."); the values
-	// follow it.
+	// Intro starts the description ("Bar chart."); the values follow it.
 	Intro string
-	Unit  string
-	Bars  []Bar
+	// Lang is the language the values are written in ("en", "ko").
+	Lang string
+	// Unit is the figure's unit, scale included ("USD billion").
+	Unit string
+	Bars []Bar
 }
 
 // Layout, in CSS pixels (vertical) and percent of the width (horizontal).
 const (
-	rowHeight  = 48
-	labelBase  = 15 // baseline of the label, from the row's top
-	barTop     = 21
-	barHeight  = 20
-	valueBase  = barTop + 15
-	maxBarPct  = 80.0 // the rest of the width holds the value text
-	valueGapPc = 1.0
+	rowHeight = 48
+	labelBase = 15 // baseline of the label and the value, from the row's top
+	barTop    = 21
+	barHeight = 20
+	maxBarPct = 100.0
 )
 
 // SVG returns the chart as inline SVG markup. A chart without bars is
@@ -81,7 +86,7 @@ func SVG(c Chart) template.HTML {
 		w := math.Abs(bar.Value) * scale
 		fmt.Fprintf(&b, `<text class="chart-label" x="0" y="%d">%s</text>`, top+labelBase, esc(bar.Label))
 		fmt.Fprintf(&b, `<rect class="chart-bar" x="%s%%" y="%d" width="%s%%" height="%d" rx="2"></rect>`, pct(x), top+barTop, pct(w), barHeight)
-		fmt.Fprintf(&b, `<text class="chart-value" x="%s%%" y="%d">%s</text>`, pct(math.Max(x+w, zero)+valueGapPc), top+valueBase, esc(Format(bar.Value)))
+		fmt.Fprintf(&b, `<text class="chart-value" x="100%%" y="%d" text-anchor="end">%s</text>`, top+labelBase, esc(Amount(c.Lang, c.Unit, bar.Value)))
 	}
 	if lo < 0 {
 		fmt.Fprintf(&b, `<line class="chart-axis" x1="%s%%" x2="%s%%" y1="0" y2="%d"></line>`, pct(zero), pct(zero), height)
@@ -95,10 +100,7 @@ func SVG(c Chart) template.HTML {
 func Describe(c Chart) string {
 	parts := make([]string, len(c.Bars))
 	for i, bar := range c.Bars {
-		parts[i] = bar.Label + ": " + Format(bar.Value)
-		if c.Unit != "" {
-			parts[i] += " " + c.Unit
-		}
+		parts[i] = bar.Label + ": " + Amount(c.Lang, c.Unit, bar.Value)
 	}
 	d := strings.Join(parts, "; ") + "."
 	if c.Intro != "" {

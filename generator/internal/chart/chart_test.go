@@ -36,7 +36,8 @@ func TestFormat(t *testing.T) {
 var offset = Chart{
 	ID:    "offset-value",
 	Title: "Offset value obtained by Korea",
-	Intro: "Bar chart, USD billion.",
+	Intro: "Bar chart.",
+	Lang:  "en",
 	Unit:  "USD billion",
 	Bars:  []Bar{{"2011–2015", 7.99}, {"2016–2020", 0.8}},
 }
@@ -95,7 +96,7 @@ func decode(t *testing.T, svg string) (widths, texts []string) {
 func TestBarsAreProportional(t *testing.T) {
 	c := Chart{ID: "c", Title: "Cases", Bars: []Bar{{"2019", 2}, {"2020", 8}, {"2021", 4}, {"2022", 0}}}
 	widths, texts := decode(t, string(SVG(c)))
-	want := []string{"20%", "80%", "40%", "0%"}
+	want := []string{"25%", "100%", "50%", "0%"}
 	if strings.Join(widths, " ") != strings.Join(want, " ") {
 		t.Errorf("bar widths = %v, want %v", widths, want)
 	}
@@ -109,14 +110,14 @@ func TestNegativeValuesDrawAnAxis(t *testing.T) {
 	c := Chart{ID: "c", Title: "Balance", Bars: []Bar{{"a", -2}, {"b", 6}}}
 	svg := string(SVG(c))
 	widths, _ := decode(t, svg)
-	if strings.Join(widths, " ") != "20% 60%" {
-		t.Errorf("bar widths = %v, want [20%% 60%%]", widths)
+	if strings.Join(widths, " ") != "25% 75%" {
+		t.Errorf("bar widths = %v, want [25%% 75%%]", widths)
 	}
-	if !strings.Contains(svg, `<rect class="chart-bar" x="0%"`) || !strings.Contains(svg, `<rect class="chart-bar" x="20%"`) {
-		t.Errorf("the negative bar should start at 0%% and the positive one at the zero line (20%%):\n%s", svg)
+	if !strings.Contains(svg, `<rect class="chart-bar" x="0%"`) || !strings.Contains(svg, `<rect class="chart-bar" x="25%"`) {
+		t.Errorf("the negative bar should start at 0%% and the positive one at the zero line (25%%):\n%s", svg)
 	}
-	if !strings.Contains(svg, `<line class="chart-axis" x1="20%"`) {
-		t.Errorf("no zero axis at 20%%:\n%s", svg)
+	if !strings.Contains(svg, `<line class="chart-axis" x1="25%"`) {
+		t.Errorf("no zero axis at 25%%:\n%s", svg)
 	}
 }
 
@@ -135,7 +136,7 @@ func TestTextIsEscaped(t *testing.T) {
 }
 
 func TestDescribeReadsEveryValue(t *testing.T) {
-	want := "Bar chart, USD billion. 2011–2015: 7.99 USD billion; 2016–2020: 0.8 USD billion."
+	want := "Bar chart. 2011–2015: $7.99 billion; 2016–2020: $0.8 billion."
 	if got := Describe(offset); got != want {
 		t.Errorf("Describe = %q, want %q", got, want)
 	}

@@ -60,7 +60,7 @@ var fields = []field{
 	{name: "updated", kinds: all, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
 		m.Updated, _ = d.date(n, "updated")
 	}},
-	{name: "figures", kinds: []Kind{Barrier, Page}, decode: decodeFigures},
+	{name: "figures", kinds: []Kind{Barrier, Page, Summary}, decode: decodeFigures},
 	{name: "numbers", kinds: []Kind{Summary}, decode: decodeNumbers},
 	{name: "weight", kinds: []Kind{Barrier, Page}, decode: func(d *yamlDoc, n ast.Node, m *Meta) {
 		m.Weight, _ = d.integer(n, "weight")

@@ -137,7 +137,7 @@ func (p *Page) Chart(f content.Figure) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	c := chart.Chart{ID: f.ID + "-chart", Title: f.Title, Intro: intro, Unit: f.Unit}
+	c := chart.Chart{ID: f.ID + "-chart", Title: f.Title, Intro: intro, Lang: p.Lang, Unit: f.Unit}
 	for _, d := range f.Data {
 		c.Bars = append(c.Bars, chart.Bar{Label: d.Label, Value: d.Value})
 	}
@@ -146,6 +146,10 @@ func (p *Page) Chart(f content.Figure) (template.HTML, error) {
 
 // Number writes a figure's value as the chart does: 1,250.5.
 func (p *Page) Number(v float64) string { return chart.Format(v) }
+
+// Amount writes a value of a figure with the figure's unit, as the chart
+// does in the page's language: $7.99 billion, 79억9000만 달러.
+func (p *Page) Amount(f content.Figure, v float64) string { return chart.Amount(p.Lang, f.Unit, v) }
 
 // footnotesStart is where goldmark begins the footnotes of a body.
 const footnotesStart = `<div class="footnotes"`

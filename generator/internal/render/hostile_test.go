@@ -63,8 +63,9 @@ func TestHostileFrontMatterIsEscaped(t *testing.T) {
 		`"headline":"\u003csvg onload=alert(1)\u003eHostile barrier"`,
 		`<h1>&lt;svg onload=alert(1)&gt;Hostile barrier</h1>`,
 		`<p class="lede">&lt;img src=x onerror=alert(1)&gt;</p>`,
-		`<span class="figure-unit">(&#34; onload=&#34;alert(1))</span>`,
-		`<caption>&lt;script&gt;alert(1)&lt;/script&gt; (&#34; onload=&#34;alert(1))</caption>`,
+		`<caption>&lt;script&gt;alert(1)&lt;/script&gt;</caption>`,
+		`<td>1 &#34; onload=&#34;alert(1)</td>`,
+		`<text class="chart-value" x="100%" y="15" text-anchor="end">1 &#34; onload=&#34;alert(1)</text>`,
 		`<a href="https://example.org/report?q=%3cscript%3e" rel="noopener noreferrer">`,
 		`&lt;b onclick=alert(1)&gt;Publisher&lt;/b&gt;`,
 	} {

@@ -40,8 +40,14 @@ func (p *Page) AbsAsset(name string) (string, error) {
 	return p.Site.AbsURL(rel), err
 }
 
-// SocialImage is the absolute address of the link-preview picture.
-func (p *Page) SocialImage() (string, error) { return p.AbsAsset(theme.SocialImageName) }
+// SocialImage is the absolute address of the link-preview picture: the
+// page's own, with its title (pictures.go), or the theme's one picture.
+func (p *Page) SocialImage() (string, error) {
+	if pic, ok := p.picture(); ok {
+		return p.Site.AbsURL(p.pictureName(pic)), nil
+	}
+	return p.AbsAsset(theme.SocialImageName)
+}
 
 // SocialImageSize is the link-preview picture's width and height.
 func (p *Page) SocialImageSize() [2]int { return [2]int{seo.SocialWidth, seo.SocialHeight} }

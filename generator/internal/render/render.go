@@ -179,6 +179,9 @@ func extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer, skip string) 
 			return err
 		}
 	}
+	if err := writePictures(t, pages, w); err != nil {
+		return err
+	}
 	files, err := seo.Files(s, sitemapPages(s, pages))
 	if err != nil {
 		return err

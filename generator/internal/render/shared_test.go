@@ -20,7 +20,7 @@ import (
 
 // realPages makes the real site's pages with the real theme, as Render
 // does before writing them.
-func realPages(t *testing.T) []*Page {
+func realPages(t testing.TB) []*Page {
 	t.Helper()
 	dir := filepath.Join("..", "..", "..", "content")
 	return pagesOf(t, os.DirFS(dir), dir)
@@ -28,7 +28,7 @@ func realPages(t *testing.T) []*Page {
 
 // pagesOf makes the pages of the content in fsys (dir is its name for
 // messages) with the real theme.
-func pagesOf(t *testing.T, fsys fs.FS, dir string) []*Page {
+func pagesOf(t testing.TB, fsys fs.FS, dir string) []*Page {
 	t.Helper()
 	set, err := content.Load(fsys, dir)
 	if err != nil {

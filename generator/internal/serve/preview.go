@@ -31,7 +31,10 @@ type Preview struct {
 
 	once  sync.Once
 	files map[string][]byte // everything but the pages, made on first need
-	err   error
+	// lazy makes the files that are made only when asked for: the
+	// link-preview pictures, which no preview page loads itself.
+	lazy map[string]func() ([]byte, error)
+	err  error
 }
 
 // NewPreview returns the preview of s with the theme t. search returns
@@ -72,6 +75,10 @@ func (v *Preview) File(name string) (data []byte, isDir, ok bool, err error) {
 		return nil, false, false, v.err
 	}
 	data, ok = v.files[name]
+	if mk := v.lazy[name]; !ok && mk != nil {
+		data, err = mk()
+		return data, false, err == nil, err
+	}
 	return data, false, ok, nil
 }
 
@@ -92,6 +99,7 @@ func (v *Preview) Check(names map[string]bool) error {
 // indexes, and the extras.
 func (v *Preview) makeFiles() {
 	m := memWriter{}
+	lw := lazyWriter{m, map[string]func() ([]byte, error){}}
 	x := v.search()
 	for _, l := range v.site.Langs {
 		var b bytes.Buffer
@@ -101,11 +109,23 @@ func (v *Preview) makeFiles() {
 		}
 		m[PreviewIndex(l)] = b.Bytes()
 	}
-	if err := render.Extras(v.site, v.theme, v.list, m); err != nil {
+	if err := render.Extras(v.site, v.theme, v.list, lw); err != nil {
 		v.err = err
 		return
 	}
-	v.files = m
+	v.files, v.lazy = m, lw.lazy
+}
+
+// lazyWriter keeps the files written to it, and the makers of those
+// handed to it to be made on request (render.LazyWriter).
+type lazyWriter struct {
+	memWriter
+	lazy map[string]func() ([]byte, error)
+}
+
+func (w lazyWriter) WriteLazy(rel string, mk func() ([]byte, error)) error {
+	w.lazy[rel] = mk
+	return nil
 }
 
 // memWriter keeps the files written to it.

@@ -3,6 +3,8 @@ package theme
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"path"
 	"strings"
 
@@ -26,6 +28,7 @@ func (t *Theme) addGenerated() error {
 		css = t.Files[h]
 	}
 	pal := seo.PaletteFromCSS(css)
+	t.Palette = pal
 	draw := []struct {
 		name string
 		make func() ([]byte, error)
@@ -36,6 +39,11 @@ func (t *Theme) addGenerated() error {
 	}
 	for _, d := range draw {
 		if _, ok := t.Assets[d.name]; ok {
+			continue
+		}
+		// With a title font every page has a picture of its own, and
+		// the one picture would be a file no page names.
+		if d.name == SocialImageName && t.TitleFont != nil {
 			continue
 		}
 		data, err := d.make()
@@ -54,4 +62,24 @@ func (t *Theme) addAsset(name string, data []byte) {
 	hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
 	t.Assets[name] = hashed
 	t.Files[hashed] = data
+}
+
+// TitleFontName is the font, in the theme folder, that the link-preview
+// picture of each page writes the page's title in (fonts/README.md says
+// where it comes from). A theme without it gives every page the one
+// picture of SocialImageName.
+const TitleFontName = "fonts/title-gothic-bold.ttf"
+
+// loadTitleFont reads the title font, if the theme has one. It is parsed
+// only when a picture is drawn.
+func (t *Theme) loadTitleFont(fsys fs.FS) error {
+	data, err := fs.ReadFile(fsys, TitleFontName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	t.TitleFont = seo.NewFont(data)
+	return nil
 }

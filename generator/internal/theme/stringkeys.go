@@ -16,6 +16,17 @@ var generatorStrings = []struct{ key, use string }{
 	{"feed_title", "the title of the link to a feed"},
 	{"search_title", "the title of the search page"},
 	{"search_description", "the description of the search page"},
+	{"overview_title", "the title of the overview of every barrier"},
+	{"overview_intro", "the description of the overview for screen readers"},
+	{"overview_count", "the count of barriers of a status in a sector, in the overview's description"},
+	{"overview_barrier", "the first column of the overview's table"},
+	{"overview_listed_before", "the overview's legend of barriers listed before the report year"},
+	{"overview_year_unknown", "the overview's legend of barriers without first_listed"},
+	{"overview_status_none", "the overview's column of barriers without a status"},
+	{"overview_unchanged", "the overview's column of unchanged barriers"},
+	{"overview_negotiating", "the overview's column of barriers under negotiation"},
+	{"overview_committed", "the overview's column of barriers Korea committed to change"},
+	{"overview_resolved", "the overview's column of resolved barriers"},
 }
 
 // The suffixes of the two keys of a counted string ({{.Plural "key" n}}):

@@ -16,9 +16,13 @@
 //	                hash of their content in their names (scripts
 //	                minified); code.css, the highlighting styles, is added
 //	                beside them
+//	fonts/          the font of the link-preview pictures, with its
+//	                licence (never published)
 //
 // The assets also gain PNG pictures drawn in style.css's colours
-// (images.go). A string that a template asks for by a quoted key (for
+// (images.go); with fonts/title-gothic-bold.ttf, package render draws each
+// page a link-preview picture of its own, with its title, and social.png
+// is left out. A string that a template asks for by a quoted key (for
 // .Plural "key" n, key_one and key_other), or that the generator uses, and
 // that strings.yaml lacks is an error when the theme is loaded, at the
 // key, even where no page goes (stringkeys.go). Template errors are
@@ -41,6 +45,7 @@ import (
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/markdown"
+	"explainer/generator/internal/seo"
 )
 
 // Kinds of page, each made with the template file of the same name.
@@ -74,6 +79,11 @@ type Theme struct {
 	// (style.0123456789.css); Files holds the content by hashed name.
 	Assets map[string]string
 	Files  map[string][]byte
+	// Palette is the colours of style.css the pictures are drawn in, and
+	// TitleFont the font of the pages' pictures, nil without one (see
+	// images.go).
+	Palette   seo.Palette
+	TitleFont *seo.Font
 }
 
 // Load parses the theme folder fsys; dir is its path for messages.
@@ -99,6 +109,9 @@ func Load(fsys fs.FS, dir string, langs []string) (*Theme, error) {
 	}
 	if t.strings != nil {
 		t.checkStrings(&errs)
+	}
+	if err := t.loadTitleFont(fsys); err != nil {
+		errs.Addf(diag.Pos{Path: t.show(TitleFontName)}, "cannot read the font of the link-preview pictures: %v", err)
 	}
 	if err := t.loadStatic(fsys); err != nil {
 		errs.Addf(diag.Pos{Path: t.show("static")}, "%v", err)

@@ -218,13 +218,25 @@ func checkBuildIsReproducible(t *testing.T, dir string) {
 }
 
 // TestGeneratedPictures checks the pictures drawn at build time: PNGs of
-// the sizes the head announces.
+// the sizes the head announces, the link-preview pictures being each
+// page's own (previews/).
 func TestGeneratedPictures(t *testing.T) { eachContent(t, checkGeneratedPictures) }
 
 func checkGeneratedPictures(t *testing.T, dir string) {
 	out := buildSite(t, dir, testBase)
-	want := map[string][2]int{"social": {1200, 630}, "favicon": {32, 32}, "apple-touch-icon": {180, 180}}
+	want := map[string][2]int{"previews/": {1200, 630}, "favicon": {32, 32}, "apple-touch-icon": {180, 180}}
+	pictures := 0
 	for _, f := range files(t, out) {
+		if strings.HasPrefix(f, "previews/") && strings.HasSuffix(f, ".png") {
+			pictures++
+			b, _ := os.ReadFile(filepath.Join(out, f))
+			cfg, err := png.DecodeConfig(bytes.NewReader(b))
+			if err != nil || cfg.Width != 1200 || cfg.Height != 630 {
+				t.Errorf("%s: %dx%d (%v), want 1200x630", f, cfg.Width, cfg.Height, err)
+			}
+			delete(want, "previews/")
+			continue
+		}
 		name, ok := strings.CutPrefix(f, "assets/")
 		if !ok || !strings.HasSuffix(name, ".png") {
 			continue
@@ -242,5 +254,8 @@ func checkGeneratedPictures(t *testing.T, dir string) {
 	}
 	for name := range want {
 		t.Errorf("no %s PNG in assets/", name)
+	}
+	if pictures < 4 {
+		t.Errorf("%d link-preview pictures; want one a title", pictures)
 	}
 }

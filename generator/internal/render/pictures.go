@@ -1,0 +1,138 @@
+package render
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"explainer/generator/internal/diag"
+	"explainer/generator/internal/seo"
+	"explainer/generator/internal/theme"
+)
+
+// pictureDir is where each page's link-preview picture is written, named
+// by the key of what it shows (seo.PagePicture.Key): a page whose title
+// does not change keeps its address, and two pages alike share one file.
+// The key is a hash of everything that decides the pixels, not of the
+// pixels, so the pictures are not among the assets, which are named by
+// the hash of their content; they can be cached as long.
+const pictureDir = "previews/"
+
+// picture is what the page's link-preview picture says; ok is false when
+// the theme has no title font (every page then has the theme's one
+// picture) and for the 404 page, which has no preview.
+func (p *Page) picture() (pic seo.PagePicture, ok bool) {
+	if p.theme == nil || p.theme.TitleFont == nil || p.Kind == theme.KindNotFound {
+		return seo.PagePicture{}, false
+	}
+	site := p.Site.Config.Title[p.Lang]
+	title := p.Title
+	if title == "" {
+		title = site
+	}
+	return seo.PagePicture{Title: title, Site: site, Lang: p.Lang}, true
+}
+
+// pictureName is the file of the page's picture below the output folder.
+func (p *Page) pictureName(pic seo.PagePicture) string {
+	return pictureDir + pic.Key(p.theme.Palette, p.theme.TitleFont) + ".png"
+}
+
+// SocialImageAlt is the text of the link-preview picture: the page's
+// title where the picture carries it, or the theme's words for its one
+// picture.
+func (p *Page) SocialImageAlt() (string, error) {
+	if pic, ok := p.picture(); ok {
+		return pic.Title, nil
+	}
+	return p.T("social_image_alt")
+}
+
+// LazyWriter is a Writer that takes a file's maker rather than its bytes
+// and makes the file only when it is asked for: the preview, whose pages
+// never load their link-preview pictures.
+type LazyWriter interface {
+	Writer
+	WriteLazy(rel string, mk func() ([]byte, error)) error
+}
+
+// writePictures draws the link-preview picture of every page, or takes it
+// from the cache of earlier builds, and writes it; a LazyWriter gets how
+// to draw it instead. A check (Discard) draws nothing but still reports a
+// title the font cannot write.
+func writePictures(t *theme.Theme, pages []*Page, w Writer) error {
+	if t.TitleFont == nil {
+		return nil
+	}
+	type job struct {
+		name string
+		pic  seo.PagePicture
+	}
+	byName := map[string]job{}
+	var errs diag.List
+	for _, p := range pages {
+		pic, ok := p.picture()
+		if !ok {
+			continue
+		}
+		name := p.pictureName(pic)
+		if _, seen := byName[name]; seen {
+			continue
+		}
+		byName[name] = job{name, pic}
+		missing, err := t.TitleFont.Missing(pic.Title + " " + pic.Site)
+		if err != nil {
+			return fmt.Errorf("the font of the link-preview pictures: %w", err)
+		}
+		if len(missing) > 0 {
+			var pos diag.Pos
+			if p.Entry != nil {
+				pos = p.Entry.Meta.Start
+			}
+			errs.Addf(pos, "the title %q has letters that the font of the link-preview pictures (%s) lacks: %s; write them otherwise, or add them to the font (see its README.md)",
+				pic.Title, theme.TitleFontName, string(missing))
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	if _, check := w.(Discard); check {
+		return nil
+	}
+	cache := seo.DefaultPictureCache()
+	draw := func(j job) func() ([]byte, error) {
+		key := strings.TrimSuffix(strings.TrimPrefix(j.name, pictureDir), ".png")
+		return func() ([]byte, error) {
+			return cache.Picture(key, func() ([]byte, error) { return seo.PageImage(t.Palette, t.TitleFont, j.pic) })
+		}
+	}
+	if lw, ok := w.(LazyWriter); ok {
+		for _, j := range byName {
+			if err := lw.WriteLazy(j.name, draw(j)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	jobs := make([]job, 0, len(byName))
+	for _, j := range byName {
+		jobs = append(jobs, j)
+	}
+	sort.Slice(jobs, func(a, b int) bool { return jobs[a].name < jobs[b].name })
+	// Drawn on every core, written one after the other: a Writer need
+	// not take files from many goroutines.
+	data := make([][]byte, len(jobs))
+	if err := joinProblems(onAllCores(len(jobs), func(i int) error {
+		var err error
+		data[i], err = draw(jobs[i])()
+		return err
+	})); err != nil {
+		return err
+	}
+	for i, j := range jobs {
+		if err := w.WriteFile(j.name, data[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
