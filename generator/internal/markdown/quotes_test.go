@@ -74,3 +74,16 @@ func TestParticles(t *testing.T) {
 		}
 	}
 }
+
+// TestTypesetText: the same quotes as Typeset, as plain text: no span
+// around a particle, no entity.
+func TestTypesetText(t *testing.T) {
+	for _, c := range []struct{ lang, in, want string }{
+		{"en", `Items in the report's "Korea" chapter & more`, "Items in the report’s “Korea” chapter & more"},
+		{"ko", `보고서(NTE)를 "무역장벽"이라고`, "보고서(NTE)를 “무역장벽”이라고"},
+	} {
+		if got := TypesetText(c.lang, c.in); got != c.want {
+			t.Errorf("TypesetText(%s, %q) = %q, want %q", c.lang, c.in, got, c.want)
+		}
+	}
+}

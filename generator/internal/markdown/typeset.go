@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"html"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -61,4 +63,13 @@ func Typeset(lang, s string) string {
 	out = strings.TrimPrefix(out, "<p>")
 	out = strings.TrimSuffix(out, "</p>")
 	return strings.ReplaceAll(out, "</p>\n<p>", " ")
+}
+
+// anyTag matches the tags Typeset writes.
+var anyTag = regexp.MustCompile(`<[^>]*>`)
+
+// TypesetText is Typeset as plain text, for where no markup may go (an
+// SVG's <title>): the same quotes, no spans, nothing escaped.
+func TypesetText(lang, s string) string {
+	return html.UnescapeString(anyTag.ReplaceAllString(Typeset(lang, s), ""))
 }

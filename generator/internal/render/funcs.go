@@ -1,6 +1,7 @@
 package render
 
 import (
+	"explainer/generator/internal/markdown"
 	"fmt"
 	"html/template"
 	"strings"
@@ -137,7 +138,7 @@ func (p *Page) Chart(f content.Figure) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	c := chart.Chart{ID: f.ID + "-chart", Title: f.Title, Intro: intro, Lang: p.Lang, Unit: f.Unit}
+	c := chart.Chart{ID: f.ID + "-chart", Title: markdown.TypesetText(p.Lang, f.Title), Intro: intro, Lang: p.Lang, Unit: f.Unit}
 	for _, d := range f.Data {
 		c.Bars = append(c.Bars, chart.Bar{Label: d.Label, Value: d.Value})
 	}
