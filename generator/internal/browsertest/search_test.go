@@ -59,6 +59,7 @@ var searchQueries = []struct{ lang, q, want string }{
 // checks the results the reader sees, and that Tab moves from the box to
 // them.
 func TestSearchBox(t *testing.T) {
+	t.Parallel()
 	ctx, probs := tab(t)
 	queries := searchQueries
 	if fixture {
@@ -103,6 +104,7 @@ func TestSearchBox(t *testing.T) {
 // reference: every word of every title, whole, cut short and with a
 // particle, must give the same results in the same order.
 func TestSearchMatchesGo(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	for _, lang := range []string{"en", "ko"} {
 		ix := loadIndex(t, lang)
@@ -135,6 +137,7 @@ func TestSearchMatchesGo(t *testing.T) {
 // the reader lands on the barrier index, which lists every barrier. With
 // scripts on, the same address shows the results.
 func TestSearchWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
