@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -245,4 +246,20 @@ func eachPage(t *testing.T, paths []string, parts int, check func(t *testing.T, 
 			}
 		})
 	}
+}
+
+// waitForResults waits until the search box of the page shows the results
+// of the whole query q, as window.explainerSearch finds them: a status
+// alone may be that of a query cut short, shown while the rest was still
+// being typed. It gives up after a while and leaves the test to compare
+// what the page shows; it fails only when no status is shown at all.
+func waitForResults(ctx context.Context, q string) error {
+	js, _ := json.Marshal(q)
+	settled := `document.getElementById("search-status").textContent !== "" && window.explainerSearch(` + string(js) + `).then(r =>
+		JSON.stringify(r.slice(0, 20)) === JSON.stringify([...document.querySelectorAll("#search-results a")].map(a => a.getAttribute("href"))))`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](settled, chromedp.WithPollingTimeout(10*time.Second))); err == nil {
+		return nil
+	}
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-status").textContent !== ""`))
+	return err
 }

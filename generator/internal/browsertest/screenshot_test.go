@@ -121,7 +121,7 @@ func screenshotSearch(t *testing.T, ctx context.Context, lang string) {
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search-q"), q)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-status").textContent !== ""`)); err != nil {
+	if err := waitForResults(ctx, q); err != nil {
 		t.Fatal(err)
 	}
 	for _, width := range screenshotWidths {

@@ -73,7 +73,7 @@ func TestSearchBox(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search-q"), tc.q)); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-status").textContent !== ""`)); err != nil {
+		if err := waitForResults(ctx, tc.q); err != nil {
 			t.Fatalf("%q: no search status shown: %v", tc.q, err)
 		}
 		got := eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results a")].map(a => a.getAttribute("href"))`)
