@@ -2,9 +2,11 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -75,6 +77,11 @@ func startBrowser() {
 		chromedp.Flag("disable-default-apps", true),
 		chromedp.Flag("lang", "en-US"),
 		chromedp.Flag("hide-scrollbars", true),
+		// The tests run in several tabs at once (see tab): none of them
+		// is in front, and none may be slowed for it.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.UserDataDir(profileDir),
 	}
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -107,6 +114,10 @@ func stopBrowser() {
 // shows: console errors, uncaught exceptions, failed and refused requests
 // (a blocked Content-Security-Policy shows here), HTTP errors and requests
 // to any other host than the test server.
+//
+// The browser tests run in parallel (t.Parallel), each in tabs of its own,
+// so that Chromium works on a page a core: each tab behaves as the focused
+// one, as a reader's only tab would, whichever is in front.
 func tab(t *testing.T) (context.Context, *problems) {
 	t.Helper()
 	browserOnce.Do(startBrowser)
@@ -119,7 +130,7 @@ func tab(t *testing.T) (context.Context, *problems) {
 	p := &problems{origin: server.URL + "/"}
 	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithListener(p.listen))
 	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil {
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
 		t.Fatal(err)
 	}
 	tctx, tcancel := context.WithTimeout(ctx, 3*time.Minute)
@@ -217,4 +228,32 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 		t.Fatalf("evaluating %s: %v", js, err)
 	}
 	return v
+}
+
+// eachPage runs check on every page of paths, dealt in turn to parts
+// subtests that run in parallel, each in a tab of its own: Chromium then
+// works on as many pages at once as the tests may run (go test -parallel,
+// the number of cores by default). check reports with the page's path, as
+// a loop over the pages in one tab would.
+func eachPage(t *testing.T, paths []string, parts int, check func(t *testing.T, ctx context.Context, probs *problems, path string)) {
+	t.Helper()
+	for i := range parts {
+		t.Run(strconv.Itoa(i+1)+"of"+strconv.Itoa(parts), func(t *testing.T) {
+			t.Parallel()
+			ctx, probs := tab(t)
+			for j := i; j < len(paths); j += parts {
+				check(t, ctx, probs, paths[j])
+			}
+		})
+	}
+}
+
+// waitForResults waits until the search box of the page shows the results
+// of the whole query q (search.js marks the list with the query it shows):
+// a status alone may be that of a query cut short, shown while the rest
+// was still being typed.
+func waitForResults(ctx context.Context, q string) error {
+	js, _ := json.Marshal(q)
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-results").dataset.q === `+string(js)+` && document.getElementById("search-status").textContent !== ""`))
+	return err
 }

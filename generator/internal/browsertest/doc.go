@@ -34,6 +34,12 @@
 //     testdata/screenshots/ at the repository root for review
 //     (screenshot_test.go).
 //
+// One Chromium serves every test. The browser tests run in parallel, each
+// in tabs of its own; those that look at every page deal the pages out to
+// several tabs (eachPage), so that Chromium works on a page a core. axe-core
+// is served from the test server and cached, so that Chromium compiles it
+// once, not on every page.
+//
 // Chromium is looked for as $CHROMIUM, then chromium, chromium-browser and
 // google-chrome on the PATH; axe-core as $AXE_CORE_JS, then
 // node_modules/axe-core/axe.min.js in this folder (.ci/run installs both).

@@ -16,8 +16,9 @@ import (
 // it lands on the same page in the other language, whose switcher points
 // back.
 func TestLanguageSwitcher(t *testing.T) {
-	ctx, probs := tab(t)
-	for _, path := range append(langPages(t, "en"), langPages(t, "ko")...) {
+	t.Parallel()
+	paths := append(langPages(t, "en"), langPages(t, "ko")...)
+	eachPage(t, paths, 2, func(t *testing.T, ctx context.Context, probs *problems, path string) {
 		if err := open(ctx, path); err != nil {
 			t.Fatal(err)
 		}
@@ -39,10 +40,10 @@ func TestLanguageSwitcher(t *testing.T) {
 		if want := basePath + target + "/" + strings.SplitN(path, "/", 2)[1]; at != want {
 			t.Errorf("%s: the switcher led to %s, want %s", path, at, want)
 		}
-	}
-	for _, p := range probs.take() {
-		t.Error(p)
-	}
+		for _, p := range probs.take() {
+			t.Error(p)
+		}
+	})
 }
 
 type focused struct {
@@ -104,6 +105,7 @@ func keyboardPages(t *testing.T, lang string) []string {
 // first and is visible, every link and control is reached, each with a
 // visible focus outline.
 func TestKeyboard(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	for _, lang := range []string{"en", "ko"} {
 		for _, path := range keyboardPages(t, lang) {
@@ -138,6 +140,7 @@ func TestKeyboard(t *testing.T) {
 // TestSkipLinkAndSwitcherByKeyboard follows the skip link and the
 // language switcher with the keyboard alone.
 func TestSkipLinkAndSwitcherByKeyboard(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	if err := open(ctx, "ko/"); err != nil {
 		t.Fatal(err)
@@ -170,6 +173,7 @@ func TestSkipLinkAndSwitcherByKeyboard(t *testing.T) {
 // TestFootnotesBackAndForth follows the first footnote of every page that
 // has one to its note, and the note's back-link to where it was cited.
 func TestFootnotesBackAndForth(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	found := 0
 	for _, path := range pagePaths(t) {

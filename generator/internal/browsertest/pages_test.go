@@ -15,8 +15,8 @@ import (
 // TestPagesLoadCleanly opens every page and fails on any console error,
 // exception, failed request or request to another host.
 func TestPagesLoadCleanly(t *testing.T) {
-	ctx, probs := tab(t)
-	for _, path := range pagePaths(t) {
+	t.Parallel()
+	eachPage(t, pagePaths(t), 2, func(t *testing.T, ctx context.Context, probs *problems, path string) {
 		if err := open(ctx, path); err != nil {
 			t.Fatal(err)
 		}
@@ -28,7 +28,7 @@ func TestPagesLoadCleanly(t *testing.T) {
 				t.Errorf("%s: Korean text without lang=\"ko\": %q", path, text)
 			}
 		}
-	}
+	})
 }
 
 // unmarkedKorean lists the visible texts with Hangul whose language, by
@@ -46,6 +46,7 @@ const unmarkedKorean = `(() => {
 // TestProblemsAreSeen holds the listener to account: a page that breaks
 // every rule must be reported, or the test above proves nothing.
 func TestProblemsAreSeen(t *testing.T) {
+	t.Parallel()
 	ctx, probs := tab(t)
 	bad := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/" {
@@ -75,19 +76,42 @@ func TestProblemsAreSeen(t *testing.T) {
 	}
 }
 
+// axeFile is axe-core's browser script: $AXE_CORE_JS, else where .ci/run
+// installs it.
+func axeFile() string {
+	if name := os.Getenv("AXE_CORE_JS"); name != "" {
+		return name
+	}
+	return "node_modules/axe-core/axe.min.js"
+}
+
 // axeSource reads axe-core's browser script.
 func axeSource(t *testing.T) string {
 	t.Helper()
-	name := os.Getenv("AXE_CORE_JS")
-	if name == "" {
-		name = "node_modules/axe-core/axe.min.js"
-	}
+	name := axeFile()
 	src, err := os.ReadFile(name)
 	if err != nil {
 		missing(t, "axe-core not found at "+name+" (npm install --no-save --prefix generator/internal/browsertest axe-core, or set AXE_CORE_JS)")
 	}
 	return string(src)
 }
+
+// axeURL is where the test server serves axe-core (site_test.go), outside
+// the site's path: from the pages' own origin, so that their
+// Content-Security-Policy lets it run, and cacheable, so that Chromium
+// compiles it once rather than receiving and compiling 550 KB on every
+// page, which took as long as axe's run.
+const axeURL = "/_axe-core/axe.min.js"
+
+// loadAxe loads axe-core into the page from axeURL, if not there yet; it
+// resolves false when it cannot (a page of another origin).
+const loadAxe = `typeof axe === "object" || new Promise(ok => {
+	const s = document.createElement("script");
+	s.src = "` + axeURL + `";
+	s.onload = () => ok(typeof axe === "object");
+	s.onerror = () => ok(false);
+	document.head.append(s);
+})`
 
 type violation struct {
 	ID     string   `json:"id"`
@@ -96,12 +120,13 @@ type violation struct {
 	Nodes  []string `json:"nodes"`
 }
 
-// runAxe injects axe-core into the page, if not there yet, and returns
-// its violations: every rule axe runs by default (WCAG 2.0 to 2.2 A and
-// AA, and its best practices).
+// runAxe loads axe-core into the page, if not there yet, and returns its
+// violations: every rule axe runs by default (WCAG 2.0 to 2.2 A and AA,
+// and its best practices). src, axeSource's script, is injected only into
+// a page that cannot load it from the test server.
 func runAxe(t *testing.T, ctx context.Context, src string) []violation {
 	t.Helper()
-	if !eval[bool](t, ctx, `typeof axe === "object"`) {
+	if !eval[bool](t, ctx, loadAxe) {
 		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](src)); err != nil {
 			t.Fatalf("injecting axe-core: %v", err)
 		}
@@ -115,12 +140,10 @@ func runAxe(t *testing.T, ctx context.Context, src string) []violation {
 // TestAccessibility runs axe-core on every page, in the light and the
 // dark theme. The root page only sends the reader on, so it is left out.
 func TestAccessibility(t *testing.T) {
+	t.Parallel()
 	src := axeSource(t)
-	ctx, probs := tab(t)
-	for _, path := range pagePaths(t) {
-		if path == "" {
-			continue
-		}
+	paths := slices.DeleteFunc(pagePaths(t), func(p string) bool { return p == "" })
+	eachPage(t, paths, 4, func(t *testing.T, ctx context.Context, probs *problems, path string) {
 		if err := theme(ctx, "light"); err != nil {
 			t.Fatal(err)
 		}
@@ -139,13 +162,14 @@ func TestAccessibility(t *testing.T) {
 				t.Errorf("%s (%s): %s [%s, %s]\n\t%s", path, scheme, v.Help, v.ID, v.Impact, strings.Join(v.Nodes, "\n\t"))
 			}
 		}
-	}
-	probs.take()
+		probs.take()
+	})
 }
 
 // TestAxeSeesViolations makes sure axe really runs: a page with an image
 // without alt text and grey-on-grey text must fail.
 func TestAxeSeesViolations(t *testing.T) {
+	t.Parallel()
 	src := axeSource(t)
 	ctx, _ := tab(t)
 	if err := open(ctx, "en/"); err != nil {

@@ -1,13 +1,16 @@
 package browsertest
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -38,105 +41,127 @@ func screenshotPages(t *testing.T, lang string) map[string]string {
 	return out
 }
 
+// screenshotWidths are a phone's and a desktop's.
+var screenshotWidths = []int64{375, 1280}
+
 // TestScreenshots writes full-page screenshots at a phone's and a
-// desktop's width, in both languages, light and (home page) dark, and
-// checks that no page scrolls sideways at those widths.
+// desktop's width, in both languages (a tab each, at once), light and
+// (home page and barrier) dark; then the print stylesheet and the search
+// box with results. Each page is loaded once and photographed at every
+// width and in every scheme: its layout follows the viewport and the
+// scheme in place, as when a reader turns a phone or their system turns
+// dark.
 func TestScreenshots(t *testing.T) {
-	ctx, _ := tab(t)
+	t.Parallel()
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, width := range []int64{375, 1280} {
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
-			t.Fatal(err)
-		}
-		for _, lang := range []string{"en", "ko"} {
+	for _, lang := range []string{"en", "ko"} {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			ctx, _ := tab(t)
 			for name, path := range screenshotPages(t, lang) {
-				for _, scheme := range []string{"light", "dark"} {
-					if scheme == "dark" && name != "home" && name != "barrier" {
-						continue
-					}
-					if err := theme(ctx, scheme); err != nil {
-						t.Fatal(err)
-					}
-					if err := open(ctx, path); err != nil {
-						t.Fatal(err)
-					}
-					png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-					if err != nil {
-						t.Fatal(err)
-					}
-					file := filepath.Join(screenshotDir, lang+"-"+name+"-"+itoa64(width)+"-"+scheme+".png")
-					if err := os.WriteFile(file, png, 0o644); err != nil {
-						t.Fatal(err)
+				if err := theme(ctx, "light"); err != nil {
+					t.Fatal(err)
+				}
+				if err := open(ctx, path); err != nil {
+					t.Fatal(err)
+				}
+				for _, width := range screenshotWidths {
+					resize(t, ctx, width, 900)
+					for _, scheme := range []string{"light", "dark"} {
+						if scheme == "dark" && name != "home" && name != "barrier" {
+							continue
+						}
+						if err := theme(ctx, scheme); err != nil {
+							t.Fatal(err)
+						}
+						shoot(t, ctx, true, lang+"-"+name+"-"+itoa64(width)+"-"+scheme)
 					}
 				}
 			}
-		}
+			screenshotPrint(t, ctx, lang)
+			screenshotSearch(t, ctx, lang)
+		})
 	}
+}
+
+// screenshotPrint photographs a barrier with the print stylesheet, at a
+// sheet of paper's width. Unlike the scheme, print media is set before
+// the load: switched in place, the page would keep its screen layout's
+// height.
+func screenshotPrint(t *testing.T, ctx context.Context, lang string) {
 	if err := theme(ctx, "light"); err != nil {
 		t.Fatal(err)
 	}
-	// The print stylesheet, at a sheet of paper's width.
-	for _, lang := range []string{"en", "ko"} {
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(800, 1100)); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-			t.Fatal(err)
-		}
-		if err := open(ctx, screenshotPages(t, lang)["barrier"]); err != nil {
-			t.Fatal(err)
-		}
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(screenshotDir, lang+"-barrier-print.png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
-			t.Fatal(err)
-		}
+	resize(t, ctx, 800, 1100)
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
 	}
-	// The search box with results, as a reader typing sees it.
-	for _, width := range []int64{375, 1280} {
-		for lang, q := range map[string]string{"en": "cloud", "ko": "클라우드"} {
-			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
-				t.Fatal(err)
-			}
-			if err := open(ctx, lang+"/"); err != nil {
-				t.Fatal(err)
-			}
-			if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search-q"), q)); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-status").textContent !== ""`)); err != nil {
-				t.Fatal(err)
-			}
-			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-			if err != nil {
-				t.Fatal(err)
-			}
-			file := filepath.Join(screenshotDir, lang+"-search-"+itoa64(width)+"-light.png")
-			if err := os.WriteFile(file, png, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+	if err := open(ctx, screenshotPages(t, lang)["barrier"]); err != nil {
+		t.Fatal(err)
+	}
+	shoot(t, ctx, true, lang+"-barrier-print")
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// screenshotSearch photographs the search box with results, as a reader
+// typing sees it, at each width.
+func screenshotSearch(t *testing.T, ctx context.Context, lang string) {
+	if err := theme(ctx, "light"); err != nil {
+		t.Fatal(err)
+	}
+	resize(t, ctx, screenshotWidths[0], 900)
+	if err := open(ctx, lang+"/"); err != nil {
+		t.Fatal(err)
+	}
+	q := map[string]string{"en": "cloud", "ko": "클라우드"}[lang]
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search-q"), q)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitForResults(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range screenshotWidths {
+		resize(t, ctx, width, 900)
+		shoot(t, ctx, false, lang+"-search-"+itoa64(width)+"-light")
+	}
+}
+
+func resize(t *testing.T, ctx context.Context, width, height int64) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// shoot writes a PNG of the whole page (or of the viewport) as name.png
+// in screenshotDir. It is encoded for speed rather than size: the
+// pictures are only looked at, and the smallest encoding of a long page
+// cost Chromium more than loading it.
+func shoot(t *testing.T, ctx context.Context, fullPage bool, name string) {
+	t.Helper()
+	yes := true
+	r, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
+		Format: page.CaptureScreenshotFormatPng, CaptureBeyondViewport: &fullPage, FromSurface: &yes, OptimizeForSpeed: &yes,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(screenshotDir, name+".png"), r.Data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
 // TestNoSidewaysScroll loads every page at 320px, the narrowest phone
 // width WCAG asks to reflow to, and fails where the page is wider.
 func TestNoSidewaysScroll(t *testing.T) {
-	ctx, _ := tab(t)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(320, 640)); err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range pagePaths(t) {
-		if path == "" {
-			continue
-		}
+	t.Parallel()
+	paths := slices.DeleteFunc(pagePaths(t), func(p string) bool { return p == "" })
+	eachPage(t, paths, 2, func(t *testing.T, ctx context.Context, _ *problems, path string) {
+		resize(t, ctx, 320, 640)
 		if err := open(ctx, path); err != nil {
 			t.Fatal(err)
 		}
@@ -144,7 +169,7 @@ func TestNoSidewaysScroll(t *testing.T) {
 			wide := eval[string](t, ctx, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 321).slice(0, 3).map(e => e.outerHTML.slice(0, 100)).join("\n\t")`)
 			t.Errorf("%s is %dpx wide at 320px; too wide:\n\t%s", path, w, wide)
 		}
-	}
+	})
 }
 
 func itoa64(i int64) string { return strconv.FormatInt(i, 10) }

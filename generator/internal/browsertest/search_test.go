@@ -56,9 +56,7 @@ func typeQuery(t *testing.T, ctx context.Context, path, q string) []string {
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search-q"), q)); err != nil {
 		t.Fatal(err)
 	}
-	// search.js marks the list with the query it shows.
-	js, _ := json.Marshal(q)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-results").dataset.q === `+string(js)+` && document.getElementById("search-status").textContent !== ""`)); err != nil {
+	if err := waitForResults(ctx, q); err != nil {
 		t.Fatalf("%q: no search status shown: %v", q, err)
 	}
 	return eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results [role=option]")].map(a => a.getAttribute("href"))`)
@@ -79,6 +77,7 @@ var searchQueries = []struct{ lang, q, want string }{
 // checks the results the reader sees against the Go reference, the count
 // in words, and the passages with the query's words marked.
 func TestSearchBox(t *testing.T) {
+	t.Parallel()
 	ctx, probs := tab(t)
 	queries := searchQueries
 	if fixture {
@@ -147,6 +146,7 @@ func TestSearchCountWords(t *testing.T) {
 // with a particle and with its neighbour, must give the same results in
 // the same order.
 func TestSearchMatchesGo(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	for _, lang := range []string{"en", "ko"} {
 		ix := loadIndex(t, lang)
@@ -450,6 +450,7 @@ func TestSearchResultsAccessible(t *testing.T) {
 // the reader lands on the search page, which lists every barrier and every
 // glossary term. With scripts on, the same address shows the results.
 func TestSearchWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)

@@ -113,7 +113,20 @@ func extract(archive, dir string) (string, error) {
 
 // serve answers as GitHub Pages does: the files below basePath, a folder by
 // its index.html, and 404.html with status 404 for anything else.
+//
+// It also serves axe-core at axeURL, outside the site, for TestAccessibility.
 func serve(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == axeURL {
+		data, err := os.ReadFile(axeFile())
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "max-age=3600")
+		w.Write(data)
+		return
+	}
 	rel, ok := strings.CutPrefix(r.URL.Path, basePath)
 	if !ok {
 		http.NotFound(w, r)

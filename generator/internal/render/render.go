@@ -67,18 +67,21 @@ func (Discard) Rename(string, string) error { return nil }
 // pages it wrote. All template errors are returned together.
 func Render(s *site.Site, t *theme.Theme, x *search.Site, w Writer) (int, error) {
 	pages := Pages(s, t)
+	// The theme's files, the feeds and the sitemap need none of the pages'
+	// HTML, nor the search index's name: they are written while the index
+	// is (which the pages wait for) and the pages are, on a core that would
+	// otherwise wait; the highlighting styles later, if a page links them.
+	others := make(chan error, 1)
+	go func() { others <- extras(s, t, pages, w, codeCSS) }()
 	index, err := x.WriteFiles(s, w)
 	if err != nil {
+		<-others
 		return 0, err
 	}
 	x = nil // the postings, which the pages do not need
 	for _, p := range pages {
 		p.SearchIndex = s.URL("assets/" + index[p.Lang])
 	}
-	// The other files need no page's HTML: they are written meanwhile;
-	// the highlighting styles only if a page links them.
-	others := make(chan error, 1)
-	go func() { others <- extras(s, t, pages, w, codeCSS) }()
 	errs := onAllCores(len(pages), func(i int) error { return writePage(pages[i], w) })
 	othersErr := <-others
 	if err := joinProblems(errs); err != nil {
