@@ -80,6 +80,7 @@ const measureTOC = `(async () => {
 // sticky column beside the text, still at the top of the window after
 // scrolling; at 375px folded above the text, the side column gone.
 func TestTableOfContents(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	for _, lang := range []string{"en", "ko"} {
 		for _, path := range tocPages(t, lang) {
@@ -123,6 +124,7 @@ func TestTableOfContents(t *testing.T) {
 // languages: it must land on a term (a heading at the top of the window)
 // that starts with that letter, the first such term of the page.
 func TestGlossaryIndex(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	viewport(t, ctx, 1280, 900)
 	for _, lang := range []string{"en", "ko"} {
@@ -166,6 +168,7 @@ func TestGlossaryIndex(t *testing.T) {
 // TestGlossaryScreenshots photographs the top of the glossary, its index
 // and contents, at a phone's and a desktop's width, for review.
 func TestGlossaryScreenshots(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 		t.Fatal(err)
@@ -195,6 +198,7 @@ func TestGlossaryScreenshots(t *testing.T) {
 // <main>, whose background stays the page's, not the yellow of a term
 // landed on.
 func TestSkipLinkLeavesMainAlone(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	viewport(t, ctx, 1280, 900)
 	for _, path := range []string{"en/", "ko/barriers/"} {
@@ -218,6 +222,7 @@ func TestSkipLinkLeavesMainAlone(t *testing.T) {
 // TestHeadingsAreSans asks Chromium which fonts it drew the headings
 // with: on this system, as on Android, none may be a serif.
 func TestHeadingsAreSans(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	viewport(t, ctx, 1280, 900)
 	for _, path := range []string{"en/", "ko/", "en/glossary/", "ko/barriers/", "404.html"} {
@@ -292,6 +297,7 @@ type particleResult struct {
 // that the case was met: at some widths the line broke before the
 // bracketed word instead.
 func TestKoreanParticlesStayWithBrackets(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	moved, pairs := 0, 0
 	for _, path := range []string{"ko/", "ko/glossary/"} {
@@ -317,6 +323,7 @@ func TestKoreanParticlesStayWithBrackets(t *testing.T) {
 // Korean words in it is as tall as its lines at the paragraph's line
 // height: the Korean font does not push its lines apart.
 func TestKoreanRunsKeepLineHeight(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	viewport(t, ctx, 375, 800)
 	checked := 0

@@ -46,6 +46,7 @@ func hasID(t *testing.T, path, id string) bool {
 // the other language and back, whether the page was opened at the anchor
 // or the reader followed a heading's "#" link to it.
 func TestLanguageSwitchKeepsAnchor(t *testing.T) {
+	t.Parallel()
 	ctx, probs := tab(t)
 	path, anchor := sharedAnchor(t)
 	if err := open(ctx, path+"#"+anchor); err != nil {
@@ -85,6 +86,7 @@ func TestLanguageSwitchKeepsAnchor(t *testing.T) {
 // "All barriers" as the section the reader is in; on the index, as the
 // page itself; elsewhere, nothing of it.
 func TestNavMarksSection(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	path, _ := sharedAnchor(t)
 	var sector string
@@ -113,6 +115,7 @@ func TestNavMarksSection(t *testing.T) {
 // the clipboard holds the page's address with the heading's anchor, and
 // the button and the status line say so in the page's language.
 func TestCopyLink(t *testing.T) {
+	t.Parallel()
 	ctx, probs := tab(t)
 	// The page may write to the clipboard, and this test read it, as a
 	// focused tab with the reader's leave.
@@ -161,6 +164,7 @@ func TestCopyLink(t *testing.T) {
 // TestPermalinkShownOnFocus tabs to a heading's "#" link: hidden until
 // then, visible once it has the focus.
 func TestPermalinkShownOnFocus(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	path, _ := sharedAnchor(t)
 	if err := open(ctx, path); err != nil {
@@ -188,6 +192,7 @@ func TestPermalinkShownOnFocus(t *testing.T) {
 // of the barrier index, and "previous" back from the last: each language
 // meets its barriers in the order the index lists them.
 func TestPagerFollowsTheList(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	for _, lang := range []string{"en", "ko"} {
 		if err := open(ctx, lang+"/barriers/"); err != nil {

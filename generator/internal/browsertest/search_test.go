@@ -114,6 +114,7 @@ func TestSearchBox(t *testing.T) {
 
 // TestSearchCountWords: "1 result", "2 results"; Korean counts with 건.
 func TestSearchCountWords(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	for _, lang := range []string{"en", "ko"} {
 		ix := loadIndex(t, lang)
@@ -187,6 +188,7 @@ var normalForms = []string{
 }
 
 func TestSearchNormalizeAgrees(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	if err := open(ctx, "ko/"); err != nil {
 		t.Fatal(err)
@@ -217,6 +219,7 @@ func jsResults(t *testing.T, ctx context.Context, lang string, qs ...string) [][
 // A Korean word with a particle or ending finds the same pages in the same
 // order as the bare word.
 func TestSearchKoreanParticles(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	pairs := [][2]string{{"절충교역", "절충교역을"}, {"쇠고기", "쇠고기를"}, {"클라우드", "클라우드의"}, {"절충교역", "절충교역이란"}}
 	if !fixture {
@@ -245,6 +248,7 @@ func TestSearchKoreanParticles(t *testing.T) {
 
 // Korean compounds match written with and without a space.
 func TestSearchSpacing(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	pairs := [][3]string{{"망 사용료", "망사용료", "ko/barriers/network-usage-fees/"}}
 	if !fixture {
@@ -264,6 +268,7 @@ func TestSearchSpacing(t *testing.T) {
 // A word of a group in content/synonyms.yaml finds the pages with the
 // others: 소고기 finds pages that say only 쇠고기.
 func TestSearchSynonyms(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	ix := loadIndex(t, "ko")
 	if !slices.ContainsFunc(ix.Synonyms, func(g []string) bool { return slices.Equal(g[:2], []string{"쇠고기", "소고기"}) }) {
@@ -299,6 +304,7 @@ func TestSearchSynonyms(t *testing.T) {
 // A glossary term links to its heading: the result goes to #anchor, and
 // Enter lands there. The summary on the home page is found too.
 func TestSearchDeepLink(t *testing.T) {
+	t.Parallel()
 	ctx, probs := tab(t)
 	for _, tc := range []struct{ lang, q, want string }{
 		{"en", "USTR", "en/glossary/#ustr"},
@@ -353,6 +359,7 @@ func TestSearchDeepLink(t *testing.T) {
 // arrows move the choice (aria-activedescendant), Enter opens it, Escape
 // clears.
 func TestSearchKeyboard(t *testing.T) {
+	t.Parallel()
 	ctx, _ := tab(t)
 	if err := open(ctx, "en/barriers/"); err != nil {
 		t.Fatal(err)
@@ -435,6 +442,7 @@ func TestSearchKeyboard(t *testing.T) {
 
 // TestSearchResultsAccessible runs axe-core with the results open.
 func TestSearchResultsAccessible(t *testing.T) {
+	t.Parallel()
 	src := axeSource(t)
 	ctx, _ := tab(t)
 	for _, lang := range []string{"en", "ko"} {

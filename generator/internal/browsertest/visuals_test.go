@@ -51,6 +51,7 @@ const overviewJS = `(() => {
 // the table open in either theme, and no sideways scroll at 320px, where
 // the column labels must not run into each other.
 func TestOverview(t *testing.T) {
+	t.Parallel()
 	src := axeSource(t)
 	ctx, probs := tab(t)
 	for _, lang := range []string{"en", "ko"} {
@@ -141,6 +142,7 @@ func narrow(t *testing.T, ctx context.Context, path, setup string) {
 // page; the report's scale on the home page; Korean amounts in a chart as
 // a Korean reader writes them.
 func TestTimelineAndFigures(t *testing.T) {
+	t.Parallel()
 	ctx, probs := tab(t)
 	paths := pagePaths(t)
 	for _, lang := range []string{"en", "ko"} {
@@ -191,6 +193,7 @@ func TestTimelineAndFigures(t *testing.T) {
 // in both languages, as a link preview would: each page names a picture of
 // its own, and the picture is a 1200×630 image the browser decodes.
 func TestPagePictures(t *testing.T) {
+	t.Parallel()
 	ctx, probs := tab(t)
 	seen := map[string]string{}
 	for _, path := range pagePaths(t) {
