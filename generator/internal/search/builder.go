@@ -109,10 +109,34 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 		bw.WriteByte(']')
 	}
 	bw.WriteString(`,"terms":{`)
+	if err := b.writeTerms(bw, place); err != nil {
+		return err
+	}
+	end, err := json.Marshal(endings)
+	if err != nil {
+		return err
+	}
+	bw.WriteString(`},"end":`)
+	bw.Write(end)
+	if len(b.Synonyms) > 0 {
+		syn, err := json.Marshal(b.Synonyms)
+		if err != nil {
+			return err
+		}
+		bw.WriteString(`,"syn":`)
+		bw.Write(syn)
+	}
+	bw.WriteString("}")
+	return bw.Flush()
+}
+
+// writeTerms writes the postings of every term as "term":[place,score,...],
+// keeping the documents written (place[slot] >= 0), in the order
+// encoding/json writes map keys.
+func (b *Builder) writeTerms(bw *bufio.Writer, place []int) error {
 	first := true
 	var kept []posting
 	var buf []byte
-	// Terms in the order encoding/json writes map keys.
 	for _, t := range slices.Sorted(maps.Keys(b.postings)) {
 		kept = kept[:0]
 		slot, data := 0, b.postings[t].data
@@ -147,20 +171,5 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 		}
 		bw.Write(append(buf, ']'))
 	}
-	end, err := json.Marshal(endings)
-	if err != nil {
-		return err
-	}
-	bw.WriteString(`},"end":`)
-	bw.Write(end)
-	if len(b.Synonyms) > 0 {
-		syn, err := json.Marshal(b.Synonyms)
-		if err != nil {
-			return err
-		}
-		bw.WriteString(`,"syn":`)
-		bw.Write(syn)
-	}
-	bw.WriteString("}")
-	return bw.Flush()
+	return nil
 }
