@@ -74,7 +74,8 @@ FUZZ_TARGETS = \
 	FuzzConvert:./generator/internal/markdown \
 	FuzzLinks:./generator/internal/markdown \
 	FuzzHeadingID:./generator/internal/markdown \
-	FuzzMarkLanguages:./generator/internal/render
+	FuzzMarkLanguages:./generator/internal/render \
+	FuzzAVIFSize:./generator/internal/picture
 
 fuzz: ## a short run of every fuzz target [FUZZTIME=20000x]
 	@set -e; for t in $(FUZZ_TARGETS); do \
