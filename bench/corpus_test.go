@@ -30,10 +30,10 @@ func TestCorpusBuilds(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the corpus does not build: %v\n%s", err, out)
 	}
-	// root and 404; per language: home, barrier index, 7 sectors, the
-	// barriers and two other pages.
+	// root and 404; per language: home, barrier index, search page, 7
+	// sectors, the barriers and two other pages.
 	m := regexp.MustCompile(`built (\d+) pages`).FindSubmatch(out)
-	if want := 2 + 2*(1+1+7+n+2); m == nil || string(m[1]) != strconv.Itoa(want) {
+	if want := 2 + 2*(1+1+1+7+n+2); m == nil || string(m[1]) != strconv.Itoa(want) {
 		t.Errorf("generator said %q, want %d pages", out, want)
 	}
 	page, err := os.ReadFile(filepath.Join(dir, "public", "ko", "barriers", "b-00003", "index.html"))
