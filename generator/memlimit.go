@@ -5,9 +5,9 @@ import (
 )
 
 // buildMemoryLimit is the soft memory limit of build and check: the
-// collector works harder near it, so a build of 20,000 pages peaks under
-// 150 MiB instead of 235 to 252, for a little more time (BENCHMARKS.md);
-// a site that needs more gets more.
+// collector works harder near it, and a site that needs more gets more.
+// It kept a build of 20,000 pages under 150 MiB; with today's search index
+// such a build needs more and the limit costs it time (BENCHMARKS.md).
 const buildMemoryLimit = 128 << 20
 
 // setMemoryLimit gives build and check their soft memory limit, unless
