@@ -82,7 +82,7 @@ func keyboardPages(t *testing.T, lang string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, p := range langPages(t, lang) {
-		kind := lang + "/"
+		var kind string
 		switch {
 		case p == lang+"/", p == lang+"/barriers/":
 			kind = p

@@ -83,7 +83,7 @@ func TestReusePictureChanged(t *testing.T) {
 	jpeg := picturetest.JPEG(64, 48)
 	f.remove("pictures/chart.png")
 	f.edit("pictures/chart.png", string(jpeg))
-	_, conv, err := f.build(Options{Reuse: s2})
+	_, _, err := f.build(Options{Reuse: s2})
 	var want []string
 	for _, l := range []string{"en", "ko"} {
 		want = append(want, fmt.Sprintf(`content/barriers/a.%s.md:10:1: picture "../pictures/chart.png": the file is a JPEG picture, not PNG as its name says; give it the extension .jpg`, l))
