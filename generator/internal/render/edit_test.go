@@ -17,18 +17,7 @@ import (
 // GitHub's editor for its own file; without it, no page has the link.
 func TestEditLink(t *testing.T) {
 	dir := filepath.Join("..", "..", "..", "content")
-	real := make(fstest.MapFS)
-	err := fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		real[name] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	real := readFolder(t, dir)
 	// The real site.yaml without its own repository (if any), and with
 	// one of the test's.
 	cfg := repositoryBlock.ReplaceAllString(string(real["site.yaml"].Data), "")
@@ -67,4 +56,22 @@ func pageHTML(t *testing.T, p *Page) string {
 		t.Fatalf("%s: %v", p.Path, err)
 	}
 	return string(b)
+}
+
+// readFolder reads the folder dir into memory, for a test to edit.
+func readFolder(t *testing.T, dir string) fstest.MapFS {
+	t.Helper()
+	fsys := make(fstest.MapFS)
+	err := fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		fsys[name] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,18 +76,7 @@ func TestPluralMissingKey(t *testing.T) {
 // number; it is an error naming the key.
 func TestPluralNeedsPlaceholder(t *testing.T) {
 	dir := filepath.Join("..", "..", "..", "templates")
-	fsys := make(fstest.MapFS)
-	err := fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		fsys[name] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys := readFolder(t, dir)
 	yaml := string(fsys["strings.yaml"].Data)
 	edited := strings.Replace(yaml, `"{n} barrier"`, `"one barrier"`, 1)
 	if edited == yaml {

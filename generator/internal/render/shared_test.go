@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"explainer/generator/internal/content"
 	"explainer/generator/internal/firstdiff"
@@ -186,21 +185,9 @@ func TestCardIsMadeOnce(t *testing.T) {
 
 	// The same content with the barrier's title changed, made by the
 	// same theme: the card shows the new title.
-	fsys := fstest.MapFS{}
-	err = fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if name == e.Name {
-			b = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(b, []byte("title: A title of the next site"))
-		}
-		fsys[name] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys := readFolder(t, dir)
+	f := fsys[e.Name]
+	f.Data = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(f.Data, []byte("title: A title of the next site"))
 	set, err := content.Load(fsys, dir)
 	if err != nil {
 		t.Fatal(err)
