@@ -50,9 +50,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	s.clients[c] = true
 	evs := []event{{"ready", strconv.Itoa(s.state.build)}}
 	if s.state.problems != nil {
-		evs[0] = problemsEvent(s.state.problems)
+		evs[0] = problemsEvent("problems", s.state.problems)
 	} else if s.state.warnings != nil {
-		evs = append(evs, warningsEvent(s.state.warnings))
+		evs = append(evs, problemsEvent("warnings", s.state.warnings))
 	}
 	s.mu.Unlock()
 	defer func() {

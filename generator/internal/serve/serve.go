@@ -158,7 +158,7 @@ func (s *Server) Serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	defer w.close()
+	defer w.Close()
 	// Serve returns only once the watcher has stopped, so a rebuild in
 	// progress is never cut short by Close.
 	ctx, cancel := context.WithCancel(ctx)
@@ -210,10 +210,7 @@ func (s *Server) rebuild(themeChanged bool) bool {
 		return false
 	}
 	s.pending = nil
-	s.state.build++
-	s.state.site = pv
-	s.state.problems = nil
-	s.state.warnings = nil
+	s.state = state{build: s.state.build + 1, site: pv}
 	if len(s.warnings) > 0 {
 		s.state.warnings = withContext(s.warnings)
 	}
@@ -238,7 +235,7 @@ func (s *Server) showProblems() {
 		fmt.Fprintln(s.opt.Log, p.Text)
 	}
 	fmt.Fprintf(s.opt.Log, "build failed; still serving the last good site\n")
-	s.broadcast(problemsEvent(s.state.problems))
+	s.broadcast(problemsEvent("problems", s.state.problems))
 }
 
 // build makes the site from what changed since the last build, through
