@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"regexp"
 	"unicode"
-	"unicode/utf8"
 )
 
 // A Korean page (*.ko.md) whose body is English was pasted from the
@@ -107,12 +106,8 @@ func fenceOf(line []byte) []byte {
 func isEnglish(text []byte) bool {
 	// Nearly every paragraph of a Korean page has Hangul: it is found
 	// before any regular expression runs (Hangul in a link's text counts).
-	for rest := text; len(rest) > 0; {
-		r, size := utf8.DecodeRune(rest)
-		if unicode.Is(unicode.Hangul, r) {
-			return false
-		}
-		rest = rest[size:]
+	if bytes.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Hangul, r) }) {
+		return false
 	}
 	text = ignoredRE.ReplaceAll(text, nil)
 	return len(wordRE.FindAll(text, minWords)) >= minWords

@@ -355,9 +355,7 @@ func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, 
 	close(work)
 	wg.Wait()
 	for _, e := range entries {
-		for _, f := range e.scanErrs {
-			errs.Add(f)
-		}
+		errs.Add(e.scanErrs...)
 	}
 }
 
@@ -411,11 +409,7 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 		}
 		res.IDs[f.ID] = true
 	}
-	e.IDs = make(Anchors, 0, len(res.IDs))
-	for id := range res.IDs {
-		e.IDs = append(e.IDs, id)
-	}
-	slices.Sort(e.IDs)
+	e.IDs = slices.Sorted(maps.Keys(res.IDs))
 	return found
 }
 
