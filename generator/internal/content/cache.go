@@ -42,8 +42,12 @@ func (c *Cache) begin(config []byte) {
 	}
 }
 
-// loadDoc is the package's loadDoc, skipped for an unchanged file.
+// loadDoc is the package's loadDoc, skipped for an unchanged file; a nil
+// Cache skips nothing.
 func (c *Cache) loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *bytes.Buffer) *Doc {
+	if c == nil {
+		return loadDoc(fsys, name, shown, cfg, errs, buf)
+	}
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
 		return loadDoc(fsys, name, shown, cfg, errs, buf) // which reports it

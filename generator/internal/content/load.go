@@ -151,13 +151,7 @@ func load(fsys fs.FS, dir string, cache *Cache) (*Set, error) {
 		wg.Go(func() {
 			buf := new(bytes.Buffer) // nothing of a file outlives its loading
 			for i := range work {
-				var d *Doc
-				if cache != nil {
-					d = cache.loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
-				} else {
-					d = loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
-				}
-				docs[i] = d
+				docs[i] = cache.loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
 			}
 		})
 	}
