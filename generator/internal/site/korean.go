@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"regexp"
 	"unicode"
+
+	"explainer/generator/internal/content"
 )
 
 // A Korean page (*.ko.md) whose body is English was pasted from the
@@ -60,7 +62,7 @@ func notKorean(src []byte) (int, bool) {
 			}
 			continue
 		}
-		if f := fenceOf(text); f != nil {
+		if f := content.FenceOf(text); f != nil {
 			fence = f
 			if at, ok := flush(); ok {
 				return at, true
@@ -84,21 +86,6 @@ func notKorean(src []byte) (int, bool) {
 		para = append(append(para, text...), ' ')
 	}
 	return flush()
-}
-
-// fenceOf returns the fence (``` or ~~~, as long as written) that line
-// opens, or nil.
-func fenceOf(line []byte) []byte {
-	for _, c := range []byte("`~") {
-		n := 0
-		for n < len(line) && line[n] == c {
-			n++
-		}
-		if n >= 3 {
-			return line[:n]
-		}
-	}
-	return nil
 }
 
 // isEnglish reports whether text has no Hangul and at least minWords
