@@ -119,14 +119,11 @@ func (d *yamlDoc) checkYAMLSize(src []byte) bool {
 func checkBody(src []byte, lines *diag.Lines) *diag.Error {
 	var fence []byte // the open code fence, if any
 	para := 0        // bytes of the paragraph so far
-	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src) - off
-		}
-		line := src[off : off+end]
-		pos := off
-		off += end + 1
+	next := 0        // the offset of the next line
+	for line := range bytes.Lines(src) {
+		pos := next
+		next += len(line)
+		line = bytes.TrimSuffix(line, []byte("\n"))
 		if f := FenceOf(line); f != nil && (fence == nil || bytes.HasPrefix(f, fence) && len(bytes.TrimSpace(line)) == len(f)) {
 			if fence == nil {
 				fence = f

@@ -42,15 +42,11 @@ func notKorean(src []byte) (int, bool) {
 		start, para = -1, para[:0]
 		return at, ok
 	}
-	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += off
-		}
-		line, lineOff := src[off:end], off
-		off = end + 1
+	next := 0 // the offset of the next line
+	for line := range bytes.Lines(src) {
+		lineOff := next
+		next += len(line)
+		line = bytes.TrimSuffix(line, []byte("\n"))
 		if start < 0 && bytes.HasPrefix(line, []byte("    ")) {
 			continue // indented code, or a list item's text: left alone
 		}
