@@ -32,6 +32,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -170,13 +171,8 @@ func load(fsys fs.FS, dir string, cache *Cache) (*Set, error) {
 	}
 	order := cfg.Codes()
 	slices.SortFunc(set.Docs, func(a, b *Doc) int {
-		if a.Kind != b.Kind {
-			return int(a.Kind) - int(b.Kind)
-		}
-		if c := strings.Compare(a.Slug, b.Slug); c != 0 {
-			return c
-		}
-		return slices.Index(order, a.Lang) - slices.Index(order, b.Lang)
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), strings.Compare(a.Slug, b.Slug),
+			cmp.Compare(slices.Index(order, a.Lang), slices.Index(order, b.Lang)))
 	})
 	return set, errs.Err()
 }
