@@ -16,8 +16,6 @@ type event struct {
 	name, data string
 }
 
-func reloadEvent(build int) event { return event{"reload", strconv.Itoa(build)} }
-
 // broadcast sends ev to every open page. s.mu must be held. A page too slow
 // to take it misses it; it gets the state again when it reconnects.
 func (s *Server) broadcast(ev event) {

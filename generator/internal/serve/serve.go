@@ -48,6 +48,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -218,7 +219,7 @@ func (s *Server) rebuild(themeChanged bool) bool {
 		fmt.Fprintln(s.opt.Log, w.Text)
 	}
 	fmt.Fprintf(s.opt.Log, "built in %v\n", time.Since(start).Round(time.Millisecond))
-	s.broadcast(reloadEvent(s.state.build))
+	s.broadcast(event{"reload", strconv.Itoa(s.state.build)})
 	return true
 }
 
