@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"sync"
 	"time"
 
@@ -76,9 +77,5 @@ func (c *Cache) keep(names []string) {
 	for _, n := range names {
 		want[n] = true
 	}
-	for n := range c.docs {
-		if !want[n] {
-			delete(c.docs, n)
-		}
-	}
+	maps.DeleteFunc(c.docs, func(n string, _ cached) bool { return !want[n] })
 }

@@ -68,12 +68,8 @@ func Report(set *content.Set) []Row {
 	var rows []Row
 	for _, k := range keys {
 		docs := byKey[k]
-		src := docs[def]
-		for _, l := range set.Config.Codes() {
-			if l == def {
-				continue
-			}
-			rows = append(rows, row(k, l, src, docs[l]))
+		for _, l := range set.Config.Codes()[1:] { // after the default
+			rows = append(rows, row(k, l, docs[def], docs[l]))
 		}
 	}
 	return rows
