@@ -162,20 +162,12 @@ func (s *Server) Serve(ctx context.Context) error {
 	defer w.Close()
 	// Serve returns only once the watcher has stopped, so a rebuild in
 	// progress is never cut short by Close.
+	var watching sync.WaitGroup
+	defer watching.Wait()
 	ctx, cancel := context.WithCancel(ctx)
-	watched := make(chan struct{})
-	defer func() {
-		cancel()
-		<-watched
-	}()
-	go func() {
-		defer close(watched)
-		s.watch(ctx, w)
-	}()
-	go func() {
-		<-ctx.Done()
-		s.http.Close()
-	}()
+	defer cancel()
+	watching.Go(func() { s.watch(ctx, w) })
+	context.AfterFunc(ctx, func() { s.http.Close() })
 	err = s.http.Serve(s.ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
