@@ -34,12 +34,12 @@ func flags(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, int, bo
 	}
 }
 
-// loadConfig reads the content folder's site.yaml.
+// loadConfig loads the content folder, for its site.yaml; when there is
+// no set, it has printed why.
 func loadConfig(dir string, stderr io.Writer) (*content.Set, error) {
 	set, err := content.Load(os.DirFS(dir), dir)
 	if set == nil {
 		report(stderr, err, true)
-		return nil, err
 	}
 	return set, err
 }

@@ -57,10 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
-	case "build":
-		return cmdBuild(args[1:], stdout, stderr, false)
-	case "check":
-		return cmdBuild(args[1:], stdout, stderr, true)
+	case "build", "check":
+		return cmdBuild(args[0], args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
 	case "serve":
@@ -77,11 +75,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
-	name := "build"
-	if check {
-		name = "check"
-	}
+// cmdBuild is build, and check (name) which writes nothing.
+func cmdBuild(name string, args []string, stdout, stderr io.Writer) int {
+	check := name == "check"
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	opt := build.Options{DryRun: check}

@@ -126,9 +126,7 @@ func englishUnit(unit string) (symbol, scale string, ok bool) {
 	words := strings.Fields(unit)
 	sym, isCurrency := currencySymbols[words[0]]
 	switch {
-	case !isCurrency || len(words) > 2:
-		return "", "", false
-	case len(words) == 2 && !englishScales[words[1]]:
+	case !isCurrency || len(words) > 2 || len(words) == 2 && !englishScales[words[1]]:
 		return "", "", false
 	case len(words) == 2:
 		return sym, words[1], true

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"sync"
 	"time"
 
@@ -42,8 +43,12 @@ func (c *Cache) begin(config []byte) {
 	}
 }
 
-// loadDoc is the package's loadDoc, skipped for an unchanged file.
+// loadDoc is the package's loadDoc, skipped for an unchanged file; a nil
+// Cache skips nothing.
 func (c *Cache) loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *bytes.Buffer) *Doc {
+	if c == nil {
+		return loadDoc(fsys, name, shown, cfg, errs, buf)
+	}
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
 		return loadDoc(fsys, name, shown, cfg, errs, buf) // which reports it
@@ -72,9 +77,5 @@ func (c *Cache) keep(names []string) {
 	for _, n := range names {
 		want[n] = true
 	}
-	for n := range c.docs {
-		if !want[n] {
-			delete(c.docs, n)
-		}
-	}
+	maps.DeleteFunc(c.docs, func(n string, _ cached) bool { return !want[n] })
 }

@@ -183,8 +183,10 @@ func (c *Config) decodeSectors(d *yamlDoc, n ast.Node) {
 	})
 }
 
-// decodeItems decodes report_items, v (nil if absent), into the
-// description, whose key is at descPos.
+// decodeItems decodes report_items, v (nil if absent), and puts it in
+// place of ItemsPlaceholder in the description in every language; without
+// report_items that is an error at descPos, the description's key (unless
+// a wrong report_items was already reported).
 func (c *Config) decodeItems(d *yamlDoc, v *astEntry, descPos diag.Pos) {
 	if v != nil {
 		c.ReportItemsPos = v.pos
@@ -194,13 +196,6 @@ func (c *Config) decodeItems(d *yamlDoc, v *astEntry, descPos diag.Pos) {
 			c.ReportItems = n
 		}
 	}
-	c.fillItems(descPos, d.errs)
-}
-
-// fillItems puts report_items in place of ItemsPlaceholder in every
-// language; without report_items that is an error at pos (unless a wrong
-// report_items was already reported).
-func (c *Config) fillItems(pos diag.Pos, errs *diag.List) {
 	for _, l := range c.Codes() {
 		text := c.Description[l]
 		if !strings.Contains(text, ItemsPlaceholder) {
@@ -208,7 +203,7 @@ func (c *Config) fillItems(pos diag.Pos, errs *diag.List) {
 		}
 		if c.ReportItems == 0 {
 			if c.ReportItemsPos == (diag.Pos{}) {
-				errs.Addf(pos, "%q uses %s, the number in %q, but site.yaml has no %q", "description", ItemsPlaceholder, "report_items", "report_items")
+				d.errs.Addf(descPos, "%q uses %s, the number in %q, but site.yaml has no %q", "description", ItemsPlaceholder, "report_items", "report_items")
 			}
 			return
 		}

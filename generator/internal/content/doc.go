@@ -188,21 +188,13 @@ func splitFrontMatter(src []byte) (yamlText []byte, body []byte, ok bool, closed
 		return nil, src, false, false
 	}
 	rest := src[4:]
-	end := -1
-	for off := 0; off <= len(rest); {
-		nl := bytes.IndexByte(rest[off:], '\n')
-		line := rest[off:]
-		if nl >= 0 {
-			line = rest[off : off+nl]
-		}
-		if string(bytes.TrimRight(line, " \t")) == "---" {
+	off, end := 0, -1
+	for line := range bytes.Lines(rest) {
+		if string(bytes.TrimRight(bytes.TrimSuffix(line, []byte("\n")), " \t")) == "---" {
 			end = off
 			break
 		}
-		if nl < 0 {
-			break
-		}
-		off += nl + 1
+		off += len(line)
 	}
 	if end < 0 {
 		return rest, src, true, false

@@ -119,15 +119,12 @@ func (d *yamlDoc) checkYAMLSize(src []byte) bool {
 func checkBody(src []byte, lines *diag.Lines) *diag.Error {
 	var fence []byte // the open code fence, if any
 	para := 0        // bytes of the paragraph so far
-	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src) - off
-		}
-		line := src[off : off+end]
-		pos := off
-		off += end + 1
-		if f := fenceOf(line); f != nil && (fence == nil || bytes.HasPrefix(f, fence) && len(bytes.TrimSpace(line)) == len(f)) {
+	next := 0        // the offset of the next line
+	for line := range bytes.Lines(src) {
+		pos := next
+		next += len(line)
+		line = bytes.TrimSuffix(line, []byte("\n"))
+		if f := FenceOf(line); f != nil && (fence == nil || bytes.HasPrefix(f, fence) && len(bytes.TrimSpace(line)) == len(f)) {
 			if fence == nil {
 				fence = f
 			} else {
@@ -157,8 +154,9 @@ func checkBody(src []byte, lines *diag.Lines) *diag.Error {
 	return nil
 }
 
-// fenceOf returns the run of ` or ~ that opens or closes fenced code, or nil.
-func fenceOf(line []byte) []byte {
+// FenceOf returns the run of ` or ~ (three or more, indented three spaces
+// at most) that opens or closes fenced code in line, or nil.
+func FenceOf(line []byte) []byte {
 	t := bytes.TrimLeft(line, " ")
 	if len(line)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {
 		return nil

@@ -32,6 +32,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -151,13 +152,7 @@ func load(fsys fs.FS, dir string, cache *Cache) (*Set, error) {
 		wg.Go(func() {
 			buf := new(bytes.Buffer) // nothing of a file outlives its loading
 			for i := range work {
-				var d *Doc
-				if cache != nil {
-					d = cache.loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
-				} else {
-					d = loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
-				}
-				docs[i] = d
+				docs[i] = cache.loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
 			}
 		})
 	}
@@ -170,19 +165,14 @@ func load(fsys fs.FS, dir string, cache *Cache) (*Set, error) {
 		errs.Merge(&found[i])
 		if d != nil {
 			set.Docs = append(set.Docs, d)
-		} else if found[i].Len() > 0 && validName(names[i], cfg) {
+		} else if _, _, _, err := docName(names[i], cfg); found[i].Len() > 0 && err == nil {
 			set.Broken[names[i]] = true
 		}
 	}
 	order := cfg.Codes()
 	slices.SortFunc(set.Docs, func(a, b *Doc) int {
-		if a.Kind != b.Kind {
-			return int(a.Kind) - int(b.Kind)
-		}
-		if c := strings.Compare(a.Slug, b.Slug); c != 0 {
-			return c
-		}
-		return slices.Index(order, a.Lang) - slices.Index(order, b.Lang)
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), strings.Compare(a.Slug, b.Slug),
+			cmp.Compare(slices.Index(order, a.Lang), slices.Index(order, b.Lang)))
 	})
 	return set, errs.Err()
 }
@@ -254,24 +244,11 @@ func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, 
 // loadDoc reads and decodes one document, or returns nil if it cannot be
 // used at all; problems go to errs.
 func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *bytes.Buffer) *Doc {
-	dir, base := path.Split(name)
-	slug, lang, err := parseName(base, cfg.Codes())
+	kind, slug, lang, err := docName(name, cfg)
 	if err != nil {
 		errs.Addf(diag.Pos{Path: shown}, "%v", err)
 		return nil
 	}
-	kind := Barrier
-	switch strings.TrimSuffix(dir, "/") {
-	case "":
-		kind = Summary
-		if slug != "summary" {
-			errs.Addf(diag.Pos{Path: shown}, "unexpected file; a barrier goes in %s/, another page in %s/", Barrier.Dir(), Page.Dir())
-			return nil
-		}
-	case Page.Dir():
-		kind = Page
-	}
-
 	raw, e := readLimited(fsys, name, shown, buf)
 	if e != nil {
 		errs.Add(e)
@@ -322,15 +299,20 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *
 	return doc
 }
 
-// validName reports whether name is a well named document.
-func validName(name string, cfg *Config) bool {
+// docName reads the name of a document (one listDocs found): its kind,
+// slug and language, or what is wrong with it.
+func docName(name string, cfg *Config) (Kind, string, string, error) {
 	dir, base := path.Split(name)
-	slug, _, err := parseName(base, cfg.Codes())
-	switch strings.TrimSuffix(dir, "/") {
-	case "":
-		return err == nil && slug == "summary"
-	case Barrier.Dir(), Page.Dir():
-		return err == nil
+	slug, lang, err := parseName(base, cfg.Codes())
+	switch {
+	case err != nil:
+		return 0, "", "", err
+	case dir == "" && slug != "summary":
+		return 0, "", "", fmt.Errorf("unexpected file; a barrier goes in %s/, another page in %s/", Barrier.Dir(), Page.Dir())
+	case dir == "":
+		return Summary, slug, lang, nil
+	case dir == Page.Dir()+"/":
+		return Page, slug, lang, nil
 	}
-	return false
+	return Barrier, slug, lang, nil
 }

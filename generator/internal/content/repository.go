@@ -27,14 +27,11 @@ const RepositoryContentDir = "content"
 // EditURL is the address of GitHub's editor for the content file name (a
 // path inside the content folder, barriers/beef.en.md) on the branch.
 func (r *Repository) EditURL(name string) string {
-	var b strings.Builder
-	b.WriteString(r.URL)
-	b.WriteString("/edit")
-	for _, part := range strings.Split(r.Branch+"/"+RepositoryContentDir+"/"+name, "/") {
-		b.WriteByte('/')
-		b.WriteString(url.PathEscape(part))
+	parts := strings.Split(r.Branch+"/"+RepositoryContentDir+"/"+name, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
 	}
-	return b.String()
+	return r.URL + "/edit/" + strings.Join(parts, "/")
 }
 
 var (
@@ -52,14 +49,24 @@ var (
 // outside site.yaml (the build's -repository and -branch), checked as in
 // site.yaml; the message says what is wrong with them.
 func CheckRepository(u, branch string) (*Repository, string) {
-	m := githubRepoRE.FindStringSubmatch(u)
-	if m == nil || m[2] == "." || m[2] == ".." {
+	r := &Repository{URL: repositoryURL(u), Branch: branch}
+	if r.URL == "" {
 		return nil, fmt.Sprintf("%q must be the address of a repository on GitHub, such as https://github.com/OWNER/NAME", u)
 	}
 	if badBranchRE.MatchString(branch) {
 		return nil, fmt.Sprintf("%q is not a branch name git allows", branch)
 	}
-	return &Repository{URL: "https://github.com/" + m[1] + "/" + m[2], Branch: branch}, ""
+	return r, ""
+}
+
+// repositoryURL is u as Repository.URL, or "" if it is not the address of
+// a repository on GitHub.
+func repositoryURL(u string) string {
+	m := githubRepoRE.FindStringSubmatch(u)
+	if m == nil || m[2] == "." || m[2] == ".." {
+		return ""
+	}
+	return "https://github.com/" + m[1] + "/" + m[2]
 }
 
 // decodeRepository decodes site.yaml's repository, or reports at its
@@ -71,14 +78,9 @@ func decodeRepository(d *yamlDoc, n ast.Node) *Repository {
 	}
 	var r Repository
 	u, okURL := d.str(o["url"], "url")
-	if okURL {
-		m := githubRepoRE.FindStringSubmatch(u)
-		if m == nil || m[2] == "." || m[2] == ".." {
-			d.errs.Addf(d.pos(o["url"]), "repository url %q must be the address of a repository on GitHub, such as https://github.com/OWNER/NAME", u)
-			okURL = false
-		} else {
-			r.URL = "https://github.com/" + m[1] + "/" + m[2]
-		}
+	if r.URL = repositoryURL(u); okURL && r.URL == "" {
+		d.errs.Addf(d.pos(o["url"]), "repository url %q must be the address of a repository on GitHub, such as https://github.com/OWNER/NAME", u)
+		okURL = false
 	}
 	b, okBranch := d.str(o["branch"], "branch")
 	if okBranch && badBranchRE.MatchString(b) {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 
 	"explainer/generator/internal/diag"
@@ -42,11 +43,9 @@ func decodeStatus(d *yamlDoc, n ast.Node, m *Meta) {
 	if !ok {
 		return
 	}
-	for i, name := range statusNames {
-		if name != "" && name == s {
-			m.Status = Status(i)
-			return
-		}
+	if i := slices.Index(statusNames[:], s); i > 0 {
+		m.Status = Status(i)
+		return
 	}
 	names := StatusNames()
 	if near := Closest(s, names); near != "" {

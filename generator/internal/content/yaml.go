@@ -154,8 +154,7 @@ func scalarText(n ast.Node) (string, bool) {
 // str decodes text. Numbers and booleans are taken as written (a title may
 // well be "2025"); lists, mappings and empty values are errors.
 func (d *yamlDoc) str(n ast.Node, key string) (string, bool) {
-	n = d.plain(n)
-	if n == nil {
+	if n = d.plain(n); n == nil {
 		return "", false
 	}
 	s, ok := scalarText(n)
@@ -175,8 +174,7 @@ func (d *yamlDoc) str(n ast.Node, key string) (string, bool) {
 }
 
 func (d *yamlDoc) integer(n ast.Node, key string) (int, bool) {
-	n = d.plain(n)
-	if n == nil {
+	if n = d.plain(n); n == nil {
 		return 0, false
 	}
 	if _, ok := n.(*ast.IntegerNode); ok {
@@ -184,17 +182,12 @@ func (d *yamlDoc) integer(n ast.Node, key string) (int, bool) {
 			return v, true
 		}
 	}
-	if msg, ok := thousands(n.GetToken().Value); ok {
-		d.errs.Addf(d.pos(n), "%q: %s", key, msg)
-		return 0, false
-	}
-	d.errs.Addf(d.pos(n), "%q must be a whole number, not %s", key, describe(n))
+	d.notNumber(n, key, "a whole number")
 	return 0, false
 }
 
 func (d *yamlDoc) number(n ast.Node, key string) (float64, bool) {
-	n = d.plain(n)
-	if n == nil {
+	if n = d.plain(n); n == nil {
 		return 0, false
 	}
 	switch n.(type) {
@@ -203,17 +196,21 @@ func (d *yamlDoc) number(n ast.Node, key string) (float64, bool) {
 			return v, true
 		}
 	}
-	if msg, ok := thousands(n.GetToken().Value); ok {
-		d.errs.Addf(d.pos(n), "%q: %s", key, msg)
-		return 0, false
-	}
-	d.errs.Addf(d.pos(n), "%q must be a number, not %s", key, describe(n))
+	d.notNumber(n, key, "a number")
 	return 0, false
 }
 
+// notNumber reports n, the value of key, which is not what (a number).
+func (d *yamlDoc) notNumber(n ast.Node, key, what string) {
+	if msg, ok := thousands(n.GetToken().Value); ok {
+		d.errs.Addf(d.pos(n), "%q: %s", key, msg)
+	} else {
+		d.errs.Addf(d.pos(n), "%q must be %s, not %s", key, what, describe(n))
+	}
+}
+
 func (d *yamlDoc) boolean(n ast.Node, key string) (bool, bool) {
-	n = d.plain(n)
-	if n == nil {
+	if n = d.plain(n); n == nil {
 		return false, false
 	}
 	if b, ok := n.(*ast.BoolNode); ok {
@@ -252,8 +249,7 @@ func validDate(s string) bool {
 
 // list returns the items of a sequence.
 func (d *yamlDoc) list(n ast.Node, key, of string) ([]ast.Node, bool) {
-	n = d.plain(n)
-	if n == nil {
+	if n = d.plain(n); n == nil {
 		return nil, false
 	}
 	s, ok := n.(*ast.SequenceNode)

@@ -168,35 +168,28 @@ func thousands(s string) (string, bool) {
 // is read as value 132 and a key "300" with no value), reports it at the
 // value, and returns the entries without the stray keys.
 func (d *yamlDoc) joinNumbers(values []*ast.MappingValueNode) []*ast.MappingValueNode {
-	out := values
-	for i := 1; i < len(values); i++ {
-		v, ok := values[i-1].Value.(*ast.IntegerNode)
-		if !ok || !isSplitRest(values[i]) || !adjacent(v.GetToken(), values[i].Key.GetToken()) {
+	if !slices.ContainsFunc(values, isSplitRest) {
+		return values // nearly every mapping
+	}
+	var out []*ast.MappingValueNode
+	for i := 0; i < len(values); i++ {
+		out = append(out, values[i])
+		v, ok := values[i].Value.(*ast.IntegerNode)
+		if !ok {
 			continue
 		}
-		if len(out) == len(values) {
-			out = slices.Clone(values[:i])
-		}
-		written := v.GetToken().Value
-		j := i
-		for ; j < len(values) && isSplitRest(values[j]); j++ {
-			if j > i && !adjacent(values[j-1].Key.GetToken(), values[j].Key.GetToken()) {
-				break
-			}
-			written += "," + values[j].Key.GetToken().Value
+		written, last := v.GetToken().Value, v.GetToken()
+		j := i + 1
+		for ; j < len(values) && isSplitRest(values[j]) && adjacent(last, values[j].Key.GetToken()); j++ {
+			last = values[j].Key.GetToken()
+			written += "," + last.Value
 		}
 		if msg, ok := thousands(written); ok {
-			d.errs.Addf(d.pos(v), "%q: %s", values[i-1].Key.GetToken().Value, msg)
+			d.errs.Addf(d.pos(v), "%q: %s", values[i].Key.GetToken().Value, msg)
 		}
-		out = append(out, values[j:]...)
-		return d.joinRest(out, i)
+		i = j - 1 // the stray keys are left out
 	}
 	return out
-}
-
-// joinRest goes on joining numbers in values past the first n entries.
-func (d *yamlDoc) joinRest(values []*ast.MappingValueNode, n int) []*ast.MappingValueNode {
-	return append(values[:n:n], d.joinNumbers(values[n:])...)
 }
 
 // adjacent reports whether b follows a on its line after one character:

@@ -28,17 +28,16 @@ func Context(src []byte, line, around int) []Line {
 	}
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
 	var out []Line
-	for n := 1; len(src) > 0 && n <= line+around; n++ {
-		text := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			text, src = src[:i], src[i+1:]
-		} else {
-			src = nil
+	n := 0
+	for text := range bytes.Lines(src) {
+		if n++; n > line+around {
+			break
 		}
 		if n < line-around {
 			continue
 		}
-		out = append(out, Line{Num: n, Text: shorten(bytes.TrimSuffix(text, []byte("\r"))), Mark: n == line})
+		text = bytes.TrimSuffix(bytes.TrimSuffix(text, []byte("\n")), []byte("\r"))
+		out = append(out, Line{Num: n, Text: shorten(text), Mark: n == line})
 	}
 	if len(out) == 0 || out[len(out)-1].Num < line {
 		return nil

@@ -59,19 +59,12 @@ type List struct {
 	errs []*Error
 }
 
-// Add appends the problem.
-func (l *List) Add(e *Error) { l.errs = append(l.errs, e) }
+// Add appends the problems.
+func (l *List) Add(es ...*Error) { l.errs = append(l.errs, es...) }
 
 // Addf appends a problem at pos.
 func (l *List) Addf(pos Pos, format string, args ...any) {
 	l.Add(Errorf(pos, format, args...))
-}
-
-// Warnf appends a warning at pos.
-func (l *List) Warnf(pos Pos, format string, args ...any) {
-	e := Errorf(pos, format, args...)
-	e.Warning = true
-	l.Add(e)
 }
 
 // AddAll appends the problems of err (an Errors or *Error) and returns
@@ -81,9 +74,7 @@ func (l *List) AddAll(err error) error {
 	if err != nil && es == nil {
 		return err
 	}
-	for _, e := range es {
-		l.Add(e)
-	}
+	l.Add(es...)
 	return nil
 }
 

@@ -139,22 +139,12 @@ func renderHeading(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.W
 	return ast.WalkContinue, nil
 }
 
-// headingID is the id headingIDs gave h, or nil for a heading it
-// reported.
+// headingID is the id headingIDs gave h (goldmark keeps attribute text
+// as bytes), or nil for a heading it reported.
 func headingID(h *ast.Heading) []byte {
-	v, ok := h.AttributeString("id")
-	if !ok {
-		return nil
-	}
-	switch id := v.(type) {
-	case []byte:
-		if len(id) > 0 {
-			return id
-		}
-	case string:
-		if id != "" {
-			return []byte(id)
-		}
+	v, _ := h.AttributeString("id")
+	if id, _ := v.([]byte); len(id) > 0 {
+		return id
 	}
 	return nil
 }

@@ -18,8 +18,9 @@ import (
 // a span of its type's class (hl-kn, ...), which Stylesheet colours.
 var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix("hl-"))
 
-// The chroma styles of code blocks in the light and dark themes. Their CSS
-// is made once, into chroma.css, by
+// chroma.css is the CSS of the chroma styles of code blocks in the light
+// and dark themes (lightStyle and darkStyle, highlight_test.go), made once
+// by
 //
 //	go test ./generator/internal/markdown -run Stylesheet -update
 //
@@ -27,11 +28,7 @@ var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPre
 // them. A program that imports chroma's styles parses every one of them
 // (about 80) before main runs: 10 ms of every build, check and preview,
 // a tenth of the real site's check.
-const (
-	lightStyle = "github"
-	darkStyle  = "github-dark"
-)
-
+//
 //go:embed chroma.css
 var stylesheet []byte
 
@@ -56,18 +53,14 @@ func (c codeBlocks) render(w util.BufWriter, src []byte, n ast.Node, entering bo
 		return ast.WalkSkipChildren, nil
 	}
 	cb := n.(*ast.FencedCodeBlock)
-	var code bytes.Buffer
-	for i := 0; i < cb.Lines().Len(); i++ {
-		seg := cb.Lines().At(i)
-		code.Write(seg.Value(src))
-	}
+	code := cb.Lines().Value(src)
 	lang := strings.ToLower(string(cb.Language(src)))
 	var lexer chroma.Lexer
 	if lang != "" {
 		lexer = lexers.Get(lang)
 	}
 	if lexer != nil {
-		key := lang + "\n" + code.String()
+		key := lang + "\n" + string(code)
 		if html, ok := c.seen.get(key); ok {
 			_, err := w.WriteString(html)
 			return ast.WalkSkipChildren, err
@@ -84,7 +77,7 @@ func (c codeBlocks) render(w util.BufWriter, src []byte, n ast.Node, entering bo
 		}
 	}
 	w.WriteString(`<pre class="hl-chroma"><code>`)
-	w.Write(util.EscapeHTML(code.Bytes()))
+	w.Write(util.EscapeHTML(code))
 	w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
 }

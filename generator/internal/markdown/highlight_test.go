@@ -16,6 +16,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite chroma.css from chroma's styles")
 
+// The chroma styles of code blocks in the light and dark themes.
+const (
+	lightStyle = "github"
+	darkStyle  = "github-dark"
+)
+
 // chromaStylesheet is the style sheet chroma makes of lightStyle, and of
 // darkStyle for readers whose system prefers dark.
 func chromaStylesheet(t *testing.T) []byte {

@@ -136,10 +136,8 @@ func imagePos(n ast.Node, src []byte, lines *diag.Lines) diag.Pos {
 	}
 	if from >= 0 && from <= len(src) {
 		if i := bytes.Index(src[from:], []byte("![")); i >= 0 {
-			return lines.Pos(from + i)
+			from += i
 		}
-	}
-	if from >= 0 && from <= len(src) {
 		return lines.Pos(from)
 	}
 	return diag.Pos{Path: lines.Path(), Line: 1, Col: 1}

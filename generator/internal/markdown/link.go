@@ -187,9 +187,6 @@ func inlinePos(n ast.Node, src []byte, lines *diag.Lines) diag.Pos {
 			if _, isLink := n.(*ast.Link); isLink && off > 0 && src[off-1] == '[' {
 				off--
 			}
-			if _, isAuto := n.(*ast.AutoLink); isAuto && off > 0 && src[off-1] == '<' {
-				off--
-			}
 			return lines.Pos(off)
 		}
 	}

@@ -197,9 +197,7 @@ func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {
 	ctx := parser.NewContext()
 	ctx.Set(stateKey, &state{page: p, res: res})
 	doc := c.forLang(p.Lang).Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	for id := range footnoteIDs(doc) {
-		res.IDs[id] = true
-	}
+	footnoteIDs(doc, res.IDs)
 	return doc, res
 }
 
@@ -208,10 +206,9 @@ func stateOf(pc parser.Context) *state {
 	return s
 }
 
-// footnoteIDs lists the ids goldmark's footnote renderer gives footnotes
-// and their back references, so links to them can be checked.
-func footnoteIDs(doc ast.Node) map[string]bool {
-	ids := make(map[string]bool)
+// footnoteIDs adds to ids the ids goldmark's footnote renderer gives
+// footnotes and their back references, so links to them can be checked.
+func footnoteIDs(doc ast.Node, ids map[string]bool) {
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -224,5 +221,4 @@ func footnoteIDs(doc ast.Node) map[string]bool {
 		}
 		return ast.WalkContinue, nil
 	})
-	return ids
 }

@@ -129,16 +129,14 @@ func checkTag(tok html.Token, off int) []htmlProblem {
 		switch {
 		case key == "href" && slices.Contains(attrs, "href"):
 			if bad := badScheme(a.Val); bad != "" {
-				probs = append(probs, htmlProblem{off: off, fatal: true, msg: "link scheme " + quote(bad) + " is not allowed; links go to web pages (https://) or to markdown files"})
+				probs = append(probs, htmlProblem{off: off, fatal: true, msg: "link scheme " + strconv.Quote(bad) + " is not allowed; links go to web pages (https://) or to markdown files"})
 			} else if !hrefRE.MatchString(a.Val) {
-				probs = append(probs, htmlProblem{off: off, msg: "raw HTML link to " + quote(a.Val) + " removed: links between pages are checked only in markdown; write [text](" + a.Val + ")"})
+				probs = append(probs, htmlProblem{off: off, msg: "raw HTML link to " + strconv.Quote(a.Val) + " removed: links between pages are checked only in markdown; write [text](" + a.Val + ")"})
 			}
 		case slices.Contains(attrs, key) || slices.Contains(globalAttrs, key):
 		default:
-			probs = append(probs, htmlProblem{off: off, msg: "attribute " + quote(key) + " removed from raw HTML <" + name + ">"})
+			probs = append(probs, htmlProblem{off: off, msg: "attribute " + strconv.Quote(key) + " removed from raw HTML <" + name + ">"})
 		}
 	}
 	return probs
 }
-
-func quote(s string) string { return strconv.Quote(s) }

@@ -50,11 +50,7 @@ func collectText(b []byte, n ast.Node, src []byte) []byte {
 		case *ast.String:
 			b = append(b, t.Value...)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			lines := n.Lines()
-			for i := range lines.Len() {
-				seg := lines.At(i)
-				b = append(b, seg.Value(src)...)
-			}
+			b = append(b, n.Lines().Value(src)...)
 			space()
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML, *ast.HTMLBlock:

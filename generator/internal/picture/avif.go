@@ -88,13 +88,9 @@ func isAVIF(data []byte) bool {
 // isHEIC reports a HEIF file of HEVC pictures, as phones save photos: the
 // same boxes as AVIF, which browsers but Safari cannot show.
 func isHEIC(data []byte) bool {
-	for _, b := range brands(data) {
-		switch b {
-		case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1":
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(brands(data), func(b string) bool {
+		return slices.Contains([]string{"heic", "heix", "heim", "heis", "hevc", "hevx", "mif1"}, b)
+	})
 }
 
 // avifSize returns the width and height of an AVIF file's primary picture.

@@ -16,8 +16,6 @@ type event struct {
 	name, data string
 }
 
-func reloadEvent(build int) event { return event{"reload", strconv.Itoa(build)} }
-
 // broadcast sends ev to every open page. s.mu must be held. A page too slow
 // to take it misses it; it gets the state again when it reconnects.
 func (s *Server) broadcast(ev event) {
@@ -50,9 +48,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	s.clients[c] = true
 	evs := []event{{"ready", strconv.Itoa(s.state.build)}}
 	if s.state.problems != nil {
-		evs[0] = problemsEvent(s.state.problems)
+		evs[0] = problemsEvent("problems", s.state.problems)
 	} else if s.state.warnings != nil {
-		evs = append(evs, warningsEvent(s.state.warnings))
+		evs = append(evs, problemsEvent("warnings", s.state.warnings))
 	}
 	s.mu.Unlock()
 	defer func() {

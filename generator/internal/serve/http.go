@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -92,10 +93,8 @@ func siteName(p string) (string, bool) {
 	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
 		return "", false
 	}
-	for _, seg := range strings.Split(p, "/") {
-		if seg == ".." {
-			return "", false
-		}
+	if slices.Contains(strings.Split(p, "/"), "..") {
+		return "", false
 	}
 	name := strings.TrimPrefix(path.Clean(p), "/")
 	if name == "" {
@@ -137,10 +136,7 @@ func inject(page []byte, build int) []byte {
 	if i < 0 {
 		return page
 	}
-	out := make([]byte, 0, len(page)+len(tags))
-	out = append(out, page[:i]...)
-	out = append(out, tags...)
-	return append(out, page[i:]...)
+	return slices.Concat(page[:i], []byte(tags), page[i:])
 }
 
 var problemTmpl = template.Must(template.New("problems").Parse(`<!doctype html>
@@ -173,8 +169,4 @@ func (s *Server) problemPage(w http.ResponseWriter, st state, code int) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(code)
 	w.Write(inject(b.Bytes(), st.build))
-}
-
-func (s *Server) logf(format string, args ...any) {
-	fmt.Fprintf(s.opt.Log, format+"\n", args...)
 }

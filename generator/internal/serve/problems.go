@@ -65,12 +65,8 @@ func readHead(path string) []byte {
 	return src
 }
 
-func problemsEvent(ps []problem) event {
+// problemsEvent is the event name ("problems" or "warnings") with ps.
+func problemsEvent(name string, ps []problem) event {
 	data, _ := json.Marshal(ps)
-	return event{"problems", string(data)}
-}
-
-func warningsEvent(ps []problem) event {
-	data, _ := json.Marshal(ps)
-	return event{"warnings", string(data)}
+	return event{name, string(data)}
 }

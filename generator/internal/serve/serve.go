@@ -48,6 +48,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -158,23 +159,15 @@ func (s *Server) Serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	defer w.close()
+	defer w.Close()
 	// Serve returns only once the watcher has stopped, so a rebuild in
 	// progress is never cut short by Close.
+	var watching sync.WaitGroup
+	defer watching.Wait()
 	ctx, cancel := context.WithCancel(ctx)
-	watched := make(chan struct{})
-	defer func() {
-		cancel()
-		<-watched
-	}()
-	go func() {
-		defer close(watched)
-		s.watch(ctx, w)
-	}()
-	go func() {
-		<-ctx.Done()
-		s.http.Close()
-	}()
+	defer cancel()
+	watching.Go(func() { s.watch(ctx, w) })
+	context.AfterFunc(ctx, func() { s.http.Close() })
 	err = s.http.Serve(s.ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
@@ -210,10 +203,7 @@ func (s *Server) rebuild(themeChanged bool) bool {
 		return false
 	}
 	s.pending = nil
-	s.state.build++
-	s.state.site = pv
-	s.state.problems = nil
-	s.state.warnings = nil
+	s.state = state{build: s.state.build + 1, site: pv}
 	if len(s.warnings) > 0 {
 		s.state.warnings = withContext(s.warnings)
 	}
@@ -221,7 +211,7 @@ func (s *Server) rebuild(themeChanged bool) bool {
 		fmt.Fprintln(s.opt.Log, w.Text)
 	}
 	fmt.Fprintf(s.opt.Log, "built in %v\n", time.Since(start).Round(time.Millisecond))
-	s.broadcast(reloadEvent(s.state.build))
+	s.broadcast(event{"reload", strconv.Itoa(s.state.build)})
 	return true
 }
 
@@ -238,7 +228,7 @@ func (s *Server) showProblems() {
 		fmt.Fprintln(s.opt.Log, p.Text)
 	}
 	fmt.Fprintf(s.opt.Log, "build failed; still serving the last good site\n")
-	s.broadcast(problemsEvent(s.state.problems))
+	s.broadcast(problemsEvent("problems", s.state.problems))
 }
 
 // build makes the site from what changed since the last build, through

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -10,40 +11,33 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// watcher reports changes anywhere below some folders. fsnotify watches
+// newWatcher reports changes anywhere below the roots. fsnotify watches
 // one folder at a time, so folders created later are added as they appear.
-type watcher struct {
-	w *fsnotify.Watcher
-}
-
-func newWatcher(roots ...string) (*watcher, error) {
-	fw, err := fsnotify.NewWatcher()
+func newWatcher(roots ...string) (*fsnotify.Watcher, error) {
+	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{w: fw}
 	for _, r := range roots {
-		if err := w.addTree(r); err != nil {
-			fw.Close()
+		if err := addTree(w, r); err != nil {
+			w.Close()
 			return nil, err
 		}
 	}
 	return w, nil
 }
 
-func (w *watcher) addTree(root string) error {
+func addTree(w *fsnotify.Watcher, root string) error {
 	return filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if e.IsDir() {
-			return w.w.Add(p)
+			return w.Add(p)
 		}
 		return nil
 	})
 }
-
-func (w *watcher) close() { w.w.Close() }
 
 // ignored reports files that editors write beside the real ones: swap and
 // backup files, which change nothing in the site.
@@ -55,7 +49,7 @@ func ignored(name string) bool {
 
 // watch rebuilds after each burst of changes until ctx is done, and shows
 // a failed build's problems if no change follows within ProblemDelay.
-func (s *Server) watch(ctx context.Context, w *watcher) {
+func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	grace := time.NewTimer(time.Hour) // ProblemDelay after a failed build
@@ -66,12 +60,12 @@ func (s *Server) watch(ctx context.Context, w *watcher) {
 		select {
 		case <-ctx.Done():
 			return
-		case ev, ok := <-w.w.Events:
+		case ev, ok := <-w.Events:
 			if !ok {
 				return
 			}
 			if ev.Has(fsnotify.Create) {
-				w.addTree(ev.Name) // a new folder; errors for files are harmless
+				addTree(w, ev.Name) // a new folder; errors for files are harmless
 			}
 			if ignored(ev.Name) || ev.Op == fsnotify.Chmod {
 				continue
@@ -80,11 +74,11 @@ func (s *Server) watch(ctx context.Context, w *watcher) {
 				themeChanged = true
 			}
 			timer.Reset(Debounce)
-		case err, ok := <-w.w.Errors:
+		case err, ok := <-w.Errors:
 			if !ok {
 				return
 			}
-			s.logf("watching: %v", err)
+			fmt.Fprintf(s.opt.Log, "watching: %v\n", err)
 		case <-timer.C:
 			if s.rebuild(themeChanged) {
 				grace.Stop()

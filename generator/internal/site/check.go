@@ -204,8 +204,7 @@ func (s *Site) checkLinks(entries []*Entry, byName map[string]*Entry, set *conte
 // show is the path of the content file name as messages print it, in the
 // same form as the path of e.
 func show(e *Entry, name string) string {
-	root := strings.TrimSuffix(e.Path(), e.Name)
-	return root + name
+	return strings.TrimSuffix(e.Path(), e.Name) + name
 }
 
 // suggest names the page in lang whose file name is nearest to name, as a

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"regexp"
 	"unicode"
-	"unicode/utf8"
+
+	"explainer/generator/internal/content"
 )
 
 // A Korean page (*.ko.md) whose body is English was pasted from the
@@ -41,15 +42,11 @@ func notKorean(src []byte) (int, bool) {
 		start, para = -1, para[:0]
 		return at, ok
 	}
-	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += off
-		}
-		line, lineOff := src[off:end], off
-		off = end + 1
+	next := 0 // the offset of the next line
+	for line := range bytes.Lines(src) {
+		lineOff := next
+		next += len(line)
+		line = bytes.TrimSuffix(line, []byte("\n"))
 		if start < 0 && bytes.HasPrefix(line, []byte("    ")) {
 			continue // indented code, or a list item's text: left alone
 		}
@@ -61,7 +58,7 @@ func notKorean(src []byte) (int, bool) {
 			}
 			continue
 		}
-		if f := fenceOf(text); f != nil {
+		if f := content.FenceOf(text); f != nil {
 			fence = f
 			if at, ok := flush(); ok {
 				return at, true
@@ -87,32 +84,13 @@ func notKorean(src []byte) (int, bool) {
 	return flush()
 }
 
-// fenceOf returns the fence (``` or ~~~, as long as written) that line
-// opens, or nil.
-func fenceOf(line []byte) []byte {
-	for _, c := range []byte("`~") {
-		n := 0
-		for n < len(line) && line[n] == c {
-			n++
-		}
-		if n >= 3 {
-			return line[:n]
-		}
-	}
-	return nil
-}
-
 // isEnglish reports whether text has no Hangul and at least minWords
 // words of Latin letters, once what may rightly be English is left out.
 func isEnglish(text []byte) bool {
 	// Nearly every paragraph of a Korean page has Hangul: it is found
 	// before any regular expression runs (Hangul in a link's text counts).
-	for rest := text; len(rest) > 0; {
-		r, size := utf8.DecodeRune(rest)
-		if unicode.Is(unicode.Hangul, r) {
-			return false
-		}
-		rest = rest[size:]
+	if bytes.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Hangul, r) }) {
+		return false
 	}
 	text = ignoredRE.ReplaceAll(text, nil)
 	return len(wordRE.FindAll(text, minWords)) >= minWords

@@ -131,11 +131,7 @@ func (s *Site) valid(key string, m *content.Meta, barriers map[string]bool) bool
 	case "sector":
 		return s.Config.Sector(m.Sector) != nil
 	case "related":
-		for _, r := range m.Related {
-			if !barriers[r.Slug] {
-				return false
-			}
-		}
+		return !slices.ContainsFunc(m.Related, func(r content.Ref) bool { return !barriers[r.Slug] })
 	case "first_listed":
 		return m.FirstListed >= FirstReport && m.FirstListed <= s.Config.ReportYear
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -150,10 +151,7 @@ func (ps *pictures) list() []Picture {
 		}
 	}
 	slices.SortFunc(out, func(a, b Picture) int {
-		if a.Out != b.Out {
-			return strings.Compare(a.Out, b.Out)
-		}
-		return strings.Compare(a.Name, b.Name)
+		return cmp.Or(strings.Compare(a.Out, b.Out), strings.Compare(a.Name, b.Name))
 	})
 	// Two files of the same name and content (in two subfolders) are
 	// published once.

@@ -150,11 +150,6 @@ func (s *Site) Trim() {
 // Close removes the temporary file of bodies; Body fails after it.
 func (s *Site) Close() error { return s.bodies.close() }
 
-// page is what the markdown converter needs to know of e, whose text is src.
-func (s *Site) page(e *Entry, src []byte) *markdown.Page {
-	return &markdown.Page{Name: e.Name, Lang: e.Lang, Lines: diag.NewLines(e.Path(), src), URL: s.urlOf}
-}
-
 // urlOf is the address of the page of the content file name, or "".
 func (s *Site) urlOf(name string) string {
 	if e := s.byName[name]; e != nil {
@@ -355,9 +350,7 @@ func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, 
 	close(work)
 	wg.Wait()
 	for _, e := range entries {
-		for _, f := range e.scanErrs {
-			errs.Add(f)
-		}
+		errs.Add(e.scanErrs...)
 	}
 }
 
@@ -374,7 +367,7 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
-	page := s.page(e, src)
+	page := &markdown.Page{Name: e.Name, Lang: e.Lang, Lines: diag.NewLines(e.Path(), src), URL: s.urlOf}
 	page.Picture = func(name string) (markdown.Picture, error) {
 		if !slices.Contains(e.pictures, name) {
 			e.pictures = append(e.pictures, name)
@@ -411,11 +404,7 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 		}
 		res.IDs[f.ID] = true
 	}
-	e.IDs = make(Anchors, 0, len(res.IDs))
-	for id := range res.IDs {
-		e.IDs = append(e.IDs, id)
-	}
-	slices.Sort(e.IDs)
+	e.IDs = slices.Sorted(maps.Keys(res.IDs))
 	return found
 }
 

@@ -13,7 +13,7 @@ import (
 func PrintGitHub(w io.Writer, rows []Row, dir string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Translations\n\n%s\n\n", Counts(rows))
-	if behind(rows) > 0 {
+	if Behind(rows) {
 		b.WriteString("| translation | state | what to do |\n| --- | --- | --- |\n")
 	}
 	var diffs strings.Builder

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"explainer/generator/internal/content"
@@ -115,8 +116,8 @@ func markFile(file, def string) (Marked, error) {
 // setKey sets a top-level front matter key in src, replacing its line or
 // adding one before the closing "---", keeping all else byte for byte.
 func setKey(src []byte, key, value string) ([]byte, error) {
-	bom := []byte("\xEF\xBB\xBF")
-	text := string(bytes.TrimPrefix(src, bom))
+	text := string(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")))
+	head := string(src[:len(src)-len(text)]) // the byte order mark, if any
 	lines := strings.SplitAfter(text, "\n")
 	eol := "\n"
 	if strings.HasSuffix(lines[0], "\r\n") {
@@ -129,24 +130,13 @@ func setKey(src []byte, key, value string) ([]byte, error) {
 	line := key + ": " + value + eol
 	for i := 1; i < len(lines); i++ {
 		if bare(lines[i]) == "---" {
-			lines = append(lines[:i], append([]string{line}, lines[i:]...)...)
-			return joinLines(src, bom, lines), nil
+			lines = slices.Insert(lines, i, line)
+			return []byte(head + strings.Join(lines, "")), nil
 		}
 		if strings.HasPrefix(lines[i], key+":") {
 			lines[i] = line
-			return joinLines(src, bom, lines), nil
+			return []byte(head + strings.Join(lines, "")), nil
 		}
 	}
 	return nil, errors.New("the front matter is not closed")
-}
-
-func joinLines(src, bom []byte, lines []string) []byte {
-	var b bytes.Buffer
-	if bytes.HasPrefix(src, bom) {
-		b.Write(bom)
-	}
-	for _, l := range lines {
-		b.WriteString(l)
-	}
-	return b.Bytes()
 }

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
 
 	"explainer/generator/internal/content"
@@ -67,12 +68,8 @@ func Report(set *content.Set) []Row {
 	var rows []Row
 	for _, k := range keys {
 		docs := byKey[k]
-		src := docs[def]
-		for _, l := range set.Config.Codes() {
-			if l == def {
-				continue
-			}
-			rows = append(rows, row(k, l, src, docs[l]))
+		for _, l := range set.Config.Codes()[1:] { // after the default
+			rows = append(rows, row(k, l, docs[def], docs[l]))
 		}
 	}
 	return rows
@@ -119,7 +116,7 @@ func Print(w io.Writer, rows []Row, dir string) {
 		}
 	}
 	fmt.Fprintf(w, "%s\n", Counts(rows))
-	if behind(rows) > 0 {
+	if Behind(rows) {
 		fmt.Fprintf(w, "after bringing a translation up to date, run: make translated F=<file>\n")
 	}
 }
@@ -157,16 +154,7 @@ func Counts(rows []Row) string {
 	return strings.Join(parts, ", ")
 }
 
-// behind counts the translations that are not up to date.
-func behind(rows []Row) int {
-	n := 0
-	for _, r := range rows {
-		if r.State != UpToDate {
-			n++
-		}
-	}
-	return n
-}
-
 // Behind reports whether any translation is not up to date.
-func Behind(rows []Row) bool { return behind(rows) > 0 }
+func Behind(rows []Row) bool {
+	return slices.ContainsFunc(rows, func(r Row) bool { return r.State != UpToDate })
+}
