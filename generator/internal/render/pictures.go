@@ -119,20 +119,14 @@ func writePictures(t *theme.Theme, pages []*Page, w Writer) error {
 		jobs = append(jobs, j)
 	}
 	sort.Slice(jobs, func(a, b int) bool { return jobs[a].name < jobs[b].name })
-	// Drawn on every core, written one after the other: a Writer need
-	// not take files from many goroutines.
-	data := make([][]byte, len(jobs))
-	if err := joinProblems(onAllCores(len(jobs), func(i int) error {
-		var err error
-		data[i], err = draw(jobs[i])()
-		return err
-	})); err != nil {
-		return err
-	}
-	for i, j := range jobs {
-		if err := w.WriteFile(j.name, data[i]); err != nil {
+	// Drawn (or read from the cache) and written on every core, as pages
+	// are: held until all were drawn, the pictures of N = 10,000 barriers
+	// took 150 MiB.
+	return joinProblems(onAllCores(len(jobs), func(i int) error {
+		data, err := draw(jobs[i])()
+		if err != nil {
 			return err
 		}
-	}
-	return nil
+		return w.WriteFile(jobs[i].name, data)
+	}))
 }

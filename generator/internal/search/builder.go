@@ -69,13 +69,13 @@ func (b *Builder) Add(d Doc) int {
 // posting is one document's score for a term.
 type posting struct{ place, score int }
 
-// WriteJSON writes the index of docs, where docs[i] is the document added
-// with slot slots[i]; documents added but not named in slots are left out.
-// The bytes are those of Index.JSON for the same documents in that order.
-func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
-	if len(docs) != len(slots) {
-		return fmt.Errorf("search: %d documents for %d slots", len(docs), len(slots))
-	}
+// WriteJSON writes the index of len(slots) documents, where document i
+// is the one added with slot slots[i] and doc(i) is what its result shows;
+// documents added but not named in slots are left out. The bytes are those
+// of Index.JSON for the same documents in that order. The results are
+// asked for one at a time, as they are written: the texts of a large
+// site's parts are hundreds of megabytes, never all in memory.
+func (b *Builder) WriteJSON(w io.Writer, slots []int, doc func(i int) (Result, error)) error {
 	place := make([]int, b.slots)
 	for i := range place {
 		place[i] = -1
@@ -88,12 +88,14 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(`{"docs":`)
-	if len(docs) == 0 {
+	if len(slots) == 0 {
 		bw.WriteString("null") // as a nil slice is written
 	}
-	// One document at a time, as json.Marshal writes a list: the texts of
-	// a large site's parts are megabytes, not to be copied whole again.
-	for i, d := range docs {
+	for i := range slots {
+		d, err := doc(i)
+		if err != nil {
+			return err
+		}
 		b, err := json.Marshal(d)
 		if err != nil {
 			return err
@@ -105,7 +107,7 @@ func (b *Builder) WriteJSON(w io.Writer, docs []Result, slots []int) error {
 		}
 		bw.Write(b)
 	}
-	if len(docs) > 0 {
+	if len(slots) > 0 {
 		bw.WriteByte(']')
 	}
 	bw.WriteString(`,"terms":{`)

@@ -69,16 +69,21 @@ func TestBuilderWritesWhatIndexWrites(t *testing.T) {
 	}
 
 	var empty bytes.Buffer
-	if err := NewBuilder().WriteJSON(&empty, nil, nil); err != nil {
+	if err := NewBuilder().WriteJSON(&empty, nil, resultsOf(nil)); err != nil {
 		t.Fatal(err)
 	}
 	if want, _ := Build(nil).JSON(); !bytes.Equal(empty.Bytes(), want) {
 		t.Errorf("empty: got %s, want %s", empty.Bytes(), want)
 	}
 	twice := []Result{{URL: docs[10].URL}, {URL: docs[11].URL}}
-	if err := b.WriteJSON(&empty, twice, []int{slot[10], slot[10]}); err == nil {
+	if err := b.WriteJSON(&empty, []int{slot[10], slot[10]}, resultsOf(twice)); err == nil {
 		t.Error("a slot named twice was accepted")
 	}
+}
+
+// resultsOf is Builder.WriteJSON's doc for results already made.
+func resultsOf(rs []Result) func(int) (Result, error) {
+	return func(i int) (Result, error) { return rs[i], nil }
 }
 
 // sameAsIndex writes b's index of docs, whose slots in b are slots, and
@@ -94,7 +99,7 @@ func sameAsIndex(t *testing.T, b *Builder, docs []Doc, slots []int) (got, want [
 		results = append(results, ResultOf(d))
 	}
 	var buf bytes.Buffer
-	if err := b.WriteJSON(&buf, results, slots); err != nil {
+	if err := b.WriteJSON(&buf, slots, resultsOf(results)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes(), want

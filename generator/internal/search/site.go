@@ -158,7 +158,11 @@ func (x *Site) writeFile(s *site.Site, l string, w Files) (string, error) {
 // WriteJSON writes the search index of language l to w: the parts of its
 // barriers, then of its other pages, then of its home page.
 func (x *Site) WriteJSON(s *site.Site, l string, w io.Writer) error {
-	var results []Result
+	type ref struct {
+		e *site.Entry
+		i int // the part's place in x.parts[e]
+	}
+	var refs []ref
 	var slots []int
 	lists := [][]*site.Entry{s.Barriers[l], s.Pages[l]}
 	if h := s.Home[l]; h != nil {
@@ -167,24 +171,25 @@ func (x *Site) WriteJSON(s *site.Site, l string, w io.Writer) error {
 	for _, list := range lists {
 		for _, e := range list {
 			for i, p := range x.parts[e] {
-				r := Result{URL: s.URL(e.PagePath), Title: e.Meta.Title, Heading: p.heading}
-				if i == 0 {
-					r.Section = x.section(e)
-				}
-				if p.anchor != "" {
-					r.URL += "#" + p.anchor
-				}
-				text, err := x.texts.get(p.text)
-				if err != nil {
-					return err
-				}
-				r.Text = text
-				results = append(results, r)
+				refs = append(refs, ref{e, i})
 				slots = append(slots, p.slot)
 			}
 		}
 	}
 	b := x.builders[l]
 	b.Synonyms = x.syn
-	return b.WriteJSON(w, results, slots)
+	return b.WriteJSON(w, slots, func(n int) (Result, error) {
+		e, i := refs[n].e, refs[n].i
+		p := x.parts[e][i]
+		r := Result{URL: s.URL(e.PagePath), Title: e.Meta.Title, Heading: p.heading}
+		if i == 0 {
+			r.Section = x.section(e)
+		}
+		if p.anchor != "" {
+			r.URL += "#" + p.anchor
+		}
+		var err error
+		r.Text, err = x.texts.get(p.text)
+		return r, err
+	})
 }

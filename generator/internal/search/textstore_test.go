@@ -49,7 +49,7 @@ func TestBuilderWritesSynonyms(t *testing.T) {
 		results = append(results, ResultOf(d))
 	}
 	var got bytes.Buffer
-	if err := b.WriteJSON(&got, results, slots); err != nil {
+	if err := b.WriteJSON(&got, slots, resultsOf(results)); err != nil {
 		t.Fatal(err)
 	}
 	ix := Build(docs)
