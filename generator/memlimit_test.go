@@ -8,7 +8,7 @@ func TestMemoryLimit(t *testing.T) {
 		limit int64
 		set   bool
 	}{
-		{"", 128 << 20, true},
+		{"", 200 << 20, true},
 		{"off", 0, false},
 		{"1GiB", 0, false},
 	} {

@@ -32,7 +32,7 @@ type Builder struct {
 // difference between its slot and the one before's, as a varint, then
 // its score, a byte. A site of 10,000 barriers in two languages has some
 // 4 million postings: packed, about 9 MB, where pairs of int32 took 35 MB
-// of a build kept under a memory limit of 128 MiB.
+// of a build kept under a soft memory limit.
 type postings struct {
 	last int // the slot of the last
 	data []byte

@@ -9,7 +9,7 @@ import (
 // textBudget is how many bytes of passages a Site keeps in memory; the
 // rest wait in a temporary file until the index is written. A page's text
 // is some 8 KB: a site of 20,000 pages would otherwise hold 150 MiB of it
-// through the build, which keeps itself under 128 MiB.
+// through the build, which keeps itself under 200 MiB.
 const textBudget = 1 << 20
 
 // textStore keeps the text of every part until the index is written. Put
