@@ -188,36 +188,3 @@ func TestTimelineAndFigures(t *testing.T) {
 		t.Error(p)
 	}
 }
-
-// TestPagePictures loads the link-preview picture of a page of each kind,
-// in both languages, as a link preview would: each page names a picture of
-// its own, and the picture is a 1200×630 image the browser decodes.
-func TestPagePictures(t *testing.T) {
-	t.Parallel()
-	ctx, probs := tab(t)
-	seen := map[string]string{}
-	for _, path := range pagePaths(t) {
-		if path == "" || !strings.HasSuffix(path, "/") {
-			continue
-		}
-		if err := open(ctx, path); err != nil {
-			t.Fatal(err)
-		}
-		img := eval[string](t, ctx, `document.querySelector('meta[property="og:image"]').content`)
-		alt := eval[string](t, ctx, `document.querySelector('meta[property="og:image:alt"]').content`)
-		if other, ok := seen[img]; ok && alt != other {
-			t.Errorf("%s: its picture %s is also that of %q", path, img, other)
-		}
-		seen[img] = alt
-		size := eval[[]int](t, ctx, `new Promise(ok => { const i = new Image(); i.onload = () => ok([i.naturalWidth, i.naturalHeight]); i.onerror = () => ok([0, 0]); i.src = `+"`"+`${document.querySelector('meta[property="og:image"]').content}`+"`"+`; })`)
-		if len(size) != 2 || size[0] != 1200 || size[1] != 630 {
-			t.Errorf("%s: its picture %s is %v, want 1200×630", path, img, size)
-		}
-	}
-	if len(seen) < 4 {
-		t.Errorf("%d pictures for the pages; want one a title", len(seen))
-	}
-	for _, p := range probs.take() {
-		t.Error(p)
-	}
-}
