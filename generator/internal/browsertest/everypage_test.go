@@ -96,10 +96,7 @@ func visitPage(t *testing.T, ctx context.Context, probs *problems, src, path str
 	if path == "" {
 		return f, 0
 	}
-	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
-		wide := eval[string](t, ctx, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 321).slice(0, 3).map(e => e.outerHTML.slice(0, 100)).join("\n\t")`)
-		t.Errorf("%s is %dpx wide at 320px; too wide:\n\t%s", path, w, wide)
-	}
+	tooWide(t, ctx, path)
 	if _, err := chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
 		t.Fatal(err)
 	}
