@@ -10,7 +10,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +40,14 @@ var (
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	// The tests mostly wait for Chromium, whose tabs work in processes of
+	// their own: more tabs at once than Go's default (one a core) keep
+	// the cores busy. -parallel on the command line still decides.
+	parallelSet := false
+	flag.Visit(func(f *flag.Flag) { parallelSet = parallelSet || f.Name == "test.parallel" })
+	if !parallelSet {
+		flag.Set("test.parallel", strconv.Itoa(2*runtime.GOMAXPROCS(0)))
+	}
 	tmp, err := os.MkdirTemp("", "browsertest-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
