@@ -124,7 +124,7 @@ func extract(archive, dir string) (string, error) {
 // serve answers as GitHub Pages does: the files below basePath, a folder by
 // its index.html, and 404.html with status 404 for anything else.
 //
-// It also serves axe-core at axeURL, outside the site, for TestAccessibility.
+// It also serves axe-core at axeURL, outside the site, for the axe checks.
 func serve(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == axeURL {
 		data, err := os.ReadFile(axeFile())
