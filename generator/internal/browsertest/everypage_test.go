@@ -116,6 +116,13 @@ func visitPage(t *testing.T, ctx context.Context, probs *problems, src, path str
 		checkFootnote(t, ctx, path)
 	}
 	if strings.HasPrefix(path, "en/") || strings.HasPrefix(path, "ko/") {
+		if notes > 0 {
+			// The switcher keeps the anchor the footnotes left (#fnref…);
+			// it is tried from the top of the page, as a reader arriving.
+			if err := open(ctx, path); err != nil {
+				t.Fatal(err)
+			}
+		}
 		checkSwitcher(t, ctx, path)
 	}
 	for _, p := range probs.take() {
