@@ -14,16 +14,19 @@
 //     event-handler or style attribute, no request to another host, hashed
 //     asset names (budget_test.go); every page points at its language's
 //     search index and draws its figures as charts (built_test.go);
-//   - every page loads without console errors or failed requests, and
-//     axe-core finds no accessibility violation in the light and the dark
-//     theme (pages_test.go);
-//   - the language switcher lands on the counterpart page, Tab reaches every
-//     link with a visible focus, the skip link works (navigation_test.go);
+//   - every page, loaded once for all of these: no wider than 320px; no
+//     console errors or failed requests; axe-core finds no accessibility
+//     violation in the light and the dark theme; its link-preview picture
+//     decodes at 1200×630; its footnotes lead there and back; its language
+//     switcher lands on the counterpart page; and, from what the pages
+//     showed, previous and next follow the barrier index
+//     (everypage_test.go);
+//   - Tab reaches every link with a visible focus, the skip link works
+//     (navigation_test.go);
 //   - the reader's conveniences: the language switch keeps the #anchor
 //     both ways, the menu marks the section of barrier and sector pages,
 //     a heading's "#" shows on focus and its copy button puts the address
-//     with the anchor in the clipboard and confirms it, previous and next
-//     follow the barrier index (reader_test.go);
+//     with the anchor in the clipboard and confirms it (reader_test.go);
 //   - search finds pages in English and Korean with the same results as
 //     the Go reference: a Korean word with a particle as without it, a
 //     compound with and without its space, an editor's synonym, a glossary
@@ -35,8 +38,10 @@
 //     (screenshot_test.go).
 //
 // One Chromium serves every test. The browser tests run in parallel, each
-// in tabs of its own; those that look at every page deal the pages out to
-// several tabs (eachPage), so that Chromium works on a page a core. axe-core
+// in tabs of its own, two a core unless -parallel says otherwise: they
+// mostly wait for Chromium. TestEveryPage deals the pages out to several
+// tabs (eachPage). A page is narrowed or widened in place rather than
+// loaded again: the site's scripts never look at the window's width. axe-core
 // is served from the test server and cached, so that Chromium compiles it
 // once, not on every page.
 //

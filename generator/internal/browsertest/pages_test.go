@@ -12,25 +12,6 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestPagesLoadCleanly opens every page and fails on any console error,
-// exception, failed request or request to another host.
-func TestPagesLoadCleanly(t *testing.T) {
-	t.Parallel()
-	eachPage(t, pagePaths(t), 2, func(t *testing.T, ctx context.Context, probs *problems, path string) {
-		if err := open(ctx, path); err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range probs.take() {
-			t.Errorf("%s: %s", path, p)
-		}
-		if strings.HasPrefix(path, "en/") {
-			for _, text := range eval[[]string](t, ctx, unmarkedKorean) {
-				t.Errorf("%s: Korean text without lang=\"ko\": %q", path, text)
-			}
-		}
-	})
-}
-
 // unmarkedKorean lists the visible texts with Hangul whose language, by
 // the nearest lang attribute, is not Korean: a screen reader would read
 // them with the wrong voice.
@@ -135,35 +116,6 @@ func runAxe(t *testing.T, ctx context.Context, src string) []violation {
 		id: v.id, impact: v.impact || "", help: v.help,
 		nodes: v.nodes.map(n => n.target.join(" ") + ": " + (n.failureSummary || "").replace(/\s+/g, " "))
 	})))`)
-}
-
-// TestAccessibility runs axe-core on every page, in the light and the
-// dark theme. The root page only sends the reader on, so it is left out.
-func TestAccessibility(t *testing.T) {
-	t.Parallel()
-	src := axeSource(t)
-	paths := slices.DeleteFunc(pagePaths(t), func(p string) bool { return p == "" })
-	eachPage(t, paths, 4, func(t *testing.T, ctx context.Context, probs *problems, path string) {
-		if err := theme(ctx, "light"); err != nil {
-			t.Fatal(err)
-		}
-		if err := open(ctx, path); err != nil {
-			t.Fatal(err)
-		}
-		for _, scheme := range []string{"light", "dark"} {
-			// The theme switches in place, as when a reader's system does.
-			if err := theme(ctx, scheme); err != nil {
-				t.Fatal(err)
-			}
-			if got := eval[bool](t, ctx, `matchMedia("(prefers-color-scheme: dark)").matches`); got != (scheme == "dark") {
-				t.Fatalf("%s: prefers-color-scheme dark is %v in the %s theme", path, got, scheme)
-			}
-			for _, v := range runAxe(t, ctx, src) {
-				t.Errorf("%s (%s): %s [%s, %s]\n\t%s", path, scheme, v.Help, v.ID, v.Impact, strings.Join(v.Nodes, "\n\t"))
-			}
-		}
-		probs.take()
-	})
 }
 
 // TestAxeSeesViolations makes sure axe really runs: a page with an image

@@ -3,7 +3,6 @@ package browsertest
 import (
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -185,40 +184,5 @@ func TestPermalinkShownOnFocus(t *testing.T) {
 	}
 	if got := eval[string](t, ctx, opacity); got != "1" {
 		t.Errorf("the focused # link has opacity %s, want 1", got)
-	}
-}
-
-// TestPagerFollowsTheList follows the "next" links from the first barrier
-// of the barrier index, and "previous" back from the last: each language
-// meets its barriers in the order the index lists them.
-func TestPagerFollowsTheList(t *testing.T) {
-	t.Parallel()
-	ctx, _ := tab(t)
-	for _, lang := range []string{"en", "ko"} {
-		if err := open(ctx, lang+"/barriers/"); err != nil {
-			t.Fatal(err)
-		}
-		list := eval[[]string](t, ctx, `[...document.querySelectorAll("main .card h3 a")].map(a => a.href)`)
-		if len(list) < 2 {
-			t.Fatalf("%s: the index lists %d barriers", lang, len(list))
-		}
-		for _, dir := range []struct{ rel, start string }{{"next", list[0]}, {"prev", list[len(list)-1]}} {
-			var seen []string
-			for at := dir.start; at != "" && len(seen) <= len(list); {
-				seen = append(seen, at)
-				if err := chromedp.Do(ctx, chromedp.Navigate(at)); err != nil {
-					t.Fatal(err)
-				}
-				at = eval[string](t, ctx, `(document.querySelector('.pager a[rel="`+dir.rel+`"]') || {href: ""}).href`)
-			}
-			want := list
-			if dir.rel == "prev" {
-				want = slices.Clone(list)
-				slices.Reverse(want)
-			}
-			if !slices.Equal(seen, want) {
-				t.Errorf("%s: following %q links: %s\nthe index lists: %s", lang, dir.rel, strings.Join(seen, " "), strings.Join(want, " "))
-			}
-		}
 	}
 }

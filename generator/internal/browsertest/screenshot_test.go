@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -153,23 +152,6 @@ func shoot(t *testing.T, ctx context.Context, fullPage bool, name string) {
 	if err := os.WriteFile(filepath.Join(screenshotDir, name+".png"), r.Data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// TestNoSidewaysScroll loads every page at 320px, the narrowest phone
-// width WCAG asks to reflow to, and fails where the page is wider.
-func TestNoSidewaysScroll(t *testing.T) {
-	t.Parallel()
-	paths := slices.DeleteFunc(pagePaths(t), func(p string) bool { return p == "" })
-	eachPage(t, paths, 2, func(t *testing.T, ctx context.Context, _ *problems, path string) {
-		resize(t, ctx, 320, 640)
-		if err := open(ctx, path); err != nil {
-			t.Fatal(err)
-		}
-		if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
-			wide := eval[string](t, ctx, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 321).slice(0, 3).map(e => e.outerHTML.slice(0, 100)).join("\n\t")`)
-			t.Errorf("%s is %dpx wide at 320px; too wide:\n\t%s", path, w, wide)
-		}
-	})
 }
 
 func itoa64(i int64) string { return strconv.FormatInt(i, 10) }

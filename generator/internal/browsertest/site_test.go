@@ -10,7 +10,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +40,14 @@ var (
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	// The tests mostly wait for Chromium, whose tabs work in processes of
+	// their own: more tabs at once than Go's default (one a core) keep
+	// the cores busy. -parallel on the command line still decides.
+	parallelSet := false
+	flag.Visit(func(f *flag.Flag) { parallelSet = parallelSet || f.Name == "test.parallel" })
+	if !parallelSet {
+		flag.Set("test.parallel", strconv.Itoa(2*runtime.GOMAXPROCS(0)))
+	}
 	tmp, err := os.MkdirTemp("", "browsertest-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -114,7 +124,7 @@ func extract(archive, dir string) (string, error) {
 // serve answers as GitHub Pages does: the files below basePath, a folder by
 // its index.html, and 404.html with status 404 for anything else.
 //
-// It also serves axe-core at axeURL, outside the site, for TestAccessibility.
+// It also serves axe-core at axeURL, outside the site, for the axe checks.
 func serve(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == axeURL {
 		data, err := os.ReadFile(axeFile())
