@@ -88,21 +88,7 @@ func TestOverview(t *testing.T) {
 			t.Errorf("%s: a focused square looks like the others (stroke %s)", path, f.Focused)
 		}
 		eval[bool](t, ctx, `document.querySelector("#barrier-overview details").open = true`)
-		for _, scheme := range []string{"light", "dark"} {
-			if err := theme(ctx, scheme); err != nil {
-				t.Fatal(err)
-			}
-			var only []string
-			if scheme == "dark" {
-				only = colourRules
-			}
-			for _, v := range runAxe(t, ctx, src, only...) {
-				t.Errorf("%s (%s): %s [%s, %s]\n\t%s", path, scheme, v.Help, v.ID, v.Impact, strings.Join(v.Nodes, "\n\t"))
-			}
-		}
-		if err := theme(ctx, "light"); err != nil {
-			t.Fatal(err)
-		}
+		checkAxe(t, ctx, src, path)
 		// Narrowed in place, the table still open.
 		resize(t, ctx, 320, 640)
 		tooWide(t, ctx, path)
