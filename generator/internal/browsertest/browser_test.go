@@ -29,12 +29,14 @@ var (
 	profileDir    string
 )
 
-// findChromium returns the browser to drive, or "".
+// findChromium returns the browser to drive, or "". Chromium's headless
+// shell comes first: the same Blink as the browser, without the browser's
+// own interface, it runs the tests in about 60% of the CPU time.
 func findChromium() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
 		return p
 	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+	for _, name := range []string{"chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}

@@ -45,9 +45,11 @@
 // is served from the test server and cached, so that Chromium compiles it
 // once, not on every page.
 //
-// Chromium is looked for as $CHROMIUM, then chromium, chromium-browser and
-// google-chrome on the PATH; axe-core as $AXE_CORE_JS, then
-// node_modules/axe-core/axe.min.js in this folder (.ci/run installs both).
+// Chromium is looked for as $CHROMIUM, then chromium-headless-shell (the
+// same Blink without the browser's interface, the lightest), chromium,
+// chromium-browser and google-chrome on the PATH; axe-core as
+// $AXE_CORE_JS, then node_modules/axe-core/axe.min.js in this folder
+// (.ci/run installs both).
 // Without them the browser tests skip, saying why, unless CI is set: there
 // a missing browser or axe-core fails the run.
 package browsertest
