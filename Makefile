@@ -24,11 +24,11 @@ define run
 	@$(GEN) $(1) || { code=$$?; echo "make: generator $(firstword $(1)) exited with code $$code" >&2; exit $$code; }
 endef
 
-.PHONY: help build check test clean serve new status translated fuzz race bench bench-test
+.PHONY: help build check test clean serve new status translated fuzz race bench bench-test screenshots
 
 help: ## list the targets
 	@echo "usage: make <target> [VARIABLE=value ...]"
-	@awk -F':.*## ' '/^[a-z]+:.*## / { printf "  make %-11s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk -F':.*## ' '/^[a-z-]+:.*## / { printf "  make %-12s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 build: ## build the site into public/
 	$(call run,build)
@@ -98,3 +98,8 @@ bench: ## measure against Hugo; minutes (BENCHMARKS.md) [BENCH_FLAGS=...]
 # the way the harness does (`make test` skips these).
 bench-test: ## the benchmark harness's own tests, with those that build and run the generator
 	EXPLAINER_BENCH_TESTS=1 $(GO) test ./bench
+
+# Full-page pictures of the main pages for people to look at; `make test`
+# leaves them out (they check nothing the browser tests do not).
+screenshots: ## photograph the main pages in both languages into testdata/screenshots/ (needs Chromium)
+	EXPLAINER_SCREENSHOTS=1 $(GO) test -count=1 -run Screenshots ./generator/internal/browsertest

@@ -33,9 +33,9 @@
 //     term at its #anchor; the keyboard (/, arrows, Enter, Escape), the
 //     counts in words, axe with the results open, and the search page
 //     without JavaScript (search_test.go);
-//   - screenshots at 375px and 1280px in both languages, written to
-//     testdata/screenshots/ at the repository root for review
-//     (screenshot_test.go).
+//   - with $EXPLAINER_SCREENSHOTS set (make screenshots), screenshots at
+//     375px and 1280px in both languages, written to testdata/screenshots/
+//     at the repository root for review (screenshot_test.go).
 //
 // One Chromium serves every test. The browser tests run in parallel, each
 // in tabs of its own, two a core unless -parallel says otherwise: they

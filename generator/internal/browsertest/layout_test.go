@@ -174,6 +174,7 @@ func TestGlossaryIndex(t *testing.T) {
 // and contents, at a phone's and a desktop's width, for review.
 func TestGlossaryScreenshots(t *testing.T) {
 	t.Parallel()
+	wantScreenshots(t)
 	ctx, _ := tab(t)
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 		t.Fatal(err)

@@ -40,6 +40,17 @@ func screenshotPages(t *testing.T, lang string) map[string]string {
 	return out
 }
 
+// wantScreenshots skips a test that only writes pictures for people to
+// look at, unless $EXPLAINER_SCREENSHOTS is set, as `make screenshots`
+// does (and .ci/run after `make test`): they check nothing the other
+// tests do not, and would cost `make test` a tenth of its time.
+func wantScreenshots(t *testing.T) {
+	t.Helper()
+	if os.Getenv("EXPLAINER_SCREENSHOTS") == "" {
+		t.Skip("screenshots are written by make screenshots")
+	}
+}
+
 // screenshotWidths are a phone's and a desktop's.
 var screenshotWidths = []int64{375, 1280}
 
@@ -52,6 +63,7 @@ var screenshotWidths = []int64{375, 1280}
 // dark.
 func TestScreenshots(t *testing.T) {
 	t.Parallel()
+	wantScreenshots(t)
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
