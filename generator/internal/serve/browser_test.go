@@ -14,13 +14,17 @@ import (
 
 // browser returns a Chromium tab for the test, or skips the test when no
 // Chromium is installed (and fails it when CI is set: there it must be).
+// It looks for the browser as the browser tests do: $CHROMIUM, then
+// Chromium's headless shell (what .ci/install installs), then the others.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	var path string
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+	path := os.Getenv("CHROMIUM")
+	for _, name := range []string{"chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if path != "" {
+			break
+		}
 		if p, err := exec.LookPath(name); err == nil {
 			path = p
-			break
 		}
 	}
 	if path == "" {
