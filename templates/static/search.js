@@ -49,8 +49,12 @@
   // Each word of a query in its forms: itself and its synonyms.
   const words = (ix, q) => tokens(q).map(w => (w = normalize(ix, w), ix.alts.get(w.t) || [w]));
 
+  // A term's postings: pairs of a place, less the place before, and a score.
   const pairs = (ps = [], m = new Map()) => {
-    for (let i = 0; i + 1 < ps.length; i += 2) m.set(ps[i], Math.max(m.get(ps[i]) || 0, ps[i + 1]));
+    for (let i = 0, d = 0; i + 1 < ps.length; i += 2) {
+      d += ps[i];
+      m.set(d, Math.max(m.get(d) || 0, ps[i + 1]));
+    }
     return m;
   };
   const match = (ix, { t, c }) => {

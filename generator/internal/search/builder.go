@@ -129,7 +129,8 @@ func (b *Builder) WriteJSON(w io.Writer, slots []int, doc func(i int) (Result, e
 	return bw.Flush()
 }
 
-// writeTerms writes the postings of every term as "term":[place,score,...],
+// writeTerms writes the postings of every term as "term":[place,score,...]
+// with each place less the one before (see Index.Terms),
 // keeping the documents written (place[slot] >= 0), in the order
 // encoding/json writes map keys.
 func (b *Builder) writeTerms(bw *bufio.Writer, place []int) error {
@@ -163,13 +164,15 @@ func (b *Builder) writeTerms(bw *bufio.Writer, place []int) error {
 		}
 		first = false
 		buf = append(append(buf[:0], key...), ":["...)
+		last := uint64(0)
 		for i, p := range kept {
 			if i > 0 {
 				buf = append(buf, ',')
 			}
-			buf = strconv.AppendUint(buf, p>>8, 10)
+			buf = strconv.AppendUint(buf, p>>8-last, 10)
 			buf = append(buf, ',')
 			buf = strconv.AppendUint(buf, p&0xff, 10)
+			last = p >> 8
 		}
 		bw.Write(append(buf, ']'))
 	}

