@@ -129,10 +129,9 @@ func (b *Builder) WriteJSON(w io.Writer, slots []int, doc func(i int) (Result, e
 	return bw.Flush()
 }
 
-// writeTerms writes the postings of every term as "term":[place,score,...]
-// with each place less the one before (see Index.Terms),
-// keeping the documents written (place[slot] >= 0), in the order
-// encoding/json writes map keys.
+// writeTerms writes the postings of every term as "term":[place,score,...],
+// each place less the one before (see Index.Terms), keeping the documents
+// written (place[slot] >= 0), in the order encoding/json writes map keys.
 func (b *Builder) writeTerms(bw *bufio.Writer, place []int) error {
 	first := true
 	// A posting kept is its document's place, shifted left a byte, and

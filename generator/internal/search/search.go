@@ -71,7 +71,8 @@ type Index struct {
 	// Terms maps a term to pairs of numbers, in the order of Docs: a
 	// document's place in Docs less the place of the pair before (the
 	// first, its place), then its score. Written as differences, the
-	// places of a large site's index take a third fewer bytes.
+	// places take fewer digits: the indexes of 10,000 barriers are a
+	// fifth smaller.
 	Terms map[string][]int `json:"terms"`
 	// Endings are the Korean endings a query word loses (see Normalize),
 	// for search.js, which normalises as Normalize does.

@@ -19,12 +19,12 @@ import (
 func browser(t *testing.T) context.Context {
 	t.Helper()
 	path := os.Getenv("CHROMIUM")
-	for _, name := range []string{"chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if path != "" {
-			break
-		}
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
+	if path == "" {
+		for _, name := range []string{"chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+			if p, err := exec.LookPath(name); err == nil {
+				path = p
+				break
+			}
 		}
 	}
 	if path == "" {
