@@ -6,29 +6,44 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"explainer/generator/internal/theme"
 )
 
-// mapWriter keeps the files written to it.
-type mapWriter map[string][]byte
+// mapWriter keeps the files written to it; as a Writer must, it takes
+// them from several goroutines at once.
+type mapWriter struct {
+	mu    *sync.Mutex
+	files map[string][]byte
+}
+
+func newMapWriter() mapWriter {
+	return mapWriter{new(sync.Mutex), map[string][]byte{}}
+}
 
 func (m mapWriter) WriteFile(name string, data []byte) error {
-	m[name] = bytes.Clone(data)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[name] = bytes.Clone(data)
 	return nil
 }
 
 func (m mapWriter) Stream(name string, write func(io.Writer) error) error {
 	var b bytes.Buffer
 	err := write(&b)
-	m[name] = b.Bytes()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[name] = b.Bytes()
 	return err
 }
 
 func (m mapWriter) Rename(from, to string) error {
-	m[to] = m[from]
-	delete(m, from)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[to] = m.files[from]
+	delete(m.files, from)
 	return nil
 }
 
@@ -39,8 +54,8 @@ func (m mapWriter) Rename(from, to string) error {
 func TestEveryPageHasItsPicture(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	pages := realPages(t)
-	w := map[string][]byte{}
-	if err := writePictures(pages[0].theme, pages, mapWriter(w)); err != nil {
+	w := newMapWriter()
+	if err := writePictures(pages[0].theme, pages, w); err != nil {
 		t.Fatal(err)
 	}
 	byTitle := map[string]string{}
@@ -56,7 +71,7 @@ func TestEveryPageHasItsPicture(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := strings.TrimPrefix(img, p.Site.AbsURL(""))
-		data, ok := w[name]
+		data, ok := w.files[name]
 		if !ok {
 			t.Errorf("%s: its picture %s was not written", p.Path, name)
 			continue
@@ -74,8 +89,8 @@ func TestEveryPageHasItsPicture(t *testing.T) {
 		}
 		byTitle[key] = name
 	}
-	if len(w) != len(byTitle) {
-		t.Errorf("%d pictures written for %d titles", len(w), len(byTitle))
+	if len(w.files) != len(byTitle) {
+		t.Errorf("%d pictures written for %d titles", len(w.files), len(byTitle))
 	}
 }
 
@@ -91,7 +106,7 @@ func TestTitleTheFontCannotWrite(t *testing.T) {
 		}
 	}
 	bad.Title = "漢字로 쓴 제목"
-	for _, w := range []Writer{Discard{}, mapWriter(map[string][]byte{})} {
+	for _, w := range []Writer{Discard{}, newMapWriter()} {
 		err := writePictures(bad.theme, pages, w)
 		if err == nil {
 			t.Fatalf("a title in Chinese characters was drawn with a Korean font")
@@ -120,12 +135,12 @@ func TestPreviewDrawsPicturesOnRequest(t *testing.T) {
 	cache := t.TempDir()
 	t.Setenv("XDG_CACHE_HOME", cache)
 	pages := realPages(t)
-	w := lazyMap{mapWriter{}, map[string]func() ([]byte, error){}}
+	w := lazyMap{newMapWriter(), map[string]func() ([]byte, error){}}
 	if err := writePictures(pages[0].theme, pages, w); err != nil {
 		t.Fatal(err)
 	}
-	if len(w.mapWriter) != 0 || len(w.makers) < 4 {
-		t.Fatalf("%d files written, %d makers; want none and one a title", len(w.mapWriter), len(w.makers))
+	if len(w.files) != 0 || len(w.makers) < 4 {
+		t.Fatalf("%d files written, %d makers; want none and one a title", len(w.files), len(w.makers))
 	}
 	if drawn, _ := filepath.Glob(filepath.Join(cache, "*", "*", "*.png")); len(drawn) != 0 {
 		t.Fatalf("pictures drawn before any was asked for: %v", drawn)
@@ -151,11 +166,11 @@ func TestPreviewDrawsPicturesOnRequest(t *testing.T) {
 func BenchmarkWritePicturesCached(b *testing.B) {
 	b.Setenv("XDG_CACHE_HOME", b.TempDir())
 	pages := realPages(b)
-	if err := writePictures(pages[0].theme, pages, mapWriter{}); err != nil {
+	if err := writePictures(pages[0].theme, pages, newMapWriter()); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if err := writePictures(pages[0].theme, pages, mapWriter{}); err != nil {
+		if err := writePictures(pages[0].theme, pages, newMapWriter()); err != nil {
 			b.Fatal(err)
 		}
 	}
