@@ -128,7 +128,10 @@ func (w lazyWriter) WriteLazy(rel string, mk func() ([]byte, error)) error {
 	return nil
 }
 
-// memWriter keeps the files written to it.
+// memWriter keeps the files written to it. Unlike the render.Writer that
+// a build gets, it has no lock: makeFiles is its only user, and Extras
+// writes to it from one goroutine (the pictures, the only files written
+// from every core, go to WriteLazy instead).
 type memWriter map[string][]byte
 
 func (m memWriter) WriteFile(rel string, data []byte) error {
