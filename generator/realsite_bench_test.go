@@ -34,7 +34,6 @@ func BenchmarkRender(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer m.Site.Close()
 	m.Site.Trim()
 	var pages int
 	for b.Loop() {

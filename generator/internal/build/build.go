@@ -2,8 +2,8 @@
 //
 //	load     content.LoadMetaCached: site.yaml and the front matter of every file
 //	         theme.Load: the templates, strings.yaml and static files
-//	model    site.Build: addresses, translations, bodies, the link graph, the checks
-//	render   render.Render: every page and file of the site
+//	model    site.Build: addresses, translations, bodies parsed, the link graph, the checks
+//	render   render.Render: every page and file of the site, bodies converted to HTML
 //	write    an Output: where the files go
 //
 // Load runs the first two stages and Write the last two. The commands
@@ -46,18 +46,20 @@ type Options struct {
 
 // Result describes a successful build.
 type Result struct {
-	Site     *site.Site // closed and trimmed: no bodies, links or anchors
+	Site     *site.Site // trimmed: no links or anchors
 	Pages    int
 	Warnings []*diag.Error // problems that did not fail the build
 }
 
 // Model is what the load and model stages make; Search is gathered while
-// the bodies are converted.
+// the bodies are parsed.
 type Model struct {
 	Set    *content.Set
 	Site   *site.Site
 	Theme  *theme.Theme
 	Search *search.Site
+	// Markdown converts the bodies for the pages, as the model parsed them.
+	Markdown *markdown.Converter
 	// Synonyms are the editors' (content/synonyms.yaml), for a search
 	// index made later (the preview's).
 	Synonyms search.Synonyms
@@ -68,7 +70,7 @@ type Model struct {
 type Reuse struct {
 	cache content.Cache
 	md    *markdown.Converter
-	last  *site.Site   // the last site built, whose bodies a rebuild reuses
+	last  *site.Site   // the last site built, whose parsed bodies a rebuild reuses
 	theme *theme.Theme // nil when the templates must be read again
 	langs string       // the languages the theme was read for
 	// ThemeChanged: the templates folder changed, so Load reads it again.
@@ -102,7 +104,13 @@ func Load(opt LoadOptions) (*Model, error) {
 	if r.md == nil {
 		r.md = markdown.New()
 	}
-	set, err := content.LoadMetaCached(os.DirFS(opt.Content), opt.Content, &r.cache)
+	// Only the preview loads through a cache, which keeps every document's
+	// text (content.Set.Source): a build reads a body again to make its page.
+	var cache *content.Cache
+	if opt.Reuse != nil {
+		cache = &r.cache
+	}
+	set, err := content.LoadMetaCached(os.DirFS(opt.Content), opt.Content, cache)
 	if set == nil {
 		return nil, err
 	}
@@ -113,7 +121,7 @@ func Load(opt LoadOptions) (*Model, error) {
 	if opt.Repository != nil {
 		set.Config.Repository = opt.Repository
 	}
-	// The theme is read while the bodies are converted.
+	// The theme is read while the bodies are parsed.
 	themeDone := make(chan error, 1)
 	langs := strings.Join(set.Config.Codes(), " ")
 	if r.theme == nil || r.ThemeChanged || langs != r.langs {
@@ -130,7 +138,7 @@ func Load(opt LoadOptions) (*Model, error) {
 	if err := errs.AddAll(err); err != nil {
 		return nil, err
 	}
-	m := &Model{Set: set, Synonyms: syn}
+	m := &Model{Set: set, Synonyms: syn, Markdown: r.md}
 	text := opt.Text
 	if text == nil {
 		m.Search = search.NewSite(set.Config, syn)
@@ -150,7 +158,6 @@ func Load(opt LoadOptions) (*Model, error) {
 		}
 	}
 	if s != nil && opt.Reuse != nil {
-		// The old site shares its bodies with the new: it is not closed.
 		r.last = s
 	}
 	if err := errs.Err(); err != nil {
@@ -163,7 +170,7 @@ func Load(opt LoadOptions) (*Model, error) {
 // Write runs the render and write stages into out and returns how many
 // pages it wrote; all template errors are returned together.
 func Write(m *Model, out render.Writer) (int, error) {
-	return render.Render(m.Site, m.Theme, m.Search, out)
+	return render.Render(m.Site, m.Theme, m.Markdown, m.Search, out)
 }
 
 // Run builds the site (or, with DryRun, checks it). On failure the error is
@@ -182,7 +189,6 @@ func Run(opt Options) (*Result, error) {
 		return nil, err
 	}
 	s := m.Site
-	defer s.Close() // Result.Site keeps the model, not the bodies
 	s.Trim()
 
 	var out render.Writer = render.Discard{}

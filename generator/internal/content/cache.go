@@ -13,7 +13,8 @@ import (
 // A Cache lets LoadMetaCached skip the documents whose size and
 // modification time did not change since the last load through it, so the
 // preview reloads only the file saved. A change to site.yaml (languages)
-// loads every document again.
+// loads every document again. A document loaded through a Cache keeps its
+// text, for Set.Source: the preview's memory holds the content folder.
 type Cache struct {
 	mu     sync.Mutex
 	config string
@@ -47,11 +48,11 @@ func (c *Cache) begin(config []byte) {
 // Cache skips nothing.
 func (c *Cache) loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *bytes.Buffer) *Doc {
 	if c == nil {
-		return loadDoc(fsys, name, shown, cfg, errs, buf)
+		return loadDoc(fsys, name, shown, cfg, errs, buf, false)
 	}
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
-		return loadDoc(fsys, name, shown, cfg, errs, buf) // which reports it
+		return loadDoc(fsys, name, shown, cfg, errs, buf, false) // which reports it
 	}
 	c.mu.Lock()
 	old, ok := c.docs[name]
@@ -61,7 +62,7 @@ func (c *Cache) loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.
 		return old.doc
 	}
 	var found diag.List
-	d := loadDoc(fsys, name, shown, cfg, &found, buf)
+	d := loadDoc(fsys, name, shown, cfg, &found, buf, true)
 	c.mu.Lock()
 	c.docs[name] = cached{size: info.Size(), mod: info.ModTime(), doc: d, errs: found}
 	c.mu.Unlock()

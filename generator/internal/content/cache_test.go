@@ -268,3 +268,32 @@ func TestCacheDocsKnowTheirPath(t *testing.T) {
 	writeAt(t, dir, "barriers/x.en.md", barrierText("X2", "New.\n"), t0.Add(time.Hour))
 	check("after a change", loadCached(t, dir, &c))
 }
+
+// A document loaded through a cache gives back the text it was loaded
+// from, front matter blanked, whatever its file says now; loaded without
+// one, it reads the file again.
+func TestSourceOfACachedDocument(t *testing.T) {
+	dir := cacheFolder(t)
+	var c Cache
+	cached, err := LoadMetaCached(os.DirFS(dir), dir, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := Load(os.DirFS(dir), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeAt(t, dir, "barriers/x.en.md", barrierText("X", "New text of x.\n"), t0.Add(time.Minute))
+	doc := func(s *Set) *Doc {
+		i := slices.IndexFunc(s.Docs, func(d *Doc) bool { return d.Name == "barriers/x.en.md" })
+		return s.Docs[i]
+	}
+	src, err := cached.Source(doc(cached), nil)
+	if err != nil || !strings.HasSuffix(string(src), "\n\nText of x.\n") || strings.Contains(string(src), "title:") {
+		t.Errorf("cached: %q, %v; want the text loaded, front matter blanked", src, err)
+	}
+	src, err = plain.Source(doc(plain), nil)
+	if err != nil || !strings.HasSuffix(string(src), "\n\nNew text of x.\n") {
+		t.Errorf("not cached: %q, %v; want the file as it is now", src, err)
+	}
+}

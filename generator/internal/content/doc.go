@@ -38,6 +38,7 @@ type Doc struct {
 	path        string // for messages, as given to Load
 	Meta        Meta
 	Fingerprint string // of the text (see Fingerprint), for translated_from
+	text        []byte // as Set.Source gives it, if loaded through a Cache
 }
 
 // Key identifies a document across its translations.

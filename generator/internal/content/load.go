@@ -94,12 +94,19 @@ func Load(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, nil) }
 
 // Source reads d's text again, into buf (nil for a new one): LF line
 // endings, no byte order mark, and the front matter blanked to spaces, so
-// that offsets into the body are offsets into the file.
+// that offsets into the body are offsets into the file. A document loaded
+// through a Cache gives the text it was loaded from, whatever the file
+// says now: the preview keeps serving its last good site while an editor
+// saves the next.
 func (s *Set) Source(d *Doc, buf *bytes.Buffer) ([]byte, error) {
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
 	buf.Reset()
+	if d.text != nil {
+		buf.Write(d.text)
+		return buf.Bytes(), nil
+	}
 	f, err := s.fsys.Open(d.Name)
 	if err == nil {
 		_, err = buf.ReadFrom(f)
@@ -243,7 +250,7 @@ func listDocs(fsys fs.FS, show func(string) string, errs *diag.List) ([]string, 
 
 // loadDoc reads and decodes one document, or returns nil if it cannot be
 // used at all; problems go to errs.
-func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *bytes.Buffer) *Doc {
+func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *bytes.Buffer, keep bool) *Doc {
 	kind, slug, lang, err := docName(name, cfg)
 	if err != nil {
 		errs.Addf(diag.Pos{Path: shown}, "%v", err)
@@ -292,6 +299,9 @@ func loadDoc(fsys fs.FS, name, shown string, cfg *Config, errs *diag.List, buf *
 		path:        shown,
 		Meta:        decodeMeta(d, entries, kind, lang != cfg.Default(), start),
 		Fingerprint: fingerprint,
+	}
+	if keep {
+		doc.text = bytes.Clone(blanked)
 	}
 	if len(bytes.TrimSpace(blanked)) == 0 && kind != Summary {
 		errs.Addf(start, "the page has front matter but no text")

@@ -180,7 +180,7 @@ func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
 }
 
 // ConvertTo is Convert writing the HTML to buf, which a caller converting
-// thousands of bodies reuses (package site keeps only a copy).
+// thousands of bodies reuses.
 func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, error) {
 	doc, res := c.parse(src, p)
 	if p.Text != nil {
@@ -190,6 +190,18 @@ func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, 
 		return nil, err
 	}
 	return res, nil
+}
+
+// Parse reads src as Convert does and returns what it learned, without
+// making the HTML: the site's model needs every body's headings, ids,
+// links and text before any page is made, and the pages convert their
+// bodies later, one at a time.
+func (c *Converter) Parse(src []byte, p *Page) *Result {
+	doc, res := c.parse(src, p)
+	if p.Text != nil {
+		plainBody(doc, src, p.Text)
+	}
+	return res
 }
 
 func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {

@@ -6,6 +6,7 @@ import (
 	"html/template"
 
 	"explainer/generator/internal/content"
+	"explainer/generator/internal/markdown"
 	"explainer/generator/internal/site"
 	"explainer/generator/internal/theme"
 )
@@ -48,10 +49,11 @@ type Group struct {
 	Barriers []*site.Entry
 }
 
-// Pages lists every page of the site, in a fixed order.
-func Pages(s *site.Site, t *theme.Theme) []*Page {
+// Pages lists every page of the site, in a fixed order; md converts the
+// bodies of entries as their pages are made.
+func Pages(s *site.Site, t *theme.Theme, md *markdown.Converter) []*Page {
 	var pages []*Page
-	ps := newParts(s)
+	ps := newParts(s, md)
 	add := func(p *Page) *Page {
 		p.Site, p.theme, p.parts = s, t, ps
 		pages = append(pages, p)
@@ -135,17 +137,34 @@ func groups(s *site.Site, l string) []Group {
 	return out
 }
 
-// HTML makes the page: its template executed, other languages marked.
+// HTML makes the page: its body converted, its template executed, other
+// languages marked.
 func (p *Page) HTML() ([]byte, error) {
 	q := *p
 	if q.Entry != nil {
-		b, err := q.Entry.Body()
-		if err != nil {
+		var b bytes.Buffer
+		if err := p.convertBody(&b); err != nil {
 			return nil, err
 		}
-		q.Body = template.HTML(b)
+		q.Body = template.HTML(b.String())
 	}
 	return q.executeTo(new(pageBuffer))
+}
+
+// convertBody converts the body of the page's entry into buf.
+func (p *Page) convertBody(buf *bytes.Buffer) error { return p.parts.convert(p.Entry, buf) }
+
+// key orders the pages as Render makes them: the languages of an entry
+// one after the other, the pages without one first.
+func (p *Page) key() int {
+	if p.Entry == nil {
+		return -1
+	}
+	first := p.Entry.Num
+	for _, t := range p.Entry.Translations {
+		first = min(first, t.Num)
+	}
+	return first
 }
 
 // pageBuffer holds the template's output and the page marked.

@@ -1,18 +1,22 @@
 package render
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 
+	"explainer/generator/internal/markdown"
 	"explainer/generator/internal/site"
 )
 
 // parts keeps what is made once for the pages of one Pages call.
 type parts struct {
 	site *site.Site
+	md   *markdown.Converter
 	// code reports that a page written links code.css.
 	code atomic.Bool
 	// cards holds the cards by language and site.Entry.Num, found by
@@ -30,8 +34,24 @@ type parts struct {
 
 type sharedKey struct{ lang, name, variant string }
 
-func newParts(s *site.Site) *parts {
-	return &parts{site: s, cards: make([]atomic.Pointer[template.HTML], len(s.Langs)*s.Len())}
+func newParts(s *site.Site, md *markdown.Converter) *parts {
+	return &parts{site: s, md: md, cards: make([]atomic.Pointer[template.HTML], len(s.Langs)*s.Len())}
+}
+
+// convert converts e's body into buf: the model parsed it, the pages
+// show its HTML.
+func (ps *parts) convert(e *site.Entry, buf *bytes.Buffer) error {
+	srcBuf := bodyBuffers.Get().(*bytes.Buffer)
+	defer bodyBuffers.Put(srcBuf)
+	src, page, err := ps.site.Source(e, srcBuf)
+	if err == nil {
+		buf.Reset()
+		_, err = ps.md.ConvertTo(buf, src, page)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %v", e.Path(), err)
+	}
+	return nil
 }
 
 // cardSlot is where e's card in lang is kept, or nil if either is not the

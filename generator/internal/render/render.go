@@ -30,13 +30,17 @@
 package render
 
 import (
+	"bytes"
+	"cmp"
 	"html/template"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 	"unsafe"
 
 	"explainer/generator/internal/diag"
+	"explainer/generator/internal/markdown"
 	"explainer/generator/internal/search"
 	"explainer/generator/internal/seo"
 	"explainer/generator/internal/site"
@@ -65,8 +69,8 @@ func (Discard) Rename(string, string) error { return nil }
 // Render writes every page of s, the search indexes (x, gathered while s
 // was built) and every other file (Extras) to w, and returns how many
 // pages it wrote. All template errors are returned together.
-func Render(s *site.Site, t *theme.Theme, x *search.Site, w Writer) (int, error) {
-	pages := Pages(s, t)
+func Render(s *site.Site, t *theme.Theme, md *markdown.Converter, x *search.Site, w Writer) (int, error) {
+	pages := Pages(s, t, md)
 	// The theme's files, the feeds and the sitemap need none of the pages'
 	// HTML, nor the search index's name: they are written while the index
 	// is (which the pages wait for) and the pages are, on a core that would
@@ -82,7 +86,11 @@ func Render(s *site.Site, t *theme.Theme, x *search.Site, w Writer) (int, error)
 	for _, p := range pages {
 		p.SearchIndex = s.URL("assets/" + index[p.Lang])
 	}
-	errs := onAllCores(len(pages), func(i int) error { return writePage(pages[i], w) })
+	// The languages of an entry are made one after the other: the code
+	// blocks they share are highlighted once (markdown.Converter).
+	order := slices.Clone(pages)
+	slices.SortStableFunc(order, func(a, b *Page) int { return cmp.Compare(a.key(), b.key()) })
+	errs := onAllCores(len(order), func(i int) error { return writePage(order[i], w) })
 	othersErr := <-others
 	if err := joinProblems(errs); err != nil {
 		return 0, err
@@ -98,21 +106,20 @@ func Render(s *site.Site, t *theme.Theme, x *search.Site, w Writer) (int, error)
 	return len(pages), nil
 }
 
-// writePage makes and writes one page. Its body is read into a pooled
-// buffer that Page.Body views in place until the page is written; after
-// an error, which may quote the body, the buffer is not reused.
+// writePage makes and writes one page. Its body is converted into a
+// pooled buffer that Page.Body views in place until the page is written;
+// after an error, which may quote the body, the buffer is not reused.
 func writePage(p *Page, w Writer) (err error) {
 	if p.Entry != nil {
-		body := bodyBuffers.Get().(*[]byte)
-		var b []byte
-		if b, err = p.Entry.AppendBody((*body)[:0]); err != nil {
+		body := bodyBuffers.Get().(*bytes.Buffer)
+		if err := p.convertBody(body); err != nil {
 			return err
 		}
+		b := body.Bytes()
 		p.Body = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
 		defer func() {
 			p.Body = ""
-			if err == nil && cap(b) <= maxPooled {
-				*body = b
+			if err == nil && body.Cap() <= maxPooled {
 				bodyBuffers.Put(body)
 			}
 		}()
@@ -140,8 +147,9 @@ func writePage(p *Page, w Writer) (err error) {
 // (BenchmarkRender).
 var pageBuffers = sync.Pool{New: func() any { return new(pageBuffer) }}
 
-// bodyBuffers are what bodies are read back into (see writePage).
-var bodyBuffers = sync.Pool{New: func() any { return new([]byte) }}
+// bodyBuffers are what bodies are converted into (see writePage), and
+// their markdown read into.
+var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 const maxPooled = 256 << 10
 
@@ -185,7 +193,14 @@ func extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer, skip string) 
 	if err := writePictures(t, pages, w); err != nil {
 		return err
 	}
-	files, err := seo.Files(s, sitemapPages(s, pages))
+	body := func(e *site.Entry) (string, error) {
+		var b bytes.Buffer // pages[0] is the root page: Pages lists it first
+		if err := pages[0].parts.convert(e, &b); err != nil {
+			return "", err
+		}
+		return b.String(), nil
+	}
+	files, err := seo.Files(s, sitemapPages(s, pages), body)
 	if err != nil {
 		return err
 	}

@@ -42,8 +42,7 @@ func pagesOf(t testing.TB, fsys fs.FS, dir string) []*Page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
-	pages := Pages(s, th)
+	pages := Pages(s, th, markdown.New())
 	for _, p := range pages {
 		p.SearchIndex = s.URL("assets/search." + p.Lang + ".json") // as the preview names it
 	}
@@ -63,7 +62,7 @@ func TestSharedPartsAreAlike(t *testing.T) {
 	if len(kinds) < 7 {
 		t.Errorf("the real site has %d kinds of page; want all seven", len(kinds))
 	}
-	unshared := newParts(pages[0].Site)
+	unshared := newParts(pages[0].Site, pages[0].parts.md)
 	unshared.unshared = true
 	comparePages(t, unshared, pages, "when its shared parts are made for it alone")
 	calls := 0
@@ -110,7 +109,7 @@ func TestSharedIsMadeOnce(t *testing.T) {
 		t.Errorf("the other language got the part kept for English:\n%s", ko)
 	}
 	next := *barrier
-	next.parts = newParts(next.Site)
+	next.parts = newParts(next.Site, next.parts.md)
 	if again, _ := next.Shared("nav"); strings.Contains(string(again), `aria-current="page"`) {
 		t.Errorf("another site got the part kept for the first:\n%s", again)
 	}
@@ -196,8 +195,7 @@ func TestCardIsMadeOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer next.Close()
-	nextIndex := find(Pages(next, index.theme), theme.KindBarriers, "en")
+	nextIndex := find(Pages(next, index.theme, markdown.New()), theme.KindBarriers, "en")
 	for _, n := range next.Barriers["en"] {
 		if n.Slug != e.Slug {
 			continue

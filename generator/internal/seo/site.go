@@ -25,8 +25,8 @@ type File struct {
 }
 
 // Files are the sitemap of pages, robots.txt, .nojekyll and a feed per
-// language of s.
-func Files(s *site.Site, pages []SitemapPage) ([]File, error) {
+// language of s; body makes an entry's HTML, for the feeds.
+func Files(s *site.Site, pages []SitemapPage, body func(*site.Entry) (string, error)) ([]File, error) {
 	sitemap, err := Sitemap(pages)
 	if err != nil {
 		return nil, err
@@ -37,7 +37,7 @@ func Files(s *site.Site, pages []SitemapPage) ([]File, error) {
 		{NoJekyllPath, nil},
 	}
 	for _, l := range s.Langs {
-		f, err := feedOf(s, l)
+		f, err := feedOf(s, l, body)
 		if err != nil {
 			return nil, err
 		}
@@ -59,7 +59,7 @@ func FeedPath(lang string) string { return lang + "/feed.xml" }
 const FeedSize = 50
 
 // feedOf is the feed of language l's barriers.
-func feedOf(s *site.Site, l string) (Feed, error) {
+func feedOf(s *site.Site, l string, body func(*site.Entry) (string, error)) (Feed, error) {
 	cfg := s.Config
 	f := Feed{
 		Lang: l, Title: cfg.Title[l], Subtitle: cfg.Description[l],
@@ -80,12 +80,12 @@ func feedOf(s *site.Site, l string) (Feed, error) {
 		f.Entries = append(f.Entries, fe)
 	}
 	for i, e := range entries {
-		body, err := e.Body()
+		html, err := body(e)
 		if err != nil {
 			return f, err
 		}
 		// A feed reader shows the body alone: no page, no permalink label.
-		f.Entries[i].Content = markdown.WithoutHeadingLinks(body)
+		f.Entries[i].Content = markdown.WithoutHeadingLinks(html)
 	}
 	return f, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"explainer/generator/internal/markdown"
 	"explainer/generator/internal/render"
 	"explainer/generator/internal/search"
 	"explainer/generator/internal/site"
@@ -37,12 +38,13 @@ type Preview struct {
 	err  error
 }
 
-// NewPreview returns the preview of s with the theme t. search returns
-// what the search index needs; it is called, once, only if an index or
-// another file that is not a page is asked for.
-func NewPreview(s *site.Site, t *theme.Theme, search func() *search.Site) *Preview {
+// NewPreview returns the preview of s with the theme t, its bodies
+// converted by md. search returns what the search index needs; it is
+// called, once, only if an index or another file that is not a page is
+// asked for.
+func NewPreview(s *site.Site, t *theme.Theme, md *markdown.Converter, search func() *search.Site) *Preview {
 	v := &Preview{site: s, theme: t, pages: make(map[string]*render.Page), search: search}
-	v.list = render.Pages(s, t)
+	v.list = render.Pages(s, t, md)
 	for _, p := range v.list {
 		p.SearchIndex = s.URL(PreviewIndex(p.Lang))
 		v.pages[render.OutName(p.Path)] = p

@@ -15,7 +15,7 @@ import (
 // TestPreviewIsTheBuild holds the preview to "generator build": every file
 // a build writes, the preview serves with the same bytes (but for the
 // search index's name, which has no hash in the preview), first and after
-// edits that the preview took in without converting every body again: a
+// edits that the preview took in without parsing every body again: a
 // title that other pages list, and a body that other pages link into.
 func TestPreviewIsTheBuild(t *testing.T) {
 	content, templates := testSite(t)

@@ -11,9 +11,11 @@
 //     good build. The base URL is the server's own address, so every link
 //     of the site works locally.
 //   - A rebuild does only what an edit needs: content.LoadMetaCached reads
-//     again only the files whose size or time changed, site.Build converts
-//     only their bodies and those that show a picture file whose size or
-//     time changed (Options.Reuse), and the templates are parsed again
+//     again only the files whose size or time changed, and keeps the text
+//     of every file as it read it, so a page shows the body its front
+//     matter came from; site.Build parses only their bodies and those that
+//     show a picture file whose size or time changed (Options.Reuse), and
+//     the templates are parsed again
 //     only when something in their folder changed. The checks across
 //     files run every time, so the preview reports what a build would.
 //     Then the pages of the changed documents are rendered once to find
@@ -103,7 +105,7 @@ type state struct {
 }
 
 // texts keeps the text of every body, by document, for the search index:
-// a rebuild converts only the bodies that changed.
+// a rebuild parses only the bodies that changed.
 type texts struct {
 	mu sync.Mutex
 	m  map[*content.Doc]string
@@ -244,7 +246,7 @@ func (s *Server) build() (*Preview, error) {
 	}
 	st, set := m.Site, m.Set
 	texts := s.texts.snapshot(set)
-	pv := NewPreview(st, m.Theme, func() *search.Site {
+	pv := NewPreview(st, m.Theme, m.Markdown, func() *search.Site {
 		x := search.NewSite(st.Config, m.Synonyms)
 		st.Each(func(e *site.Entry) { x.Add(e, texts[e.Doc]) })
 		return x

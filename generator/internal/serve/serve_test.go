@@ -187,14 +187,20 @@ func TestEditReloads(t *testing.T) {
 		t.Fatal("the page does not show the edit")
 	}
 
-	edit(t, beef, "sector: agriculture", "sector: agricultur")
+	// One save with a bad sector and a new body: the last good page
+	// shows neither, its body the text it was built from.
+	b, err := os.ReadFile(beef)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, beef, strings.NewReplacer("sector: agriculture", "sector: agricultur", "Since 2008.", "Since 2009.").Replace(string(b)))
 	ev := next(t, events)
 	want := filepath.ToSlash(beef) + `:4:9: unknown sector "agricultur"; did you mean "agriculture"? (sectors are listed in site.yaml)`
 	if ps := decode(t, ev, "problems"); len(ps) != 1 || ps[0].Text != want {
 		t.Fatalf("after a bad edit: %+v, want problems %s", ev, want)
 	}
-	if code, body := get(t, page); code != 200 || !strings.Contains(body, "<h1>Beef and beef products</h1>") {
-		t.Fatalf("after a bad edit the last good page is not served: %d", code)
+	if code, body := get(t, page); code != 200 || !strings.Contains(body, "<h1>Beef and beef products</h1>") || !strings.Contains(body, "Since 2008.") {
+		t.Fatalf("after a bad edit the last good page is not served: %d\n%s", code, body)
 	}
 	// A page opened now learns of the problems at once.
 	if ev := next(t, subscribe(t, s)); ev.name != "problems" || !strings.Contains(ev.data, `unknown sector \"agricultur\"`) {

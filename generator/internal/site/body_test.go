@@ -1,21 +1,14 @@
 package site
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
 
 	"explainer/generator/internal/content"
-	"explainer/generator/internal/diag"
 	"explainer/generator/internal/markdown"
 )
-
-// A site built with its bodies in a temporary file gives the same HTML and
-// the same model as one built with every body in memory.
 
 func bodyFS() fstest.MapFS {
 	doc := func(front, body string) *fstest.MapFile {
@@ -41,67 +34,34 @@ sectors:
 	}
 }
 
-func build(t *testing.T, fsys fstest.MapFS, load func(fsys fstest.MapFS) (*content.Set, error), budget int64) *Site {
-	t.Helper()
-	set, err := load(fsys)
+// The model holds what Build found in the bodies (headings, anchors,
+// links and the related barriers they make), and no HTML: the pages
+// convert their bodies when they are made (package render).
+func TestModelOfBodies(t *testing.T) {
+	set, err := content.Load(bodyFS(), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Build(set, markdown.New(), Options{Budget: budget})
+	s, err := Build(set, markdown.New(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
-func TestBodiesKeptOrSpilled(t *testing.T) {
-	fsys := bodyFS()
-	kept := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.Load(f, "content") }, 0)
-	lean := build(t, fsys, func(f fstest.MapFS) (*content.Set, error) { return content.Load(f, "content") }, -1)
-	if lean.bodies.file == nil || kept.bodies.file != nil {
-		t.Fatalf("a budget of none made no temporary file, or the default made one")
+	a, b := s.Barriers["ko"][0], s.Barriers["en"][1]
+	if len(a.Headings) != 1 || a.Headings[0].ID != "why" || a.Headings[0].Text != "왜" {
+		t.Errorf("ko/barriers/a headings: %+v", a.Headings)
 	}
-	for _, l := range kept.Langs {
-		for i, k := range kept.Barriers[l] {
-			e := lean.Barriers[l][i]
-			want, err := k.Body()
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := e.Body()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(want) == 0 || got != want {
-				t.Errorf("%s: body read again differs:\n%s\nwant:\n%s", e.Path(), got, want)
-			}
-			if len(e.Headings) != len(k.Headings) || len(e.Links) != len(k.Links) || len(e.Related) != len(k.Related) {
-				t.Errorf("%s: model differs: %d/%d headings, %d/%d links, %d/%d related", e.Path(),
-					len(e.Headings), len(k.Headings), len(e.Links), len(k.Links), len(e.Related), len(k.Related))
-			}
-		}
+	if !a.IDs.Has("why") || !a.IDs.Has("fn:1") || a.IDs.Has("how") {
+		t.Errorf("ko/barriers/a anchors: %q", a.IDs)
 	}
-	a, _ := lean.Barriers["ko"][0].Body()
-	for _, want := range []string{`<h2 id="why">`, `href="/x/ko/barriers/b/#how"`, `id="fn:1"`} {
-		if !strings.Contains(a, want) {
-			t.Errorf("ko/barriers/a has no %s:\n%s", want, a)
-		}
+	if len(a.Links) != 1 || a.Links[0].Name != "barriers/b.ko.md" || a.Links[0].Fragment != "how" {
+		t.Errorf("ko/barriers/a links: %+v", a.Links)
 	}
-}
-
-func TestBodyAfterClose(t *testing.T) {
-	s := build(t, bodyFS(), func(f fstest.MapFS) (*content.Set, error) { return content.Load(f, "content") }, -1)
-	name := s.bodies.file.Name()
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
+	if len(b.Related) != 1 || b.Related[0].Slug != "a" {
+		t.Errorf("en/barriers/b related: %v", b.Related)
 	}
-	if _, err := os.Stat(name); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the temporary file of bodies is still there: %v", err)
-	}
-	_, err := s.Barriers["en"][1].Body()
-	if err == nil || err.Error() != "content/barriers/b.en.md: the site was closed" {
-		t.Errorf("got %v, want the path and why", err)
+	src, page, err := s.Source(a, nil)
+	if err != nil || !strings.Contains(string(src), "[^1]: 주.") || page.Lang != "ko" || page.URL("barriers/b.ko.md") != "/x/ko/barriers/b/" {
+		t.Errorf("Source: %q, %+v, %v", src, page, err)
 	}
 }
 
@@ -114,7 +74,7 @@ func TestTextOfEveryBody(t *testing.T) {
 	}
 	var mu sync.Mutex
 	got := make(map[string]string)
-	s, err := Build(set, markdown.New(), Options{Text: func(e *Entry, text []byte) {
+	_, err = Build(set, markdown.New(), Options{Text: func(e *Entry, text []byte) {
 		mu.Lock()
 		defer mu.Unlock()
 		if _, twice := got[e.Name]; twice {
@@ -125,64 +85,10 @@ func TestTextOfEveryBody(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
 	if len(got) != len(set.Docs) {
 		t.Errorf("text of %d bodies, want %d", len(got), len(set.Docs))
 	}
 	if !strings.Contains(got["barriers/b.ko.md"], "본문") || !strings.Contains(got["summary.en.md"], "Home text") {
 		t.Errorf("texts: %q", got)
-	}
-}
-
-// A temporary file that cannot be made fails the build with one message,
-// at the first page that needed it, not one per page.
-func TestSpillFailsOnce(t *testing.T) {
-	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
-	set, err := content.Load(bodyFS(), "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := Build(set, markdown.New(), Options{Budget: -1})
-	if s != nil {
-		t.Fatal("the build succeeded without anywhere to keep its bodies")
-	}
-	es := diag.AsList(err)
-	if len(es) != 1 || !strings.Contains(es[0].Error(), "cannot make a temporary file for converted bodies") {
-		t.Errorf("got %d problems, want one about the temporary file:\n%v", len(es), err)
-	}
-}
-
-// A body is appended whole to what the buffer holds, from memory or from
-// the file, and a buffer reused from one body to the next (as pages are
-// written) holds each in turn; Body gives the same.
-func TestBodyAppended(t *testing.T) {
-	b := bodies{budget: 40 << 10} // the first bodies stay in memory
-	defer b.close()
-	var kept []stored
-	var want []string
-	for _, n := range []int{1, 32<<10 - 1, 32 << 10, 32<<10 + 1, 100 << 10, 0} {
-		html := strings.Repeat("한a", n/4+1)[:n]
-		s, err := b.put([]byte(html))
-		if err != nil {
-			t.Fatal(err)
-		}
-		kept, want = append(kept, s), append(want, html)
-	}
-	if kept[0].html == "" || kept[4].html != "" {
-		t.Fatal("want the first body in memory, the fifth in the file")
-	}
-	buf := []byte("prefix:")
-	for i, s := range kept {
-		got, err := b.appendTo(buf[:7], s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != "prefix:"+want[i] {
-			t.Errorf("body %d of %d bytes: got %d bytes, differing", i, len(want[i]), len(got)-7)
-		}
-		buf = got
-		if str, err := b.get(s); err != nil || str != want[i] {
-			t.Errorf("body %d of %d bytes: Body gives %d bytes, differing (%v)", i, len(want[i]), len(str), err)
-		}
 	}
 }

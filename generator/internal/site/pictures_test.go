@@ -44,12 +44,12 @@ func TestPictureShownAndListed(t *testing.T) {
 	png := picturetest.PNG(40, 30)
 	f := withPicture(t, png)
 	s, _ := f.mustBuild(Options{})
-	defer s.Close()
+
 	out := hashedOut("chart.png", png)
 	es := entries(s)
 	for name, alt := range map[string]string{"barriers/a.en.md": "Tariffs by year", "barriers/a.ko.md": "연도별 관세"} {
 		want := fmt.Sprintf(`<img src="/x/%s" alt="%s" width="40" height="30" loading="lazy" decoding="async">`, out, alt)
-		if b := body(t, es[name]); !strings.Contains(b, want) {
+		if b := body(t, s, es[name]); !strings.Contains(b, want) {
 			t.Errorf("%s: body\n%s\nwant it to hold %s", name, b, want)
 		}
 	}
@@ -94,11 +94,10 @@ func TestReusePictureChanged(t *testing.T) {
 	png := picturetest.PNG(64, 48)
 	f.edit("pictures/chart.png", string(png))
 	s3, conv := f.mustBuild(Options{Reuse: s2})
-	defer s3.Close()
 	if got := names(conv); !slices.Equal(got, []string{"barriers/a.en.md", "barriers/a.ko.md"}) {
 		t.Errorf("converted %q, want the two bodies that show the picture", got)
 	}
-	if b := body(t, entries(s3)["barriers/a.ko.md"]); !strings.Contains(b, `src="/x/`+hashedOut("chart.png", png)+`" alt="연도별 관세" width="64" height="48"`) {
+	if b := body(t, s3, entries(s3)["barriers/a.ko.md"]); !strings.Contains(b, `src="/x/`+hashedOut("chart.png", png)+`" alt="연도별 관세" width="64" height="48"`) {
 		t.Errorf("body after the change:\n%s", b)
 	}
 }
@@ -119,8 +118,7 @@ func TestReusePictureAdded(t *testing.T) {
 	}
 	f.edit("pictures/map.webp", string(picturetest.WebP(300, 200)))
 	s2, _ := f.mustBuild(Options{Reuse: s1})
-	defer s2.Close()
-	if b := body(t, entries(s2)["barriers/b.en.md"]); !strings.Contains(b, `alt="A map" width="300" height="200"`) {
+	if b := body(t, s2, entries(s2)["barriers/b.en.md"]); !strings.Contains(b, `alt="A map" width="300" height="200"`) {
 		t.Errorf("body after the picture was added:\n%s", b)
 	}
 }

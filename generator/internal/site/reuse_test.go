@@ -17,8 +17,9 @@ import (
 
 // The tests of Options.Reuse build a site again and again from one real
 // folder, through one content.Cache, as the preview does: a document whose
-// file did not change keeps its *Doc, and Build must then reuse its body.
-// Options.Text tells which bodies a build converted.
+// file did not change keeps its *Doc, and Build must then reuse what it
+// found in its body. Options.Text tells which bodies a build parsed; body
+// converts one as the page does, from Site.Source.
 
 // t0 is the modification time of every file as first written; a change
 // sets a later one, so that no test depends on the clock.
@@ -73,7 +74,7 @@ func (f *reuseFolder) remove(name string) {
 }
 
 // build loads the folder through the cache and builds it with opt, and
-// returns the site, the names of the documents whose bodies it converted,
+// returns the site, the names of the documents whose bodies it parsed,
 // and its problems. It fails the test if the content cannot be loaded.
 func (f *reuseFolder) build(opt Options) (*Site, map[string]bool, error) {
 	f.t.Helper()
@@ -87,7 +88,7 @@ func (f *reuseFolder) build(opt Options) (*Site, map[string]bool, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		if converted[e.Name] {
-			f.t.Errorf("%s: converted twice in one build", e.Name)
+			f.t.Errorf("%s: parsed twice in one build", e.Name)
 		}
 		converted[e.Name] = true
 	}
@@ -111,13 +112,17 @@ func entries(s *Site) map[string]*Entry {
 	return out
 }
 
-func body(t *testing.T, e *Entry) string {
+func body(t *testing.T, s *Site, e *Entry) string {
 	t.Helper()
-	b, err := e.Body()
+	src, page, err := s.Source(e, nil)
 	if err != nil {
-		t.Fatalf("Body: %v", err)
+		t.Fatalf("Source: %v", err)
 	}
-	return string(b)
+	html, _, err := markdown.New().Convert(src, page)
+	if err != nil {
+		t.Fatalf("Convert: %v", err)
+	}
+	return string(html)
 }
 
 func names(m map[string]bool) []string {
@@ -135,97 +140,80 @@ var allNames = []string{
 	"pages/about.en.md", "pages/about.ko.md", "summary.en.md", "summary.ko.md",
 }
 
-// budgets are the two ways a site keeps its bodies; a reused body must be
-// read back from either.
-var budgets = []struct {
-	name   string
-	budget int64
-}{{"in memory", 0}, {"in a temporary file", -1}}
-
-// A build with nothing changed converts no body: it takes every body, and
-// what the site knows of it, from the site it reuses.
+// A build with nothing changed parses no body: it takes what it found in
+// every body from the site it reuses, and shows the same bodies.
 func TestReuseUnchanged(t *testing.T) {
-	for _, b := range budgets {
-		t.Run(b.name, func(t *testing.T) {
-			f := newReuseFolder(t)
-			s1, conv1 := f.mustBuild(Options{Budget: b.budget})
-			if got := names(conv1); !slices.Equal(got, allNames) {
-				t.Fatalf("the first build converted %q, want every body %q", got, allNames)
-			}
-			s2, conv2 := f.mustBuild(Options{Budget: b.budget, Reuse: s1})
-			defer s2.Close()
-			if len(conv2) != 0 {
-				t.Errorf("nothing changed, but the build converted %q", names(conv2))
-			}
-			old := entries(s1)
-			got := entries(s2)
-			if len(got) != len(old) {
-				t.Fatalf("%d entries, want %d", len(got), len(old))
-			}
-			for name, e := range got {
-				o := old[name]
-				if e.Doc != o.Doc {
-					t.Errorf("%s: the cache gave a new *Doc for an unchanged file", name)
-				}
-				if b := body(t, e); b == "" || b != body(t, o) {
-					t.Errorf("%s: body\n%s\nwant the first build's\n%s", name, b, body(t, o))
-				}
-				if !reflect.DeepEqual(e.Headings, o.Headings) || !reflect.DeepEqual(e.IDs, o.IDs) || !reflect.DeepEqual(e.Links, o.Links) {
-					t.Errorf("%s: headings, ids or links differ:\n%+v %v %+v\nwant\n%+v %v %+v", name,
-						e.Headings, e.IDs, e.Links, o.Headings, o.IDs, o.Links)
-				}
-			}
-			if a := got["barriers/a.en.md"]; len(a.Headings) != 1 || len(a.Links) != 1 {
-				t.Errorf("barriers/a.en.md: %d headings and %d links, want 1 and 1", len(a.Headings), len(a.Links))
-			}
-		})
+	f := newReuseFolder(t)
+	s1, conv1 := f.mustBuild(Options{})
+	if got := names(conv1); !slices.Equal(got, allNames) {
+		t.Fatalf("the first build converted %q, want every body %q", got, allNames)
+	}
+	s2, conv2 := f.mustBuild(Options{Reuse: s1})
+	if len(conv2) != 0 {
+		t.Errorf("nothing changed, but the build converted %q", names(conv2))
+	}
+	old := entries(s1)
+	got := entries(s2)
+	if len(got) != len(old) {
+		t.Fatalf("%d entries, want %d", len(got), len(old))
+	}
+	for name, e := range got {
+		o := old[name]
+		if e.Doc != o.Doc {
+			t.Errorf("%s: the cache gave a new *Doc for an unchanged file", name)
+		}
+		if b := body(t, s2, e); b == "" || b != body(t, s1, o) {
+			t.Errorf("%s: body\n%s\nwant the first build's\n%s", name, b, body(t, s1, o))
+		}
+		if !reflect.DeepEqual(e.Headings, o.Headings) || !reflect.DeepEqual(e.IDs, o.IDs) || !reflect.DeepEqual(e.Links, o.Links) {
+			t.Errorf("%s: headings, ids or links differ:\n%+v %v %+v\nwant\n%+v %v %+v", name,
+				e.Headings, e.IDs, e.Links, o.Headings, o.IDs, o.Links)
+		}
+	}
+	if a := got["barriers/a.en.md"]; len(a.Headings) != 1 || len(a.Links) != 1 {
+		t.Errorf("barriers/a.en.md: %d headings and %d links, want 1 and 1", len(a.Headings), len(a.Links))
 	}
 }
 
-// After an edit of one file, only its body is converted again; the site
+// After an edit of one file, only its body is parsed again; the site
 // shows its new text, the other bodies as they were, and the site reused
 // still shows the old text.
 func TestReuseAfterAnEdit(t *testing.T) {
-	for _, b := range budgets {
-		t.Run(b.name, func(t *testing.T) {
-			f := newReuseFolder(t)
-			s1, _ := f.mustBuild(Options{Budget: b.budget})
-			f.edit("barriers/b.en.md", "---\ntitle: B\nsummary: S.\nsector: defense\nrelated: [a]\nsources: [{title: R}]\n---\n\n## How {#how}\n\nNew text of b.\n")
-			s2, conv2 := f.mustBuild(Options{Budget: b.budget, Reuse: s1})
-			if got := names(conv2); !slices.Equal(got, []string{"barriers/b.en.md"}) {
-				t.Errorf("converted %q, want only the edited barriers/b.en.md", got)
-			}
-			old, got := entries(s1), entries(s2)
-			if b := body(t, got["barriers/b.en.md"]); !strings.Contains(b, "New text of b.") || strings.Contains(b, "<table>") {
-				t.Errorf("barriers/b.en.md: body after the edit:\n%s", b)
-			}
-			if b := body(t, old["barriers/b.en.md"]); !strings.Contains(b, "<table>") {
-				t.Errorf("barriers/b.en.md: the site reused changed:\n%s", b)
-			}
-			for name, e := range got {
-				if name == "barriers/b.en.md" {
-					continue
-				}
-				if b := body(t, e); b != body(t, old[name]) {
-					t.Errorf("%s: body\n%s\nwant as before\n%s", name, b, body(t, old[name]))
-				}
-			}
+	f := newReuseFolder(t)
+	s1, _ := f.mustBuild(Options{})
+	f.edit("barriers/b.en.md", "---\ntitle: B\nsummary: S.\nsector: defense\nrelated: [a]\nsources: [{title: R}]\n---\n\n## How {#how}\n\nNew text of b.\n")
+	s2, conv2 := f.mustBuild(Options{Reuse: s1})
+	if got := names(conv2); !slices.Equal(got, []string{"barriers/b.en.md"}) {
+		t.Errorf("converted %q, want only the edited barriers/b.en.md", got)
+	}
+	old, got := entries(s1), entries(s2)
+	if b := body(t, s2, got["barriers/b.en.md"]); !strings.Contains(b, "New text of b.") || strings.Contains(b, "<table>") {
+		t.Errorf("barriers/b.en.md: body after the edit:\n%s", b)
+	}
+	if b := body(t, s1, old["barriers/b.en.md"]); !strings.Contains(b, "<table>") {
+		t.Errorf("barriers/b.en.md: the site reused changed:\n%s", b)
+	}
+	for name, e := range got {
+		if name == "barriers/b.en.md" {
+			continue
+		}
+		if b := body(t, s2, e); b != body(t, s1, old[name]) {
+			t.Errorf("%s: body\n%s\nwant as before\n%s", name, b, body(t, s1, old[name]))
+		}
+	}
 
-			// The site made by reusing is reused in its turn.
-			s3, conv3 := f.mustBuild(Options{Budget: b.budget, Reuse: s2})
-			defer s3.Close()
-			if len(conv3) != 0 {
-				t.Errorf("the third build converted %q, want nothing", names(conv3))
-			}
-			if b := body(t, entries(s3)["barriers/b.en.md"]); !strings.Contains(b, "New text of b.") {
-				t.Errorf("barriers/b.en.md: body in the third build:\n%s", b)
-			}
-		})
+	// The site made by reusing is reused in its turn.
+	s3, conv3 := f.mustBuild(Options{Reuse: s2})
+	if len(conv3) != 0 {
+		t.Errorf("the third build converted %q, want nothing", names(conv3))
+	}
+	if b := body(t, s3, entries(s3)["barriers/b.en.md"]); !strings.Contains(b, "New text of b.") {
+		t.Errorf("barriers/b.en.md: body in the third build:\n%s", b)
 	}
 }
 
-// Links to other pages are part of a body's HTML: when a page is added or
-// removed, or the base URL changes, every body is converted again.
+// Links name other pages: when a page is added or
+// removed, or the base URL changes, every body is parsed again.
 func TestReuseNothingWhenAddressesChange(t *testing.T) {
 	for _, c := range []struct {
 		name   string
@@ -251,7 +239,6 @@ func TestReuseNothingWhenAddressesChange(t *testing.T) {
 			opt := c.opt
 			opt.Reuse = s1
 			s2, conv2 := f.mustBuild(opt)
-			defer s2.Close()
 			all := names(conv2)
 			want := make(map[string]bool)
 			for name := range entries(s2) {
@@ -260,14 +247,14 @@ func TestReuseNothingWhenAddressesChange(t *testing.T) {
 			if !slices.Equal(all, names(want)) {
 				t.Errorf("converted %q, want every body %q", all, names(want))
 			}
-			if b := body(t, entries(s2)["barriers/a.en.md"]); !strings.Contains(b, c.want) {
+			if b := body(t, s2, entries(s2)["barriers/a.en.md"]); !strings.Contains(b, c.want) {
 				t.Errorf("barriers/a.en.md: no %s in\n%s", c.want, b)
 			}
 		})
 	}
 }
 
-// The warnings found converting a body are kept with it: a build that
+// The warnings found parsing a body are kept with it: a build that
 // reuses the body reports them again.
 func TestReuseKeepsWarnings(t *testing.T) {
 	f := newReuseFolder(t)
@@ -279,7 +266,6 @@ func TestReuseKeepsWarnings(t *testing.T) {
 	}
 	f.edit("barriers/b.ko.md", "---\ntitle: 나\nsummary: 요약.\nsector: defense\nrelated: [a]\nsources: [{title: R}]\n---\n\n## 방법 {#how}\n\n새 본문.\n")
 	s2, conv2 := f.mustBuild(Options{Reuse: s1})
-	defer s2.Close()
 	if conv2["pages/about.en.md"] || !conv2["barriers/b.ko.md"] {
 		t.Fatalf("converted %q, want barriers/b.ko.md and not pages/about.en.md", names(conv2))
 	}
@@ -288,16 +274,15 @@ func TestReuseKeepsWarnings(t *testing.T) {
 	}
 }
 
-// The links of a body that was not converted again are still checked: an
+// The links of a body that was not parsed again are still checked: an
 // edit that removes the anchor they name is reported at the unchanged file.
 //
-// (A problem that converting a body finds as an error, such as a duplicate
+// (A problem that parsing a body finds as an error, such as a duplicate
 // heading id, fails the build, and a site that failed is not there to be
 // reused; the warnings above are what an unchanged body can carry over.)
 func TestReuseChecksLinksOfUnchangedBodies(t *testing.T) {
 	f := newReuseFolder(t)
 	s1, _ := f.mustBuild(Options{})
-	defer s1.Close()
 	f.edit("barriers/b.en.md", "---\ntitle: B\nsummary: S.\nsector: defense\nrelated: [a]\nsources: [{title: R}]\n---\n\n## How {#method}\n\nText.\n")
 	s2, conv2, err := f.build(Options{Reuse: s1})
 	if s2 != nil {
@@ -320,31 +305,31 @@ func errorStrings(es []*diag.Error) []string {
 	return out
 }
 
-// A build that reuses a site shares its bodies; when it fails (here: an
-// edit leaves a link to a missing anchor, an everyday state while editing),
-// it must leave them alone: the site reused is still the last good one, and
-// the preview keeps serving it and reuses it for the next build. (A failed
-// build that closed them left the site reused saying "the site was closed",
-// and the next build reading NUL bytes at the old offsets.)
+// A build that reuses a site can fail (here: an edit leaves a link to a
+// missing anchor, an everyday state while editing); the site reused is
+// still the last good one, which the preview keeps serving and reuses for
+// the next build. Its pages show the bodies it was built from, not the
+// files as they are now (content.Set.Source).
 func TestReuseSurvivesAFailedBuild(t *testing.T) {
 	f := newReuseFolder(t)
-	s1, _ := f.mustBuild(Options{Budget: -1})
-	want := body(t, entries(s1)["barriers/a.en.md"])
+	s1, _ := f.mustBuild(Options{})
+	want := body(t, s1, entries(s1)["barriers/a.en.md"])
 	b := func(anchor string) string {
 		return "---\ntitle: B\nsummary: S.\nsector: defense\nrelated: [a]\nsources: [{title: R}]\n---\n\n## How {#" + anchor + "}\n\nText.\n"
 	}
 	f.edit("barriers/b.en.md", b("method"))
-	if s, _, err := f.build(Options{Budget: -1, Reuse: s1}); err == nil {
-		s.Close()
+	if s, _, err := f.build(Options{Reuse: s1}); err == nil || s != nil {
 		t.Fatal("the build succeeded, want a missing anchor")
 	}
-	if got, err := entries(s1)["barriers/a.en.md"].Body(); err != nil || string(got) != want {
-		t.Errorf("after a failed build, the site reused gives %q, %v\nwant %q", got, err, want)
+	if got := body(t, s1, entries(s1)["barriers/a.en.md"]); got != want {
+		t.Errorf("after a failed build, the site reused gives %q\nwant %q", got, want)
+	}
+	if got := body(t, s1, entries(s1)["barriers/b.en.md"]); !strings.Contains(got, "<table>") || strings.Contains(got, "method") {
+		t.Errorf("after a failed build, the site reused shows the edited file:\n%s", got)
 	}
 	f.edit("barriers/b.en.md", b("how"))
-	s3, _ := f.mustBuild(Options{Budget: -1, Reuse: s1})
-	defer s3.Close()
-	if got, err := entries(s3)["barriers/a.en.md"].Body(); err != nil || string(got) != want {
-		t.Errorf("the next build reusing it gives %q, %v\nwant %q", got, err, want)
+	s3, _ := f.mustBuild(Options{Reuse: s1})
+	if got := body(t, s3, entries(s3)["barriers/a.en.md"]); got != want {
+		t.Errorf("the next build reusing it gives %q\nwant %q", got, want)
 	}
 }

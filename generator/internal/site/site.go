@@ -11,11 +11,11 @@
 // published one and a Korean page with a paragraph that is not Korean
 // (lang_check.go, korean.go).
 //
-// Build converts every body once, on all cores, keeping what other pages
-// need and the HTML (Entry.Body); bodies beyond MemoryBudget wait in a
-// temporary file (bodies.go) and the plain text goes to Options.Text, so
-// a site of 20,000 pages holds a few kilobytes
-// a page (BENCHMARKS.md).
+// The model does not render: Build parses every body once, on all cores,
+// keeping what other pages need (headings, anchors, links) and handing
+// its plain text to Options.Text, so a site of 20,000 pages holds a few
+// kilobytes a page. The render stage converts each body to HTML when it
+// makes the page, from Source and Markdown.
 //
 // Pictures (pictures.go): the picture files of the content folder's
 // pictures/ that the bodies show are read once per build, however many
@@ -37,8 +37,6 @@ package site
 import (
 	"bytes"
 	"cmp"
-	"errors"
-	"fmt"
 	"maps"
 	"net/url"
 	"path"
@@ -72,15 +70,15 @@ type Site struct {
 	byName map[string]*Entry // by content file name
 	len    int               // entries
 	broken map[string]bool   // content.Set.Broken
-	bodies *bodies
+	set    *content.Set
 	pics   *pictures // the picture files the bodies show (pictures.go)
 }
 
-// Entry is one document, converted, with its place in the site.
+// Entry is one document, its body parsed, with its place in the site.
 type Entry struct {
 	*content.Doc
 	PagePath string // below the base URL: en/barriers/x/
-	// From the body (IDs and Links nil after Site.Trim); Body is its HTML.
+	// From the body (IDs and Links nil after Site.Trim).
 	Headings []Heading
 	IDs      Anchors
 	Links    []markdown.Link
@@ -96,29 +94,8 @@ type Entry struct {
 	// translation never marked is not stale; "generator status" lists it).
 	Stale bool
 
-	site     *Site
-	body     stored
-	scanErrs []*diag.Error // found converting the body
+	scanErrs []*diag.Error // found parsing the body
 	pictures []string      // the picture files the body shows
-}
-
-// Body returns the entry's HTML, read back from the temporary file if
-// it is there (see MemoryBudget).
-func (e *Entry) Body() (string, error) {
-	b, err := e.site.bodies.get(e.body)
-	if err != nil {
-		return "", fmt.Errorf("%s: %v", e.Path(), err)
-	}
-	return b, nil
-}
-
-// AppendBody is Body appended to buf, for a caller that reuses buffers.
-func (e *Entry) AppendBody(buf []byte) ([]byte, error) {
-	buf, err := e.site.bodies.appendTo(buf, e.body)
-	if err != nil {
-		return buf, fmt.Errorf("%s: %v", e.Path(), err)
-	}
-	return buf, nil
 }
 
 // Each calls f for every entry: home, barriers and pages, by language.
@@ -147,9 +124,6 @@ func (s *Site) Trim() {
 	}
 }
 
-// Close removes the temporary file of bodies; Body fails after it.
-func (s *Site) Close() error { return s.bodies.close() }
-
 // urlOf is the address of the page of the content file name, or "".
 func (s *Site) urlOf(name string) string {
 	if e := s.byName[name]; e != nil {
@@ -161,7 +135,7 @@ func (s *Site) urlOf(name string) string {
 // Heading is a heading of a body, for the table of contents.
 type Heading = markdown.Heading
 
-// buffers hold a body's text as read and its HTML while it is converted.
+// buffers hold a body's text as read, and its plain text.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Options change how a site is made.
@@ -174,18 +148,14 @@ type Options struct {
 	// index), with the entry's Headings set, from several goroutines; the
 	// bytes are reused after the call.
 	Text func(e *Entry, text []byte)
-	// Budget is how many bytes of bodies to keep in memory: 0 means
-	// MemoryBudget, a negative number none.
-	Budget int64
 	// Reuse is the site built last from the same folder: the bodies of
 	// unchanged documents (the same *Doc, from content.LoadMetaCached) are
-	// not converted again, nor given to Text. Nothing is reused when a
-	// page was added or removed or the base URL changed, as links are part
-	// of the HTML. The two sites share bodies: only the last may be closed.
+	// not parsed again, nor given to Text. Nothing is reused when a page
+	// was added or removed or the base URL changed, as links name pages.
 	Reuse *Site
 }
 
-// Build makes the Site of the set, converting every body with md; all
+// Build makes the Site of the set, parsing every body with md; all
 // problems are returned together as a diag.Errors.
 func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error) {
 	s, err := newSite(set, opt)
@@ -202,19 +172,15 @@ func Build(set *content.Set, md *markdown.Converter, opt Options) (*Site, error)
 		s.pics.prev = r.pics
 		if maps.EqualFunc(r.byName, s.byName, func(*Entry, *Entry) bool { return true }) {
 			prev = r.byName
-			s.bodies = r.bodies
 		}
 	}
-	s.scan(entries, set, md, opt.Text, prev, &errs)
+	s.scan(entries, md, opt.Text, prev, &errs)
 	s.checkLinks(entries, s.byName, set, &errs)
 	s.arrange(entries, set.Dir, &errs)
 	s.link()
 	s.markStale()
 	s.Warnings = errs.Warnings()
 	if err := errs.Err(); err != nil {
-		if opt.Reuse == nil || s.bodies != opt.Reuse.bodies {
-			s.Close() // else they are the site reused's, still in use
-		}
 		return nil, err
 	}
 	return s, nil
@@ -227,13 +193,6 @@ func newSite(set *content.Set, opt Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	budget := opt.Budget
-	switch {
-	case budget == 0:
-		budget = MemoryBudget
-	case budget < 0:
-		budget = 0
-	}
 	s := &Site{
 		Config:   set.Config,
 		BaseURL:  base,
@@ -244,7 +203,7 @@ func newSite(set *content.Set, opt Options) (*Site, error) {
 		Pages:    make(map[string][]*Entry),
 		byName:   make(map[string]*Entry),
 		broken:   set.Broken,
-		bodies:   &bodies{budget: budget},
+		set:      set,
 	}
 	s.pics = newPictures(set.FS(), set.Dir, s.URL, nil)
 	return s, nil
@@ -259,7 +218,7 @@ func (s *Site) add(docs []*content.Doc, drafts bool) []*Entry {
 		if d.Meta.Draft && !drafts {
 			continue
 		}
-		e := &Entry{Doc: d, PagePath: pagePath(d), Num: len(entries), site: s}
+		e := &Entry{Doc: d, PagePath: pagePath(d), Num: len(entries)}
 		entries = append(entries, e)
 		s.byName[d.Name] = e
 		if byKey[d.Key()] == nil {
@@ -318,34 +277,25 @@ func (s *Site) URL(path string) string { return s.BasePath + path }
 // AbsURL is the absolute address of a path below the base URL.
 func (s *Site) AbsURL(path string) string { return s.BaseURL + path }
 
-// scan converts every body on all cores, into the entries (so nothing
-// depends on scheduling). The languages of one entry go to one core in
-// turn, so the converter's highlighted code of the first serves the next.
-func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, text func(*Entry, []byte), prev map[string]*Entry, errs *diag.List) {
-	work := make(chan []*Entry)
+// scan parses every body on all cores, into the entries (so nothing
+// depends on scheduling), or takes what the last build found in it.
+func (s *Site) scan(entries []*Entry, md *markdown.Converter, text func(*Entry, []byte), prev map[string]*Entry, errs *diag.List) {
+	work := make(chan *Entry)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for group := range work {
-				for _, e := range group {
-					if p := prev[e.Name]; p != nil && p.Doc == e.Doc && s.pics.unchanged(p.pictures) {
-						e.body, e.scanErrs, e.pictures = p.body, p.scanErrs, p.pictures
-						e.Headings, e.IDs, e.Links = p.Headings, p.IDs, p.Links
-						continue
-					}
-					e.scanErrs = s.convert(e, set, md, text)
+			for e := range work {
+				if p := prev[e.Name]; p != nil && p.Doc == e.Doc && s.pics.unchanged(p.pictures) {
+					e.scanErrs, e.pictures = p.scanErrs, p.pictures
+					e.Headings, e.IDs, e.Links = p.Headings, p.IDs, p.Links
+					continue
 				}
+				e.scanErrs = s.parse(e, md, text)
 			}
 		})
 	}
-	// Documents are sorted by kind and slug: translations are neighbours.
-	for i := 0; i < len(entries); {
-		j := i + 1
-		for j < len(entries) && entries[j].Key() == entries[i].Key() {
-			j++
-		}
-		work <- entries[i:j]
-		i = j
+	for _, e := range entries {
+		work <- e
 	}
 	close(work)
 	wg.Wait()
@@ -354,20 +304,27 @@ func (s *Site) scan(entries []*Entry, set *content.Set, md *markdown.Converter, 
 	}
 }
 
-// convert converts e's body, keeps what the site needs, and returns the
+// Source reads e's text again (content.Set.Source) into buf and returns
+// it with how the render stage converts it: the addresses of the pages
+// its links name and of the pictures it shows.
+func (s *Site) Source(e *Entry, buf *bytes.Buffer) ([]byte, *markdown.Page, error) {
+	src, err := s.set.Source(e.Doc, buf)
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, &markdown.Page{Name: e.Name, Lang: e.Lang, Lines: diag.NewLines(e.Path(), src), URL: s.urlOf, Picture: s.pics.picture}, nil
+}
+
+// parse parses e's body, keeps what the site needs, and returns the
 // problems found.
-func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text func(*Entry, []byte)) []*diag.Error {
+func (s *Site) parse(e *Entry, md *markdown.Converter, text func(*Entry, []byte)) []*diag.Error {
 	// Nothing made from the body keeps its bytes: the buffer is pooled.
 	srcBuf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(srcBuf)
-	src, err := set.Source(e.Doc, srcBuf)
+	src, page, err := s.Source(e, srcBuf)
 	if err != nil {
 		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
 	}
-	buf := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(buf)
-	buf.Reset()
-	page := &markdown.Page{Name: e.Name, Lang: e.Lang, Lines: diag.NewLines(e.Path(), src), URL: s.urlOf}
 	page.Picture = func(name string) (markdown.Picture, error) {
 		if !slices.Contains(e.pictures, name) {
 			e.pictures = append(e.pictures, name)
@@ -383,16 +340,7 @@ func (s *Site) convert(e *Entry, set *content.Set, md *markdown.Converter, text 
 		plain.Reset()
 		page.Text = func(b []byte) { plain.Write(b) }
 	}
-	res, err := md.ConvertTo(buf, src, page)
-	if err == nil {
-		e.body, err = s.bodies.put(buf.Bytes())
-	}
-	if errors.Is(err, errReported) {
-		return nil // the build fails with the first
-	}
-	if err != nil {
-		return []*diag.Error{diag.Errorf(e.Meta.Start, "%v", err)}
-	}
+	res := md.Parse(src, page)
 	e.Headings, e.Links = res.Headings, res.Links
 	if text != nil {
 		text(e, plain.Bytes())

@@ -19,7 +19,6 @@ func realSite(t *testing.T) *Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
 	return s
 }
 

@@ -30,7 +30,6 @@ func realSite(t *testing.T) *site.Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
 	return s
 }
 
@@ -164,7 +163,7 @@ func TestTemplateErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			th, err := themeWith(t, c.edits)
 			if err == nil {
-				err = render.Check(render.Pages(s, th))
+				err = render.Check(render.Pages(s, th, markdown.New()))
 			}
 			if got := problems(t, err); !slices.Equal(got, c.want) {
 				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
