@@ -154,17 +154,14 @@ func (p *Page) HTML() ([]byte, error) {
 // convertBody converts the body of the page's entry into buf.
 func (p *Page) convertBody(buf *bytes.Buffer) error { return p.parts.convert(p.Entry, buf) }
 
-// key orders the pages as Render makes them: the languages of an entry
-// one after the other, the pages without one first.
+// key orders the pages as Render makes them: the pages without an entry
+// first, then by the entry's place, where its languages are neighbours
+// (site.Entry.Num follows content.Set's order: kind, slug, language).
 func (p *Page) key() int {
 	if p.Entry == nil {
 		return -1
 	}
-	first := p.Entry.Num
-	for _, t := range p.Entry.Translations {
-		first = min(first, t.Num)
-	}
-	return first
+	return p.Entry.Num
 }
 
 // pageBuffer holds the template's output and the page marked.

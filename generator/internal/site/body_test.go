@@ -59,6 +59,15 @@ func TestModelOfBodies(t *testing.T) {
 	if len(b.Related) != 1 || b.Related[0].Slug != "a" {
 		t.Errorf("en/barriers/b related: %v", b.Related)
 	}
+	// The languages of an entry are neighbours in Num's order, in which
+	// the pages are made: their shared code is highlighted once.
+	s.Each(func(e *Entry) {
+		for _, tr := range e.Translations {
+			if d := tr.Num - e.Num; d >= len(e.Translations) || -d >= len(e.Translations) {
+				t.Errorf("%s is number %d, its translation %s number %d", e.Name, e.Num, tr.Name, tr.Num)
+			}
+		}
+	})
 	src, page, err := s.Source(a, nil)
 	if err != nil || !strings.Contains(string(src), "[^1]: 주.") || page.Lang != "ko" || page.URL("barriers/b.ko.md") != "/x/ko/barriers/b/" {
 		t.Errorf("Source: %q, %+v, %v", src, page, err)
