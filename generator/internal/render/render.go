@@ -86,11 +86,24 @@ func Render(s *site.Site, t *theme.Theme, md *markdown.Converter, x *search.Site
 	for _, p := range pages {
 		p.SearchIndex = s.URL("assets/" + index[p.Lang])
 	}
-	// The languages of an entry are made one after the other: the code
-	// blocks they share are highlighted once (markdown.Converter).
+	// The languages of an entry are made one after the other on one core:
+	// the code blocks they share are highlighted once (markdown.Converter).
 	order := slices.Clone(pages)
 	slices.SortStableFunc(order, func(a, b *Page) int { return cmp.Compare(a.key(), b.key()) })
-	errs := onAllCores(len(order), func(i int) error { return writePage(order[i], w) })
+	var starts []int // of each entry's pages in order, and of each other page
+	for i, p := range order {
+		if i == 0 || p.Entry == nil || order[i-1].Entry == nil || p.Entry.Key() != order[i-1].Entry.Key() {
+			starts = append(starts, i)
+		}
+	}
+	starts = append(starts, len(order))
+	errs := make([]error, len(order))
+	onAllCores(len(starts)-1, func(g int) error {
+		for i := starts[g]; i < starts[g+1]; i++ {
+			errs[i] = writePage(order[i], w)
+		}
+		return nil
+	})
 	othersErr := <-others
 	if err := joinProblems(errs); err != nil {
 		return 0, err
