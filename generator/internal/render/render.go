@@ -1,5 +1,7 @@
 // Package render makes the HTML pages of a site.Site with a theme (package
-// theme) and writes them with every other file of the site: Render writes
+// theme) and writes them with every other file of the site. The model
+// only parsed the bodies: a page converts its entry's body to HTML (package
+// markdown, from site.Site.Source) when it is made. Render writes
 // the pages, the search indexes, the theme's assets, the pictures and the
 // files for machines (package seo) to a Writer; page.go lists a site's
 // pages and makes one; funcs.go, meta.go (the head) and parts.go (cards
