@@ -3,7 +3,8 @@
 //	load     content.LoadMetaCached: site.yaml and the front matter of every file
 //	         theme.Load: the templates, strings.yaml and static files
 //	model    site.Build: addresses, translations, bodies parsed, the link graph, the checks
-//	render   render.Render: every page and file of the site, bodies converted to HTML
+//	render   render.Pages, the search index, render.WritePages and render.Extras:
+//	         every page (its body converted to HTML) and every file of the site
 //	write    an Output: where the files go
 //
 // Load runs the first two stages and Write the last two. The commands
@@ -168,9 +169,31 @@ func Load(opt LoadOptions) (*Model, error) {
 }
 
 // Write runs the render and write stages into out and returns how many
-// pages it wrote; all template errors are returned together.
+// pages it wrote; all template errors are returned together. The pages
+// name the search index, so it is written first, and m.Search then let
+// go of: the pages do not need its postings. The theme's files, the
+// pictures, the feeds and the sitemap need neither the index nor the
+// pages: they are written meanwhile, on a core that would otherwise wait.
 func Write(m *Model, out render.Writer) (int, error) {
-	return render.Render(m.Site, m.Theme, m.Markdown, m.Search, out)
+	s := m.Site
+	pages := render.Pages(s, m.Theme, m.Markdown)
+	others := make(chan error, 1)
+	go func() { others <- render.Extras(s, m.Theme, pages, out, render.CodeCSS) }()
+	index, err := m.Search.WriteFiles(s, out)
+	m.Search = nil
+	if err == nil {
+		for _, p := range pages {
+			p.SearchIndex = s.URL("assets/" + index[p.Lang])
+		}
+		err = render.WritePages(pages, out)
+	}
+	if othersErr := <-others; err == nil {
+		err = othersErr
+	}
+	if err != nil {
+		return 0, err
+	}
+	return len(pages), nil
 }
 
 // Run builds the site (or, with DryRun, checks it). On failure the error is

@@ -84,7 +84,7 @@ func (c codeBlocks) render(w util.BufWriter, src []byte, n ast.Node, entering bo
 
 // highlights keeps the HTML of the code blocks highlighted last. Code is
 // not translated, so the languages of an entry share their code blocks,
-// and they are converted one after the other (see render.Render): the second
+// and they are converted one after the other (see render.WritePages): the second
 // language's blocks are copies of the first's, and chroma, the dearest
 // part of converting a body, runs once for both (without this, checking
 // the benchmark corpus of 10,000 barriers, one YAML block each, takes

@@ -1,9 +1,9 @@
 // Package render makes the HTML pages of a site.Site with a theme (package
 // theme) and writes them with every other file of the site. The model
 // only parsed the bodies: a page converts its entry's body to HTML (package
-// markdown, from site.Site.Source) when it is made. Render writes
-// the pages, the search indexes, the theme's assets, the pictures and the
-// files for machines (package seo) to a Writer; page.go lists a site's
+// markdown, from site.Site.Source) when it is made. WritePages writes the
+// pages, and Extras the theme's assets, the pictures and the files for
+// machines (package seo), to a Writer; page.go lists a site's
 // pages and makes one; funcs.go, meta.go (the head) and parts.go (cards
 // and shared parts) hold the template functions; langmark.go marks text in another
 // language.
@@ -42,8 +42,6 @@ import (
 	"unsafe"
 
 	"explainer/generator/internal/diag"
-	"explainer/generator/internal/markdown"
-	"explainer/generator/internal/search"
 	"explainer/generator/internal/seo"
 	"explainer/generator/internal/site"
 	"explainer/generator/internal/theme"
@@ -68,26 +66,11 @@ func (Discard) Stream(_ string, write func(io.Writer) error) error { return writ
 
 func (Discard) Rename(string, string) error { return nil }
 
-// Render writes every page of s, the search indexes (x, gathered while s
-// was built) and every other file (Extras) to w, and returns how many
-// pages it wrote. All template errors are returned together.
-func Render(s *site.Site, t *theme.Theme, md *markdown.Converter, x *search.Site, w Writer) (int, error) {
-	pages := Pages(s, t, md)
-	// The theme's files, the feeds and the sitemap need none of the pages'
-	// HTML, nor the search index's name: they are written while the index
-	// is (which the pages wait for) and the pages are, on a core that would
-	// otherwise wait; the highlighting styles later, if a page links them.
-	others := make(chan error, 1)
-	go func() { others <- extras(s, t, pages, w, codeCSS) }()
-	index, err := x.WriteFiles(s, w)
-	if err != nil {
-		<-others
-		return 0, err
-	}
-	x = nil // the postings, which the pages do not need
-	for _, p := range pages {
-		p.SearchIndex = s.URL("assets/" + index[p.Lang])
-	}
+// WritePages makes every page and writes it to w, then the theme's
+// highlighting styles if a page links them. The pages name their search
+// index (Page.SearchIndex), so it is written first. All template errors
+// are returned together.
+func WritePages(pages []*Page, w Writer) error {
 	// The languages of an entry are made one after the other on one core:
 	// the code blocks they share are highlighted once (markdown.Converter).
 	order := slices.Clone(pages)
@@ -106,19 +89,13 @@ func Render(s *site.Site, t *theme.Theme, md *markdown.Converter, x *search.Site
 		}
 		return nil
 	})
-	othersErr := <-others
 	if err := joinProblems(errs); err != nil {
-		return 0, err
-	}
-	if othersErr != nil {
-		return 0, othersErr
+		return err
 	}
 	if len(pages) > 0 && pages[0].parts.code.Load() {
-		if err := writeAsset(t, codeCSS, w); err != nil {
-			return 0, err
-		}
+		return writeAsset(pages[0].theme, CodeCSS, w)
 	}
-	return len(pages), nil
+	return nil
 }
 
 // writePage makes and writes one page. Its body is converted into a
@@ -168,6 +145,9 @@ var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 const maxPooled = 256 << 10
 
+// CodeCSS is the theme's highlighting styles, linked by the pages with code.
+const CodeCSS = "code.css"
+
 // OutName is the file a page's address is served from.
 func OutName(path string) string {
 	if path == "" || path[len(path)-1] == '/' {
@@ -176,18 +156,11 @@ func OutName(path string) string {
 	return path
 }
 
-// Extras writes the theme's assets, the picture files the pages show
+// Extras writes the theme's assets but skip (CodeCSS, which WritePages
+// writes if a page links it, or ""), the picture files the pages show
 // (read again from the content folder: the site keeps only their hashes)
-// and the files for machines (seo).
-func Extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer) error {
-	return extras(s, t, pages, w, "")
-}
-
-// codeCSS is the theme's highlighting styles, linked by the pages with code.
-const codeCSS = "code.css"
-
-// extras is Extras without the asset skip, written later or not at all.
-func extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer, skip string) error {
+// and the files for machines (seo). None of them needs the pages' HTML.
+func Extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer, skip string) error {
 	for name := range t.Assets {
 		if name == skip {
 			continue

@@ -18,7 +18,7 @@ import (
 // Preview is a site whose files are made when they are asked for: the
 // server renders the one page a browser asks for, so a save costs the
 // reload of one file, not the rendering of every page. Each page is made
-// exactly as render.Render makes it, but for the address of its search
+// exactly as build.Write makes it, but for the address of its search
 // index, which has no hash in its name (the preview's files are
 // never cached) so that no page waits for the index.
 //
@@ -57,7 +57,7 @@ func NewPreview(s *site.Site, t *theme.Theme, md *markdown.Converter, search fun
 func PreviewIndex(lang string) string { return "assets/search." + lang + ".json" }
 
 // File returns the file name (slash-separated, below the base URL, as
-// render.Render writes it) and whether there is one. A folder's name gives its
+// build.Write writes it) and whether there is one. A folder's name gives its
 // index.html, with isDir set.
 func (v *Preview) File(name string) (data []byte, isDir, ok bool, err error) {
 	name = strings.TrimSuffix(name, "/")
@@ -111,7 +111,7 @@ func (v *Preview) makeFiles() {
 		}
 		m[PreviewIndex(l)] = b.Bytes()
 	}
-	if err := render.Extras(v.site, v.theme, v.list, lw); err != nil {
+	if err := render.Extras(v.site, v.theme, v.list, lw, ""); err != nil {
 		v.err = err
 		return
 	}
