@@ -96,11 +96,22 @@ type Result struct {
 // with the page's summary and law, which a query may have matched. White
 // space is folded to single spaces.
 func ResultOf(d Doc) Result {
-	text := d.Text
-	if d.Heading == "" {
-		text = d.Summary + " " + d.Extra + " " + text
+	var b strings.Builder
+	b.Grow(len(d.Text))
+	fold := func(s string) {
+		for w := range strings.FieldsSeq(s) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
 	}
-	return Result{URL: d.URL, Title: d.Title, Heading: d.Heading, Section: d.Section, Text: strings.Join(strings.Fields(text), " ")}
+	if d.Heading == "" {
+		fold(d.Summary)
+		fold(d.Extra)
+	}
+	fold(d.Text)
+	return Result{URL: d.URL, Title: d.Title, Heading: d.Heading, Section: d.Section, Text: b.String()}
 }
 
 // Field weights: where a term occurs says how well a page answers it.
