@@ -89,7 +89,7 @@ type LoadOptions struct {
 	Drafts             bool
 	// Text, if set, receives every body's text for the caller's search
 	// index (the preview's); otherwise Model.Search gathers it.
-	Text func(e *site.Entry, text []byte)
+	Text func(e *site.Entry, text string)
 	// Reuse, if set, is what the last Load kept; Load updates it.
 	Reuse *Reuse
 }
@@ -143,7 +143,7 @@ func Load(opt LoadOptions) (*Model, error) {
 	text := opt.Text
 	if text == nil {
 		m.Search = search.NewSite(set.Config, syn)
-		text = m.Search.AddText
+		text = m.Search.Add
 	}
 	s, siteErr := site.Build(set, r.md, site.Options{BaseURL: opt.BaseURL, Drafts: opt.Drafts, Text: text, Reuse: r.last})
 	for _, err := range []error{siteErr, <-themeDone} {

@@ -120,9 +120,8 @@ type Page struct {
 	// it, an image is an error.
 	Picture func(name string) (Picture, error)
 	// Text, when not nil, receives the body's plain text, for the search
-	// index, white space as written. The bytes are the converter's, to
-	// read during the call only.
-	Text func(text []byte)
+	// index, white space as written.
+	Text func(text string)
 }
 
 // Heading is a heading of the body.

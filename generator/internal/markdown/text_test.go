@@ -12,14 +12,14 @@ func TestConvertText(t *testing.T) {
 		"| a | b |\n|---|---|\n| 표 | cell |\n\n```yaml\nkey: value\n```\n\n<span>raw</span> after\n\n[^1]: A note.\n"
 	var got []string
 	p := &Page{Name: "barriers/x.en.md", Lang: "en", Lines: diag.NewLines("x.en.md", []byte(src)), URL: func(string) string { return "" },
-		Text: func(text []byte) { got = append(got, string(text)) }}
+		Text: func(text string) { got = append(got, text) }}
 	if _, _, err := New().Convert([]byte(src), p); err != nil {
 		t.Fatal(err)
 	}
 	// The text comes with its white space as written (the search index
 	// does not need it folded); folded, it is the text a reader sees.
 	want := "클라우드 보안인증 The rule applies to code and wraps. a b 표 cell key: value raw after A note."
-	if len(got) != 1 || string(CollapseSpace([]byte(got[0]))) != want || !strings.Contains(got[0], "value\n") {
+	if len(got) != 1 || CollapseSpace(got[0]) != want || !strings.Contains(got[0], "value\n") {
 		t.Errorf("Convert text:\n got  %q\n want [%q] once folded, with the line break kept before", got, want)
 	}
 }
@@ -34,7 +34,7 @@ func TestCollapseSpace(t *testing.T) {
 		{"  many   spaces  here  ", "many spaces here"},
 	}
 	for _, c := range cases {
-		if got := string(CollapseSpace([]byte(c.in))); got != c.want {
+		if got := CollapseSpace(c.in); got != c.want {
 			t.Errorf("CollapseSpace(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}

@@ -12,8 +12,8 @@ import (
 )
 
 // Site gathers the search index of every language of a site while the site
-// is built: its AddText goes in site.Options.Text, so each body's text is
-// indexed as it is converted. WriteFiles writes the indexes beside the
+// is built: its Add goes in site.Options.Text, so each body's text is
+// indexed as it is parsed. WriteFiles writes the indexes beside the
 // pages.
 type Site struct {
 	cfg *content.Config
@@ -42,10 +42,6 @@ func NewSite(cfg *content.Config, syn Synonyms) *Site {
 	}
 	return x
 }
-
-// AddText is Add for text as site.Options.Text gives it, which its caller
-// reuses once AddText returns.
-func (x *Site) AddText(e *site.Entry, text []byte) { x.Add(e, string(text)) }
 
 // Add indexes the entry e, whose body's text is text, in parts: its lead,
 // with its title, summary, law and sector, and each of its headings

@@ -111,8 +111,8 @@ type texts struct {
 	m  map[*content.Doc]string
 }
 
-func (t *texts) add(e *site.Entry, text []byte) {
-	s := string(markdown.CollapseSpace(text)) // folded: it is kept
+func (t *texts) add(e *site.Entry, text string) {
+	s := markdown.CollapseSpace(text) // folded: it is kept
 	t.mu.Lock()
 	t.m[e.Doc] = s
 	t.mu.Unlock()

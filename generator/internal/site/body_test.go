@@ -83,13 +83,13 @@ func TestTextOfEveryBody(t *testing.T) {
 	}
 	var mu sync.Mutex
 	got := make(map[string]string)
-	_, err = Build(set, markdown.New(), Options{Text: func(e *Entry, text []byte) {
+	_, err = Build(set, markdown.New(), Options{Text: func(e *Entry, text string) {
 		mu.Lock()
 		defer mu.Unlock()
 		if _, twice := got[e.Name]; twice {
 			t.Errorf("%s: text given twice", e.Name)
 		}
-		got[e.Name] = string(text)
+		got[e.Name] = text
 	}})
 	if err != nil {
 		t.Fatal(err)

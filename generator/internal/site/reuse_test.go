@@ -84,7 +84,7 @@ func (f *reuseFolder) build(opt Options) (*Site, map[string]bool, error) {
 	}
 	var mu sync.Mutex
 	converted := make(map[string]bool)
-	opt.Text = func(e *Entry, _ []byte) {
+	opt.Text = func(e *Entry, _ string) {
 		mu.Lock()
 		defer mu.Unlock()
 		if converted[e.Name] {

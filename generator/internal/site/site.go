@@ -135,7 +135,7 @@ func (s *Site) urlOf(name string) string {
 // Heading is a heading of a body, for the table of contents.
 type Heading = markdown.Heading
 
-// buffers hold a body's text as read, and its plain text.
+// buffers hold a body's text as read.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Options change how a site is made.
@@ -145,9 +145,8 @@ type Options struct {
 	// Drafts keeps documents marked draft: true.
 	Drafts bool
 	// Text, if set, receives each body's plain text (for the search
-	// index), with the entry's Headings set, from several goroutines; the
-	// bytes are reused after the call.
-	Text func(e *Entry, text []byte)
+	// index), with the entry's Headings set, from several goroutines.
+	Text func(e *Entry, text string)
 	// Reuse is the site built last from the same folder: the bodies of
 	// unchanged documents (the same *Doc, from content.LoadMetaCached) are
 	// not parsed again, nor given to Text. Nothing is reused when a page
@@ -279,7 +278,7 @@ func (s *Site) AbsURL(path string) string { return s.BaseURL + path }
 
 // scan parses every body on all cores, into the entries (so nothing
 // depends on scheduling), or takes what the last build found in it.
-func (s *Site) scan(entries []*Entry, md *markdown.Converter, text func(*Entry, []byte), prev map[string]*Entry, errs *diag.List) {
+func (s *Site) scan(entries []*Entry, md *markdown.Converter, text func(*Entry, string), prev map[string]*Entry, errs *diag.List) {
 	work := make(chan *Entry)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -317,7 +316,7 @@ func (s *Site) Source(e *Entry, buf *bytes.Buffer) ([]byte, *markdown.Page, erro
 
 // parse parses e's body, keeps what the site needs, and returns the
 // problems found.
-func (s *Site) parse(e *Entry, md *markdown.Converter, text func(*Entry, []byte)) []*diag.Error {
+func (s *Site) parse(e *Entry, md *markdown.Converter, text func(*Entry, string)) []*diag.Error {
 	// Nothing made from the body keeps its bytes: the buffer is pooled.
 	srcBuf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(srcBuf)
@@ -333,17 +332,14 @@ func (s *Site) parse(e *Entry, md *markdown.Converter, text func(*Entry, []byte)
 	}
 	// The text goes to text once e.Headings are set: the search index
 	// links to the heading a query matched under.
-	var plain *bytes.Buffer
+	var plain string
 	if text != nil {
-		plain = buffers.Get().(*bytes.Buffer)
-		defer buffers.Put(plain)
-		plain.Reset()
-		page.Text = func(b []byte) { plain.Write(b) }
+		page.Text = func(t string) { plain = t }
 	}
 	res := md.Parse(src, page)
 	e.Headings, e.Links = res.Headings, res.Links
 	if text != nil {
-		text(e, plain.Bytes())
+		text(e, plain)
 	}
 	found := append(res.Errs, bodyProblems(e, src, page.Lines)...)
 	for _, f := range e.Meta.Figures {
