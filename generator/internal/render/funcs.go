@@ -119,11 +119,8 @@ func (p *Page) Locale() string {
 
 // TOC is the body's second-level headings, for a table of contents.
 func (p *Page) TOC() []site.Heading {
-	if p.Entry == nil {
-		return nil
-	}
 	var toc []site.Heading
-	for _, h := range p.Entry.Headings {
+	for _, h := range p.headings {
 		if h.Level == 2 {
 			toc = append(toc, h)
 		}

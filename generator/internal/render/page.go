@@ -26,6 +26,7 @@ type Page struct {
 	Alternates []Alternate
 	Entry      *site.Entry // the document shown, if any
 	Body       template.HTML
+	headings   []site.Heading // the body's, as it was converted
 	Sector     *content.Sector // of a sector or barrier page
 	Barriers   []*site.Entry   // of a list or sector page, in order
 	// Groups are the barriers by sector, in site.yaml's order, without
@@ -143,16 +144,14 @@ func (p *Page) HTML() ([]byte, error) {
 	q := *p
 	if q.Entry != nil {
 		var b bytes.Buffer
-		if err := p.convertBody(&b); err != nil {
+		hs, err := p.parts.convert(p.Entry, &b)
+		if err != nil {
 			return nil, err
 		}
-		q.Body = template.HTML(b.String())
+		q.Body, q.headings = template.HTML(b.String()), hs
 	}
 	return q.executeTo(new(pageBuffer))
 }
-
-// convertBody converts the body of the page's entry into buf.
-func (p *Page) convertBody(buf *bytes.Buffer) error { return p.parts.convert(p.Entry, buf) }
 
 // key orders the pages as Render makes them: the pages without an entry
 // first, then by the entry's place, where its languages are neighbours

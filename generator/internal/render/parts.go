@@ -38,20 +38,21 @@ func newParts(s *site.Site, md *markdown.Converter) *parts {
 	return &parts{site: s, md: md, cards: make([]atomic.Pointer[template.HTML], len(s.Langs)*s.Len())}
 }
 
-// convert converts e's body into buf: the model parsed it, the pages
-// show its HTML.
-func (ps *parts) convert(e *site.Entry, buf *bytes.Buffer) error {
+// convert converts e's body into buf and returns its headings: the model
+// parsed it, the pages show its HTML.
+func (ps *parts) convert(e *site.Entry, buf *bytes.Buffer) ([]site.Heading, error) {
 	srcBuf := bodyBuffers.Get().(*bytes.Buffer)
 	defer bodyBuffers.Put(srcBuf)
 	src, page, err := ps.site.Source(e, srcBuf)
+	var res *markdown.Result
 	if err == nil {
 		buf.Reset()
-		_, err = ps.md.ConvertTo(buf, src, page)
+		res, err = ps.md.ConvertTo(buf, src, page)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %v", e.Path(), err)
+		return nil, fmt.Errorf("%s: %v", e.Path(), err)
 	}
-	return nil
+	return res.Headings, nil
 }
 
 // cardSlot is where e's card in lang is kept, or nil if either is not the

@@ -104,13 +104,13 @@ func WritePages(pages []*Page, w Writer) error {
 func writePage(p *Page, w Writer) (err error) {
 	if p.Entry != nil {
 		body := bodyBuffers.Get().(*bytes.Buffer)
-		if err := p.convertBody(body); err != nil {
+		if p.headings, err = p.parts.convert(p.Entry, body); err != nil {
 			return err
 		}
 		b := body.Bytes()
 		p.Body = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
 		defer func() {
-			p.Body = ""
+			p.Body, p.headings = "", nil
 			if err == nil && body.Cap() <= maxPooled {
 				bodyBuffers.Put(body)
 			}
@@ -183,7 +183,7 @@ func Extras(s *site.Site, t *theme.Theme, pages []*Page, w Writer, skip string) 
 	}
 	body := func(e *site.Entry) (string, error) {
 		var b bytes.Buffer // pages[0] is the root page: Pages lists it first
-		if err := pages[0].parts.convert(e, &b); err != nil {
+		if _, err := pages[0].parts.convert(e, &b); err != nil {
 			return "", err
 		}
 		return b.String(), nil

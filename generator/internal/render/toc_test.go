@@ -29,7 +29,7 @@ func TestInitials(t *testing.T) {
 		{Level: 3, ID: "sub", Text: "기타"}, {Level: 2, ID: "kiet", Text: "산업연구원"},
 		{Level: 2, ID: "csap", Text: "CSAP"}, {Level: 2, ID: "double", Text: "까치"},
 	}
-	p := &Page{Lang: "ko", Entry: &site.Entry{Headings: heads}}
+	p := &Page{Lang: "ko", Entry: &site.Entry{}, headings: heads}
 	var got []string
 	for _, in := range p.Initials() {
 		got = append(got, in.Letter+"="+in.ID)

@@ -78,7 +78,8 @@ type Site struct {
 type Entry struct {
 	*content.Doc
 	PagePath string // below the base URL: en/barriers/x/
-	// From the body (IDs and Links nil after Site.Trim).
+	// From the body (IDs, Links and a barrier's Headings nil after
+	// Site.Trim).
 	Headings []Heading
 	IDs      Anchors
 	Links    []markdown.Link
@@ -116,11 +117,17 @@ func (s *Site) Each(f func(*Entry)) {
 // Len is the number of entries (see Entry.Num).
 func (s *Site) Len() int { return s.len }
 
-// Trim drops the links and anchors only Build's checks need; a site to
-// be reused by Options.Reuse must keep them.
+// Trim drops what only Build's checks and the search index need: links,
+// anchors, and the headings of barriers (a page takes its table of
+// contents from its own body; the search page lists the headings of the
+// home page and the other pages). A site to be reused by Options.Reuse
+// must keep them.
 func (s *Site) Trim() {
 	for _, e := range s.byName {
 		e.Links, e.IDs = nil, nil
+		if e.Kind == content.Barrier {
+			e.Headings = nil
+		}
 	}
 }
 
