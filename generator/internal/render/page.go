@@ -26,7 +26,7 @@ type Page struct {
 	Alternates []Alternate
 	Entry      *site.Entry // the document shown, if any
 	Body       template.HTML
-	headings   []site.Heading // the body's, as it was converted
+	headings   []site.Heading  // the body's, as it was converted
 	Sector     *content.Sector // of a sector or barrier page
 	Barriers   []*site.Entry   // of a list or sector page, in order
 	// Groups are the barriers by sector, in site.yaml's order, without
