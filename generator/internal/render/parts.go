@@ -42,7 +42,11 @@ func newParts(s *site.Site, md *markdown.Converter) *parts {
 // parsed it, the pages show its HTML.
 func (ps *parts) convert(e *site.Entry, buf *bytes.Buffer) ([]site.Heading, error) {
 	srcBuf := bodyBuffers.Get().(*bytes.Buffer)
-	defer bodyBuffers.Put(srcBuf)
+	defer func() {
+		if srcBuf.Cap() <= maxPooled {
+			bodyBuffers.Put(srcBuf)
+		}
+	}()
 	src, page, err := ps.site.Source(e, srcBuf)
 	var res *markdown.Result
 	if err == nil {
