@@ -49,7 +49,7 @@ func pagesHandler(out, prefix string) http.Handler {
 				return
 			}
 			name = filepath.Join(name, "index.html")
-			fi, err = os.Stat(name)
+			_, err = os.Stat(name)
 		}
 		status := http.StatusOK
 		if err != nil {
