@@ -182,9 +182,6 @@ func (c *Converter) Convert(src []byte, p *Page) ([]byte, *Result, error) {
 // thousands of bodies reuses.
 func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, error) {
 	doc, res := c.parse(src, p)
-	if p.Text != nil {
-		plainBody(doc, src, p.Text)
-	}
 	if err := c.forLang(p.Lang).Renderer().Render(buf, src, doc); err != nil {
 		return nil, err
 	}
@@ -196,10 +193,7 @@ func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, p *Page) (*Result, 
 // links and text before any page is made, and the pages convert their
 // bodies later, one at a time.
 func (c *Converter) Parse(src []byte, p *Page) *Result {
-	doc, res := c.parse(src, p)
-	if p.Text != nil {
-		plainBody(doc, src, p.Text)
-	}
+	_, res := c.parse(src, p)
 	return res
 }
 
@@ -209,6 +203,9 @@ func (c *Converter) parse(src []byte, p *Page) (ast.Node, *Result) {
 	ctx.Set(stateKey, &state{page: p, res: res})
 	doc := c.forLang(p.Lang).Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	footnoteIDs(doc, res.IDs)
+	if p.Text != nil {
+		plainBody(doc, src, p.Text)
+	}
 	return doc, res
 }
 

@@ -15,7 +15,7 @@
 // keeping what other pages need (headings, anchors, links) and handing
 // its plain text to Options.Text, so a site of 20,000 pages holds a few
 // kilobytes a page. The render stage converts each body to HTML when it
-// makes the page, from Source and Markdown.
+// makes the page, from Source.
 //
 // Pictures (pictures.go): the picture files of the content folder's
 // pictures/ that the bodies show are read once per build, however many
