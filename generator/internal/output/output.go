@@ -106,6 +106,27 @@ func (d *Dir) Stream(rel string, write func(io.Writer) error) error {
 	return f.Close()
 }
 
+// LinkFile puts the file src at rel without copying it, as a hard link:
+// the two names then share their bytes, so src must be a file that never
+// changes in place (the picture cache's). It fails where the system cannot
+// link (src on another file system) and when src is not a plain file that
+// everyone may read, as a site's files must be; the caller then writes the
+// bytes.
+func (d *Dir) LinkFile(rel, src string) error {
+	p, err := d.place(rel)
+	if err != nil {
+		return err
+	}
+	info, err := os.Lstat(src)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() || info.Mode().Perm()&0o444 != 0o444 {
+		return fmt.Errorf("%s: not a plain file that everyone may read", src)
+	}
+	return os.Link(src, p)
+}
+
 // Rename renames a file within its folder.
 func (d *Dir) Rename(from, to string) error {
 	if !fs.ValidPath(from) || !fs.ValidPath(to) || path.Dir(from) != path.Dir(to) {

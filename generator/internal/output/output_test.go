@@ -184,6 +184,55 @@ func TestWriteFileStaysInside(t *testing.T) {
 	}
 }
 
+// TestLinkFile: a file linked in is in the committed site with its
+// bytes, the same file as its source (not a copy); a missing source, or a
+// path outside the folder, is an error that writes nothing.
+func TestLinkFile(t *testing.T) {
+	root := t.TempDir()
+	src := filepath.Join(root, "cache", "pic.png")
+	write(t, src, "picture")
+	out := filepath.Join(root, "public")
+	d, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.LinkFile("previews/pic.png", src); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.LinkFile("previews/gone.png", filepath.Join(root, "cache", "gone.png")); err == nil {
+		t.Error("LinkFile of a missing file succeeded")
+	}
+	if err := d.LinkFile("../pic.png", src); err == nil {
+		t.Error("LinkFile outside the folder succeeded")
+	}
+	private := filepath.Join(root, "cache", "private.png")
+	write(t, private, "picture")
+	if err := os.Chmod(private, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.LinkFile("previews/private.png", private); err == nil {
+		t.Error("LinkFile of a file only its owner may read succeeded")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	linked := filepath.Join(out, "previews", "pic.png")
+	if got := read(t, linked); got != "picture" {
+		t.Errorf("linked file holds %q", got)
+	}
+	a, errA := os.Stat(src)
+	b, errB := os.Stat(linked)
+	if errA != nil || errB != nil || !os.SameFile(a, b) {
+		t.Errorf("the site's file is not the source file (%v, %v)", errA, errB)
+	}
+	if got := names(t, filepath.Join(out, "previews")); !slices.Equal(got, []string{"pic.png"}) {
+		t.Errorf("previews/ holds %q, want only pic.png", got)
+	}
+	if _, err := os.Stat(filepath.Join(root, "pic.png")); err == nil {
+		t.Error("a file was linked beside the output folder")
+	}
+}
+
 func TestRemovesLeftoversOfKilledBuilds(t *testing.T) {
 	root := t.TempDir()
 	out := filepath.Join(root, "public")

@@ -56,9 +56,19 @@ type LazyWriter interface {
 	WriteLazy(rel string, mk func() ([]byte, error)) error
 }
 
+// FileLinker is a Writer that can put a file already on disk into the site
+// without copying it (output.Dir, by a hard link): a picture the cache
+// holds is linked, not read and written again.
+type FileLinker interface {
+	Writer
+	// LinkFile puts the file src, which never changes in place, at rel;
+	// where it fails, the file's bytes are written instead.
+	LinkFile(rel, src string) error
+}
+
 // writePictures draws the link-preview picture of every page, or takes it
-// from the cache of earlier builds, and writes it; a LazyWriter gets how
-// to draw it instead. A check (Discard) draws nothing but still reports a
+// from the cache of earlier builds, and writes it (a FileLinker links the
+// cache's file); a LazyWriter gets how to draw it instead. A check (Discard) draws nothing but still reports a
 // title the font cannot write.
 func writePictures(t *theme.Theme, pages []*Page, w Writer) error {
 	if t.TitleFont == nil {
@@ -100,10 +110,10 @@ func writePictures(t *theme.Theme, pages []*Page, w Writer) error {
 		return nil
 	}
 	cache := seo.DefaultPictureCache()
+	key := func(j job) string { return strings.TrimSuffix(strings.TrimPrefix(j.name, pictureDir), ".png") }
 	draw := func(j job) func() ([]byte, error) {
-		key := strings.TrimSuffix(strings.TrimPrefix(j.name, pictureDir), ".png")
 		return func() ([]byte, error) {
-			return cache.Picture(key, func() ([]byte, error) { return seo.PageImage(t.Palette, t.TitleFont, j.pic) })
+			return cache.Picture(key(j), func() ([]byte, error) { return seo.PageImage(t.Palette, t.TitleFont, j.pic) })
 		}
 	}
 	if lw, ok := w.(LazyWriter); ok {
@@ -122,7 +132,11 @@ func writePictures(t *theme.Theme, pages []*Page, w Writer) error {
 	// Drawn (or read from the cache) and written on every core, as pages
 	// are: held until all were drawn, the pictures of N = 10,000 barriers
 	// took 150 MiB.
+	linker, _ := w.(FileLinker)
 	return joinProblems(onAllCores(len(jobs), func(i int) error {
+		if linker != nil && cache.Dir != "" && linker.LinkFile(jobs[i].name, cache.File(key(jobs[i]))) == nil {
+			return nil
+		}
 		data, err := draw(jobs[i])()
 		if err != nil {
 			return err

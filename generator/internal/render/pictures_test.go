@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -115,6 +117,60 @@ func TestTitleTheFontCannotWrite(t *testing.T) {
 		if !strings.HasPrefix(msg, bad.Entry.Meta.Start.String()+": ") || !strings.Contains(msg, "lacks: 漢字") {
 			t.Errorf("error = %q, want it at %s naming 漢字", msg, bad.Entry.Meta.Start)
 		}
+	}
+}
+
+// linkMap links the files it can: it keeps the source's name of each, and
+// refuses any link when refuse is set.
+type linkMap struct {
+	mapWriter
+	links  map[string]string
+	refuse bool
+}
+
+func (l linkMap) LinkFile(rel, src string) error {
+	if _, err := os.Stat(src); err != nil || l.refuse {
+		return fmt.Errorf("cannot link %s (%v)", src, err)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.links[rel] = src
+	return nil
+}
+
+// TestCachedPicturesLinked: a FileLinker gets the bytes of every picture
+// the cache does not hold yet, and then, once it does, a link to the
+// cache's file of each, holding the same bytes; where it cannot link, it
+// gets the bytes again.
+func TestCachedPicturesLinked(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	pages := realPages(t)
+	first := linkMap{newMapWriter(), map[string]string{}, false}
+	if err := writePictures(pages[0].theme, pages, first); err != nil {
+		t.Fatal(err)
+	}
+	if len(first.links) != 0 || len(first.files) < 4 {
+		t.Fatalf("with an empty cache: %d links, %d files; want none, and a file a title", len(first.links), len(first.files))
+	}
+	again := linkMap{newMapWriter(), map[string]string{}, false}
+	if err := writePictures(pages[0].theme, pages, again); err != nil {
+		t.Fatal(err)
+	}
+	if len(again.files) != 0 || len(again.links) != len(first.files) {
+		t.Errorf("with every picture cached: %d files, %d links; want none, and %d", len(again.files), len(again.links), len(first.files))
+	}
+	for rel, src := range again.links {
+		data, err := os.ReadFile(src)
+		if err != nil || !bytes.Equal(data, first.files[rel]) {
+			t.Errorf("%s: linked to %s, which does not hold the picture drawn (%v)", rel, src, err)
+		}
+	}
+	refused := linkMap{newMapWriter(), map[string]string{}, true}
+	if err := writePictures(pages[0].theme, pages, refused); err != nil {
+		t.Fatal(err)
+	}
+	if len(refused.files) != len(first.files) {
+		t.Errorf("links refused: %d pictures written, want %d", len(refused.files), len(first.files))
 	}
 }
 

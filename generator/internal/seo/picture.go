@@ -242,11 +242,23 @@ func DefaultPictureCache() PictureCache {
 	return PictureCache{Dir: filepath.Join(dir, "explainer", "pictures")}
 }
 
+// File is the cache's file of key's picture, which may not be there yet;
+// "" without a folder. A file there is complete and never changes in
+// place (a picture is written beside it and renamed over it), so a build
+// may link to it rather than copy it; it is readable by everyone, as the
+// site's own files are.
+func (c PictureCache) File(key string) string {
+	if c.Dir == "" {
+		return ""
+	}
+	return filepath.Join(c.Dir, key+".png")
+}
+
 // Picture returns the picture of key from the cache, or draws it and
 // keeps it there.
 func (c PictureCache) Picture(key string, draw func() ([]byte, error)) ([]byte, error) {
 	if c.Dir != "" {
-		if b, err := os.ReadFile(filepath.Join(c.Dir, key+".png")); err == nil {
+		if b, err := os.ReadFile(c.File(key)); err == nil {
 			return b, nil
 		}
 	}
@@ -260,9 +272,10 @@ func (c PictureCache) Picture(key string, draw func() ([]byte, error)) ([]byte, 
 		tmp, err := os.CreateTemp(c.Dir, key+".*.tmp")
 		if err == nil {
 			_, werr := tmp.Write(b)
+			merr := tmp.Chmod(0o644) // as a page's file: a site links to it
 			cerr := tmp.Close()
-			if werr == nil && cerr == nil {
-				os.Rename(tmp.Name(), filepath.Join(c.Dir, key+".png"))
+			if werr == nil && merr == nil && cerr == nil {
+				os.Rename(tmp.Name(), c.File(key))
 			}
 			os.Remove(tmp.Name())
 		}

@@ -137,6 +137,10 @@ func TestPictureCache(t *testing.T) {
 	if draws != 1 || !bytes.Equal(first, second) {
 		t.Errorf("drawn %d times (want 1), same bytes %v", draws, bytes.Equal(first, second))
 	}
+	// A build links the file into the site: everyone may read it.
+	if info, err := os.Stat(c.File(key)); err != nil || info.Mode().Perm() != 0o644 {
+		t.Errorf("the cache's file: %v, want mode 0644", err)
+	}
 	// Anything that changes the pixels changes the key.
 	for name, other := range map[string]string{
 		"title":   PagePicture{Title: "Other", Site: enPicture.Site, Lang: "en"}.Key(DefaultPalette, f),
