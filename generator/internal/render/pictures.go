@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/seo"
@@ -35,8 +34,11 @@ func (p *Page) picture() (pic seo.PagePicture, ok bool) {
 
 // pictureName is the file of the page's picture below the output folder.
 func (p *Page) pictureName(pic seo.PagePicture) string {
-	return pictureDir + pic.Key(p.theme.Palette, p.theme.TitleFont) + ".png"
+	return pictureFile(pic.Key(p.theme.Palette, p.theme.TitleFont))
 }
+
+// pictureFile is the file of the picture of key below the output folder.
+func pictureFile(key string) string { return pictureDir + key + ".png" }
 
 // SocialImageAlt is the text of the link-preview picture: the page's
 // title where the picture carries it, or the theme's words for its one
@@ -68,31 +70,74 @@ type FileLinker interface {
 
 // writePictures draws the link-preview picture of every page, or takes it
 // from the cache of earlier builds, and writes it (a FileLinker links the
-// cache's file); a LazyWriter gets how to draw it instead. A check (Discard) draws nothing but still reports a
-// title the font cannot write.
+// cache's file); a LazyWriter gets how to draw it instead. A check
+// (Discard) draws nothing but still reports a title the font cannot write.
 func writePictures(t *theme.Theme, pages []*Page, w Writer) error {
 	if t.TitleFont == nil {
 		return nil
 	}
-	type job struct {
-		name string
-		pic  seo.PagePicture
+	jobs, err := pictureJobs(t, pages)
+	if _, check := w.(Discard); check || err != nil {
+		return err
 	}
-	byName := map[string]job{}
+	cache := seo.DefaultPictureCache()
+	draw := func(j pictureJob) func() ([]byte, error) {
+		return func() ([]byte, error) {
+			return cache.Picture(j.key, func() ([]byte, error) { return seo.PageImage(t.Palette, t.TitleFont, j.pic) })
+		}
+	}
+	if lw, ok := w.(LazyWriter); ok {
+		for _, j := range jobs {
+			if err := lw.WriteLazy(j.name, draw(j)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// Drawn (or read from the cache) and written on every core, as pages
+	// are: held until all were drawn, the pictures of N = 10,000 barriers
+	// took 150 MiB.
+	linker, _ := w.(FileLinker)
+	return joinProblems(onAllCores(len(jobs), func(i int) error {
+		j := jobs[i]
+		if linker != nil && cache.Dir != "" && linker.LinkFile(j.name, cache.File(j.key)) == nil {
+			return nil
+		}
+		data, err := draw(j)()
+		if err != nil {
+			return err
+		}
+		return w.WriteFile(j.name, data)
+	}))
+}
+
+// pictureJob is a picture to write: its file, its key in the cache and
+// what it shows.
+type pictureJob struct {
+	name, key string
+	pic       seo.PagePicture
+}
+
+// pictureJobs lists the pictures of the pages, each once, by name; it is
+// an error at the page's file when a title has letters the font lacks.
+func pictureJobs(t *theme.Theme, pages []*Page) ([]pictureJob, error) {
+	seen := map[string]bool{}
+	var jobs []pictureJob
 	var errs diag.List
 	for _, p := range pages {
 		pic, ok := p.picture()
 		if !ok {
 			continue
 		}
-		name := p.pictureName(pic)
-		if _, seen := byName[name]; seen {
+		key := pic.Key(t.Palette, t.TitleFont)
+		if seen[key] {
 			continue
 		}
-		byName[name] = job{name, pic}
+		seen[key] = true
+		jobs = append(jobs, pictureJob{name: pictureFile(key), key: key, pic: pic})
 		missing, err := t.TitleFont.Missing(pic.Title + " " + pic.Site)
 		if err != nil {
-			return fmt.Errorf("the font of the link-preview pictures: %w", err)
+			return nil, fmt.Errorf("the font of the link-preview pictures: %w", err)
 		}
 		if len(missing) > 0 {
 			var pos diag.Pos
@@ -103,44 +148,6 @@ func writePictures(t *theme.Theme, pages []*Page, w Writer) error {
 				pic.Title, theme.TitleFontName, string(missing))
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return err
-	}
-	if _, check := w.(Discard); check {
-		return nil
-	}
-	cache := seo.DefaultPictureCache()
-	key := func(j job) string { return strings.TrimSuffix(strings.TrimPrefix(j.name, pictureDir), ".png") }
-	draw := func(j job) func() ([]byte, error) {
-		return func() ([]byte, error) {
-			return cache.Picture(key(j), func() ([]byte, error) { return seo.PageImage(t.Palette, t.TitleFont, j.pic) })
-		}
-	}
-	if lw, ok := w.(LazyWriter); ok {
-		for _, j := range byName {
-			if err := lw.WriteLazy(j.name, draw(j)); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	jobs := make([]job, 0, len(byName))
-	for _, j := range byName {
-		jobs = append(jobs, j)
-	}
 	sort.Slice(jobs, func(a, b int) bool { return jobs[a].name < jobs[b].name })
-	// Drawn (or read from the cache) and written on every core, as pages
-	// are: held until all were drawn, the pictures of N = 10,000 barriers
-	// took 150 MiB.
-	linker, _ := w.(FileLinker)
-	return joinProblems(onAllCores(len(jobs), func(i int) error {
-		if linker != nil && cache.Dir != "" && linker.LinkFile(jobs[i].name, cache.File(key(jobs[i]))) == nil {
-			return nil
-		}
-		data, err := draw(jobs[i])()
-		if err != nil {
-			return err
-		}
-		return w.WriteFile(jobs[i].name, data)
-	}))
+	return jobs, errs.Err()
 }
