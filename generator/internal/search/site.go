@@ -22,7 +22,7 @@ type Site struct {
 	mu       sync.Mutex
 	builders map[string]*Builder
 	parts    map[*site.Entry][]part
-	texts    textStore
+	texts    map[string]*textStore // by language: each is read back by one goroutine
 }
 
 // part is what the index shows of a part of an entry (see Doc): where it
@@ -36,9 +36,9 @@ type part struct {
 // NewSite returns an empty Site for the site configured by cfg, whose
 // editors declared syn.
 func NewSite(cfg *content.Config, syn Synonyms) *Site {
-	x := &Site{cfg: cfg, syn: syn, builders: make(map[string]*Builder), parts: make(map[*site.Entry][]part)}
+	x := &Site{cfg: cfg, syn: syn, builders: make(map[string]*Builder), parts: make(map[*site.Entry][]part), texts: make(map[string]*textStore)}
 	for _, l := range cfg.Codes() {
-		x.builders[l] = NewBuilder()
+		x.builders[l], x.texts[l] = NewBuilder(), new(textStore)
 	}
 	return x
 }
@@ -57,7 +57,7 @@ func (x *Site) Add(e *site.Entry, text string) {
 		if i == 0 {
 			d.Title, d.Summary, d.Section, d.Extra = e.Meta.Title, e.Meta.Summary, x.section(e), e.Meta.Law
 		}
-		t, err := x.texts.put(ResultOf(d).Text)
+		t, err := x.texts[e.Lang].put(ResultOf(d).Text)
 		if err != nil {
 			t = stored{} // shown without a passage; the index is whole
 		}
@@ -125,7 +125,9 @@ func (x *Site) WriteFiles(s *site.Site, w Files) (map[string]string, error) {
 		wg.Go(func() { names[i], errs[i] = x.writeFile(s, l, w) })
 	}
 	wg.Wait()
-	x.texts.close()
+	for _, t := range x.texts {
+		t.close()
+	}
 	out := make(map[string]string)
 	for i, l := range s.Langs {
 		if errs[i] != nil {
@@ -185,7 +187,7 @@ func (x *Site) WriteJSON(s *site.Site, l string, w io.Writer) error {
 			r.URL += "#" + p.anchor
 		}
 		var err error
-		r.Text, err = x.texts.get(p.text)
+		r.Text, err = x.texts[l].get(p.text)
 		return r, err
 	})
 }
