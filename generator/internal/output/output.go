@@ -10,6 +10,9 @@
 // link, and a folder that is or holds one it is told to protect (the
 // content, the templates, the repository).
 //
+// A file may be put in without its bytes being copied (LinkFile): a hard
+// link to a file that never changes in place, as the picture cache's.
+//
 // The temporary folder, .<out>.new-<digits> (and .<out>.new-<digits>.old
 // for the old site where there is no atomic exchange), is left behind by a
 // killed build and removed by the next unless a running build holds it (on
