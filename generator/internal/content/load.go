@@ -37,13 +37,16 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
+	"explainer/generator/internal/cores"
 	"explainer/generator/internal/diag"
 )
+
+// buffers hold a file as read while it is loaded.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // ConfigFile is the configuration's name inside the content folder.
 const ConfigFile = "site.yaml"
@@ -153,21 +156,11 @@ func load(fsys fs.FS, dir string, cache *Cache) (*Set, error) {
 	// Read on all cores, each document's problems merged in file order.
 	docs := make([]*Doc, len(names))
 	found := make([]diag.List, len(names))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			buf := new(bytes.Buffer) // nothing of a file outlives its loading
-			for i := range work {
-				docs[i] = cache.loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
-			}
-		})
-	}
-	for i := range names {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	cores.Each(len(names), func(i int) {
+		buf := buffers.Get().(*bytes.Buffer) // nothing of a file outlives its loading
+		docs[i] = cache.loadDoc(fsys, names[i], show(names[i]), cfg, &found[i], buf)
+		buffers.Put(buf)
+	})
 	for i, d := range docs {
 		errs.Merge(&found[i])
 		if d != nil {

@@ -36,11 +36,11 @@ import (
 	"cmp"
 	"html/template"
 	"io"
-	"runtime"
 	"slices"
 	"sync"
 	"unsafe"
 
+	"explainer/generator/internal/cores"
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/seo"
 	"explainer/generator/internal/site"
@@ -251,19 +251,6 @@ func joinProblems(errs []error) error {
 // onAllCores calls f for 0 to n-1 on every core; the errors in order.
 func onAllCores(n int, f func(i int) error) []error {
 	errs := make([]error, n)
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				errs[i] = f(i)
-			}
-		})
-	}
-	for i := range n {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	cores.Each(n, func(i int) { errs[i] = f(i) })
 	return errs
 }

@@ -40,12 +40,12 @@ import (
 	"maps"
 	"net/url"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
 	"explainer/generator/internal/content"
+	"explainer/generator/internal/cores"
 	"explainer/generator/internal/diag"
 	"explainer/generator/internal/markdown"
 )
@@ -286,25 +286,15 @@ func (s *Site) AbsURL(path string) string { return s.BaseURL + path }
 // scan parses every body on all cores, into the entries (so nothing
 // depends on scheduling), or takes what the last build found in it.
 func (s *Site) scan(entries []*Entry, md *markdown.Converter, text func(*Entry, string), prev map[string]*Entry, errs *diag.List) {
-	work := make(chan *Entry)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for e := range work {
-				if p := prev[e.Name]; p != nil && p.Doc == e.Doc && s.pics.unchanged(p.pictures) {
-					e.scanErrs, e.pictures = p.scanErrs, p.pictures
-					e.Headings, e.IDs, e.Links = p.Headings, p.IDs, p.Links
-					continue
-				}
-				e.scanErrs = s.parse(e, md, text)
-			}
-		})
-	}
-	for _, e := range entries {
-		work <- e
-	}
-	close(work)
-	wg.Wait()
+	cores.Each(len(entries), func(i int) {
+		e := entries[i]
+		if p := prev[e.Name]; p != nil && p.Doc == e.Doc && s.pics.unchanged(p.pictures) {
+			e.scanErrs, e.pictures = p.scanErrs, p.pictures
+			e.Headings, e.IDs, e.Links = p.Headings, p.IDs, p.Links
+			return
+		}
+		e.scanErrs = s.parse(e, md, text)
+	})
 	for _, e := range entries {
 		errs.Add(e.scanErrs...)
 	}
