@@ -245,8 +245,8 @@ func DefaultPictureCache() PictureCache {
 // File is the cache's file of key's picture, which may not be there yet;
 // "" without a folder. A file there is complete and never changes in
 // place (a picture is written beside it and renamed over it), so a build
-// may link to it rather than copy it; it is readable by everyone, as the
-// site's own files are.
+// may link to it rather than copy it. The cache writes it readable by
+// everyone, as a site's files are (a cache from before that wrote 0600).
 func (c PictureCache) File(key string) string {
 	if c.Dir == "" {
 		return ""
